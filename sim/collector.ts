@@ -1,0 +1,130 @@
+/** A model reporter: one number per step. */
+export type Reporter<M> = (model: M) => number;
+
+/** Agent reporters: each returns one value per agent (columns of equal length), keyed by field. */
+export type AgentReporter<M> = (model: M) => Record<string, ArrayLike<number>>;
+
+/** What to collect, as data (Agents.jl's `mdata`/`adata`). */
+export interface CollectorSpec<M> {
+  /** Model-level columns, collected every step. */
+  model: Record<string, Reporter<M>>;
+  /** Agent-level columns, collected every `agentEvery` steps (0 = never). */
+  agents?: AgentReporter<M>;
+  agentEvery?: number;
+}
+
+/** One agent snapshot: the step and its columns. */
+export interface AgentSnapshot {
+  step: number;
+  columns: Record<string, Float64Array>;
+}
+
+/**
+ * Collects model reporters every step into growable Float64 columns and agent reporters
+ * every k steps. `toCSV()` writes one row per collected step with a leading `step` column.
+ */
+export class DataCollector<M> {
+  readonly names: string[];
+  private readonly reporters: Reporter<M>[];
+  private columns: Float64Array[];
+  private stepsColumn: Float64Array;
+  private count = 0;
+  readonly snapshots: AgentSnapshot[] = [];
+
+  constructor(private readonly spec: CollectorSpec<M>) {
+    this.names = Object.keys(spec.model);
+    this.reporters = this.names.map((name) => spec.model[name]!);
+    this.columns = this.names.map(() => new Float64Array(64));
+    this.stepsColumn = new Float64Array(64);
+  }
+
+  /** Rows collected so far. */
+  get rows(): number {
+    return this.count;
+  }
+
+  /** Runs every model reporter (and, on due steps, the agent reporters) for this step. */
+  collect(model: M, step: number): void {
+    if (this.count === this.stepsColumn.length) this.grow();
+    this.stepsColumn[this.count] = step;
+    for (let c = 0; c < this.reporters.length; c++) this.columns[c]![this.count] = this.reporters[c]!(model);
+    this.count++;
+    const every = this.spec.agentEvery ?? 0;
+    if (this.spec.agents && every > 0 && step % every === 0) {
+      const raw = this.spec.agents(model);
+      const columns: Record<string, Float64Array> = {};
+      for (const [key, values] of Object.entries(raw)) columns[key] = Float64Array.from(values);
+      this.snapshots.push({ step, columns });
+    }
+  }
+
+  /** One collected column (a copy of the live rows). */
+  column(name: string): Float64Array {
+    if (name === 'step') return this.stepsColumn.slice(0, this.count);
+    const index = this.names.indexOf(name);
+    if (index < 0) throw new Error(`DataCollector: no column named ${name}`);
+    return this.columns[index]!.slice(0, this.count);
+  }
+
+  /** The last collected value of each column. */
+  last(): Record<string, number> {
+    const out: Record<string, number> = {};
+    if (this.count === 0) return out;
+    this.names.forEach((name, c) => (out[name] = this.columns[c]![this.count - 1]!));
+    return out;
+  }
+
+  /** The collected rows as objects (for small outputs and tests). */
+  toRows(): Record<string, number>[] {
+    const rows: Record<string, number>[] = [];
+    for (let r = 0; r < this.count; r++) {
+      const row: Record<string, number> = { step: this.stepsColumn[r]! };
+      this.names.forEach((name, c) => (row[name] = this.columns[c]![r]!));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** The header line of the CSV. */
+  csvHeader(): string {
+    return ['step', ...this.names].join(',') + '\n';
+  }
+
+  /** CSV lines of rows [from, to). */
+  csvRows(from = 0, to = this.count): string {
+    let out = '';
+    for (let r = from; r < to; r++) {
+      out += formatNumber(this.stepsColumn[r]!);
+      for (let c = 0; c < this.columns.length; c++) out += ',' + formatNumber(this.columns[c]![r]!);
+      out += '\n';
+    }
+    return out;
+  }
+
+  /** The whole table as CSV: a header, then one row per collected step. */
+  toCSV(): string {
+    return this.csvHeader() + this.csvRows();
+  }
+
+  private grow(): void {
+    const size = this.stepsColumn.length * 2;
+    const widen = (a: Float64Array) => {
+      const next = new Float64Array(size);
+      next.set(a);
+      return next;
+    };
+    this.stepsColumn = widen(this.stepsColumn);
+    this.columns = this.columns.map(widen);
+  }
+}
+
+/**
+ * Numbers as CSV text: integers as they are, others with up to 10 significant digits
+ * (stable across platforms, readable by pandas and R); NaN as empty, infinities as Inf/-Inf.
+ */
+export function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  if (Number.isNaN(value)) return '';
+  if (!Number.isFinite(value)) return value > 0 ? 'Inf' : '-Inf';
+  return String(Number(value.toPrecision(10)));
+}

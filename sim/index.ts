@@ -1,0 +1,10 @@
+/** The engine's public API: everything a model needs, nothing about societies. */
+export { Rng, Streams, type StreamKey } from './rng.js';
+export { Table, type Schema, type Columns, type ColumnType } from './table.js';
+export { Agent, AgentSet, type SelectOptions, type Aggregate } from './agent-set.js';
+export { Model, type Phase, type NamedPhase, type Simulation, type RunOptions, type Clock } from './model.js';
+export { DataCollector, formatNumber, type CollectorSpec, type Reporter, type AgentReporter, type AgentSnapshot } from './collector.js';
+export { EventLog, type SimEvent } from './events.js';
+export { paramsSchema, paramSchema, resolveParams, type ParamSpec, type ParamTable, type ParamValues, type NumberParam, type BooleanParam, type EnumParam } from './params.js';
+export { type ModelDefinition } from './definition.js';
+export { gini, mean, sum, quantile, lorenz } from './stats.js';

@@ -1,0 +1,165 @@
+import seedrandom from 'seedrandom';
+
+/** A part of a stream key: streams are named by a path of strings and numbers. */
+export type StreamKey = string | number;
+
+/**
+ * One reproducible random stream (Alea generator from seedrandom: fast, 2^116 period,
+ * seeded by a string). All randomness in a model comes from these; never Math.random.
+ */
+export class Rng {
+  private readonly prng: seedrandom.PRNG;
+  private spareNormal = Number.NaN;
+
+  constructor(readonly seed: string) {
+    this.prng = seedrandom.alea(seed);
+  }
+
+  /** A uniform number in [0, 1). */
+  next(): number {
+    return this.prng();
+  }
+
+  /** A uniform number in [min, max). */
+  uniform(min = 0, max = 1): number {
+    return min + (max - min) * this.prng();
+  }
+
+  /** A uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.prng() * n);
+  }
+
+  /** A uniform integer in [min, max], both ends included. */
+  integer(min: number, max: number): number {
+    return min + Math.floor(this.prng() * (max - min + 1));
+  }
+
+  /** True with probability p. */
+  bernoulli(p: number): boolean {
+    return this.prng() < p;
+  }
+
+  /** A normal draw (Marsaglia's polar method; the second value is kept for the next call). */
+  normal(mean = 0, sd = 1): number {
+    if (!Number.isNaN(this.spareNormal)) {
+      const z = this.spareNormal;
+      this.spareNormal = Number.NaN;
+      return mean + sd * z;
+    }
+    let u: number, v: number, s: number;
+    do {
+      u = 2 * this.prng() - 1;
+      v = 2 * this.prng() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const factor = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spareNormal = v * factor;
+    return mean + sd * u * factor;
+  }
+
+  /** A lognormal draw: exp(normal(mu, sigma)). */
+  lognormal(mu: number, sigma: number): number {
+    return Math.exp(this.normal(mu, sigma));
+  }
+
+  /** An exponential draw with the given rate (mean 1/rate). */
+  exponential(rate: number): number {
+    return -Math.log(1 - this.prng()) / rate;
+  }
+
+  /** A Poisson draw: Knuth's product method for small means, a rounded normal above 60. */
+  poisson(mean: number): number {
+    if (mean <= 0) return 0;
+    if (mean > 60) return Math.max(0, Math.round(this.normal(mean, Math.sqrt(mean))));
+    const limit = Math.exp(-mean);
+    let k = 0;
+    let product = this.prng();
+    while (product > limit) {
+      k++;
+      product *= this.prng();
+    }
+    return k;
+  }
+
+  /** A uniformly chosen element; throws on an empty array. */
+  choice<T>(items: ArrayLike<T>): T {
+    if (items.length === 0) throw new Error('choice: empty array');
+    return items[this.int(items.length)] as T;
+  }
+
+  /** An index drawn with probability proportional to its weight; -1 when all weights are 0. */
+  weightedIndex(weights: ArrayLike<number>): number {
+    let total = 0;
+    for (let i = 0; i < weights.length; i++) total += weights[i]!;
+    if (!(total > 0)) return -1;
+    let target = this.prng() * total;
+    for (let i = 0; i < weights.length; i++) {
+      target -= weights[i]!;
+      if (target < 0) return i;
+    }
+    return weights.length - 1;
+  }
+
+  /** An element drawn with probability proportional to its weight. */
+  weightedChoice<T>(items: ArrayLike<T>, weights: ArrayLike<number>): T {
+    if (items.length !== weights.length) throw new Error('weightedChoice: items and weights differ in length');
+    const index = this.weightedIndex(weights);
+    if (index < 0) throw new Error('weightedChoice: weights sum to zero');
+    return items[index] as T;
+  }
+
+  /** Fisher–Yates shuffle in place; returns the same array. */
+  shuffle<T, A extends { length: number; [i: number]: T }>(items: A): A {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.prng() * (i + 1));
+      const tmp = items[i]!;
+      items[i] = items[j]!;
+      items[j] = tmp;
+    }
+    return items;
+  }
+
+  /** k distinct indices from [0, n), in random order (partial Fisher–Yates; O(k) memory when k ≪ n). */
+  sampleIndices(n: number, k: number): number[] {
+    const count = Math.min(k, n);
+    const swapped = new Map<number, number>();
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const j = i + this.int(n - i);
+      const atJ = swapped.get(j) ?? j;
+      const atI = swapped.get(i) ?? i;
+      swapped.set(j, atI);
+      out.push(atJ);
+    }
+    return out;
+  }
+}
+
+/**
+ * The root of a run's randomness. `derive(...key)` returns a stream seeded by the run seed
+ * and the key alone, so a stream's numbers never depend on which other streams exist or on
+ * the order they were created in.
+ */
+export class Streams {
+  private readonly root: string;
+
+  constructor(seed: number | string) {
+    this.root = String(seed);
+  }
+
+  /** An independent, reproducible stream named by the key (e.g. `derive('community', 17)`). */
+  derive(...key: StreamKey[]): Rng {
+    return new Rng(streamSeed(this.root, key));
+  }
+
+  /** A child family of streams under this key (e.g. one per community). */
+  child(...key: StreamKey[]): Streams {
+    return new Streams(streamSeed(this.root, key));
+  }
+}
+
+function streamSeed(root: string, key: StreamKey[]): string {
+  // A type tag keeps derive(1) and derive('1') apart.
+  return root + '/' + key.map((part) => (typeof part === 'number' ? `n${part}` : `s${part}`)).join('/');
+}

@@ -1,0 +1,53 @@
+/** Sum of an array-like of numbers. */
+export function sum(values: ArrayLike<number>, n = values.length): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += values[i]!;
+  return total;
+}
+
+/** Mean of the first n values (NaN when n is 0). */
+export function mean(values: ArrayLike<number>, n = values.length): number {
+  return n === 0 ? Number.NaN : sum(values, n) / n;
+}
+
+/**
+ * Exact Gini coefficient of the first n values (sorts a copy: O(n log n)). Negative values
+ * are allowed (debts); the result is then not bounded by 1. 0 for empty or all-zero input.
+ */
+export function gini(values: ArrayLike<number>, n = values.length): number {
+  if (n === 0) return 0;
+  const sorted = Float64Array.from({ length: n }, (_, i) => values[i]!).sort();
+  let weighted = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    weighted += (2 * (i + 1) - n - 1) * sorted[i]!;
+    total += sorted[i]!;
+  }
+  return total === 0 ? 0 : weighted / (n * total);
+}
+
+/** The q-quantile (0..1) of the first n values, by linear interpolation. */
+export function quantile(values: ArrayLike<number>, q: number, n = values.length): number {
+  if (n === 0) return Number.NaN;
+  const sorted = Float64Array.from({ length: n }, (_, i) => values[i]!).sort();
+  const position = q * (n - 1);
+  const low = Math.floor(position);
+  const high = Math.min(n - 1, low + 1);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}
+
+/** Points of the Lorenz curve (population share, value share), `points` + 1 of them. */
+export function lorenz(values: ArrayLike<number>, points = 100): { x: number; y: number }[] {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const total = sum(sorted);
+  const curve = [{ x: 0, y: 0 }];
+  let cumulative = 0;
+  let index = 0;
+  for (let p = 1; p <= points; p++) {
+    const upTo = Math.round((p / points) * n);
+    while (index < upTo) cumulative += sorted[index++]!;
+    curve.push({ x: p / points, y: total === 0 ? p / points : cumulative / total });
+  }
+  return curve;
+}
