@@ -8,3 +8,4 @@ export { EventLog, type SimEvent } from './events.js';
 export { paramsSchema, paramSchema, resolveParams, type ParamSpec, type ParamTable, type ParamValues, type NumberParam, type BooleanParam, type EnumParam } from './params.js';
 export { type ModelDefinition } from './definition.js';
 export { gini, mean, sum, quantile, lorenz } from './stats.js';
+export { Grid, Network, type GridOptions, type Neighbourhood, type Occupancy, type NeighbourTable, type NetworkOptions, type Edge } from './space/index.js';

@@ -18,6 +18,8 @@ export interface Simulation {
   readonly steps: number;
   /** Advances one step (all phases, then collection). */
   step(): void;
+  /** False once the model has finished by itself (e.g. Schelling with everyone content): runners stop stepping it. */
+  readonly running?: boolean;
   /** Per-step metrics. */
   readonly collector: DataCollector<any>;
   /** Events as they happened. */

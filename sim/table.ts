@@ -33,11 +33,14 @@ export class Table<S extends Schema> {
   private idToRow: Int32Array;
   private nextId = 0;
   private readonly types: S;
+  /** The field names, fetched once: add and removeRow run per row and must not allocate. */
+  private readonly fields: (keyof S & string)[];
   /** Bumped on every removal, so iterators can notice structural change. */
   private removals = 0;
 
   constructor(schema: S, initialCapacity = 1024) {
     this.types = schema;
+    this.fields = Object.keys(schema) as (keyof S & string)[];
     this.capacity = Math.max(1, initialCapacity);
     const cols = {} as Columns<S>;
     for (const key of Object.keys(schema) as (keyof S)[]) {
@@ -73,9 +76,7 @@ export class Table<S extends Schema> {
     if (id >= this.idToRow.length) this.growIds(Math.max(id + 1, this.idToRow.length * 2));
     this.rowToId[row] = id;
     this.idToRow[id] = row;
-    for (const key of Object.keys(this.cols) as (keyof S)[]) {
-      (this.cols[key] as ColumnOf<ColumnType>)[row] = values?.[key] ?? 0;
-    }
+    for (const key of this.fields) (this.cols[key] as ColumnOf<ColumnType>)[row] = values?.[key] ?? 0;
     return id;
   }
 
@@ -91,7 +92,7 @@ export class Table<S extends Schema> {
     const last = this.rowCount - 1;
     const id = this.rowToId[row]!;
     if (row !== last) {
-      for (const key of Object.keys(this.cols)) {
+      for (const key of this.fields) {
         const column = this.cols[key] as ColumnOf<ColumnType>;
         column[row] = column[last]!;
       }

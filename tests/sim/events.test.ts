@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { EventLog, type SimEvent } from '../../sim/index.js';
+
+describe('EventLog', () => {
+  it('writes one JSON object per line, step and type first', () => {
+    const log = new EventLog();
+    log.log(3, 'secession', { community: 7, members: 120 });
+    log.log(4, 'birth');
+    expect(log.toNDJSON()).toBe('{"step":3,"type":"secession","community":7,"members":120}\n{"step":4,"type":"birth"}\n');
+    expect(log.ndjson(1)).toBe('{"step":4,"type":"birth"}\n');
+    for (const line of log.toNDJSON().trim().split('\n')) expect(JSON.parse(line)).toHaveProperty('type');
+  });
+
+  it('counts and filters events by type', () => {
+    const log = new EventLog();
+    ['birth', 'death', 'birth'].forEach((type, step) => log.log(step, type));
+    expect(log.count('birth')).toBe(2);
+    expect(log.count('war')).toBe(0);
+    expect(log.ofType('birth').map((event) => event.step)).toEqual([0, 2]);
+  });
+
+  it('tells listeners of each event as it is logged', () => {
+    const log = new EventLog();
+    const heard: SimEvent[] = [];
+    log.onEvent((event) => heard.push(event));
+    log.log(1, 'founding', { community: 2 });
+    expect(heard).toEqual([{ step: 1, type: 'founding', community: 2 }]);
+  });
+});

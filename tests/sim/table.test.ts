@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { Table } from '../../sim/index.js';
+
+function people(capacity = 4) {
+  return new Table({ wealth: Float64Array, age: Uint8Array }, capacity);
+}
+
+describe('Table', () => {
+  it('adds rows with the given values and zero elsewhere', () => {
+    const table = people();
+    const id = table.add({ wealth: 2.5 });
+    expect(table.length).toBe(1);
+    expect(table.get(id, 'wealth')).toBe(2.5);
+    expect(table.get(id, 'age')).toBe(0);
+    table.set(id, 'age', 30);
+    expect(table.cols.age[table.rowOf(id)]).toBe(30);
+  });
+
+  it('keeps ids stable through removals and never reuses them', () => {
+    const table = people();
+    const ids = [10, 20, 30, 40].map((wealth) => table.add({ wealth }));
+    table.remove(ids[0]!);
+    expect(table.length).toBe(3);
+    expect(table.has(ids[0]!)).toBe(false);
+    expect(table.rowOf(ids[0]!)).toBe(-1);
+    // The last row moved into the hole; its id still finds its values.
+    expect(table.get(ids[3]!, 'wealth')).toBe(40);
+    expect(table.idOf(0)).toBe(ids[3]);
+    const fresh = table.add({ wealth: 50 });
+    expect(ids).not.toContain(fresh);
+    expect([...ids.slice(1), fresh].map((id) => table.get(id, 'wealth'))).toEqual([20, 30, 40, 50]);
+    expect(() => table.remove(ids[0]!)).toThrow(/no row/);
+  });
+
+  it('grows past its capacity, keeping every value and id', () => {
+    const table = people(2);
+    const ids = Array.from({ length: 1000 }, (_, i) => table.add({ wealth: i, age: i % 100 }));
+    expect(table.length).toBe(1000);
+    expect(table.allocated).toBeGreaterThanOrEqual(1000);
+    ids.forEach((id, i) => expect(table.get(id, 'wealth')).toBe(i));
+    expect(table.column('age')).toHaveLength(1000);
+    expect(table.bytes).toBeGreaterThanOrEqual(table.allocated * (8 + 1));
+  });
+
+  it('returns a copy of the live rows of a column', () => {
+    const table = people();
+    [1, 2, 3].forEach((wealth) => table.add({ wealth }));
+    const copy = table.column('wealth');
+    expect(Array.from(copy)).toEqual([1, 2, 3]);
+    copy[0] = 99;
+    expect(table.cols.wealth[0]).toBe(1);
+    expect(table.sum((row) => table.cols.wealth[row]!)).toBe(6);
+  });
+
+  it('skips rows removed during forEach and visits none twice', () => {
+    const table = people();
+    const ids = Array.from({ length: 10 }, (_, i) => table.add({ wealth: i }));
+    const visited: number[] = [];
+    table.forEach((row, id) => {
+      visited.push(id);
+      expect(table.idOf(row)).toBe(id);
+      // Each visited row removes the next-but-one id still alive and, once, itself.
+      if (id === ids[2]) table.remove(id);
+      if (id + 2 < 10 && table.has(ids[id + 2]!)) table.remove(ids[id + 2]!);
+    });
+    expect(new Set(visited).size).toBe(visited.length);
+    expect(visited).toEqual([0, 1, 4, 5, 8, 9]);
+  });
+
+  it('does not visit rows added during forEach', () => {
+    const table = people();
+    [1, 2, 3].forEach((wealth) => table.add({ wealth }));
+    const seen: number[] = [];
+    table.forEach((row, id) => {
+      seen.push(id);
+      table.add({ wealth: table.cols.wealth[row]! * 10 });
+    });
+    expect(seen).toEqual([0, 1, 2]);
+    expect(table.length).toBe(6);
+  });
+
+  it('handles removal of the current row, of visited rows and of the last row in forEach', () => {
+    const table = people();
+    const ids = Array.from({ length: 6 }, (_, i) => table.add({ wealth: i }));
+    const visited: number[] = [];
+    table.forEach((_row, id) => {
+      visited.push(id);
+      if (id === ids[1]) {
+        table.remove(ids[0]!); // already visited
+        table.remove(ids[5]!); // the last row, not yet visited
+        table.remove(id); // the current row
+      }
+    });
+    expect(visited).toEqual([0, 1, 2, 3, 4]);
+    expect(Array.from(table.column('wealth')).sort()).toEqual([2, 3, 4]);
+  });
+});
