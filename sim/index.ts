@@ -9,3 +9,4 @@ export { paramsSchema, paramSchema, resolveParams, type ParamSpec, type ParamTab
 export { type ModelDefinition } from './definition.js';
 export { gini, mean, sum, quantile, lorenz } from './stats.js';
 export { Grid, Network, type GridOptions, type Neighbourhood, type Occupancy, type NeighbourTable, type NetworkOptions, type Edge } from './space/index.js';
+export { noiseTerrain, normalise, drainage, basins, flowAccumulation, type NoiseOptions } from './space/landscape.js';

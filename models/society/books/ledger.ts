@@ -1,0 +1,56 @@
+/** Goods tracked by the books. Credit is checked apart: each union's balances sum to zero. */
+export const GOODS = ['food', 'manufactures', 'resource'] as const;
+
+/** One good of the books. */
+export type Good = (typeof GOODS)[number];
+
+/** Where goods enter the economy. */
+export type Source = 'production' | 'regrowth';
+
+/** Where goods leave it. */
+export type Sink = 'consumption' | 'spoilage' | 'depreciation' | 'transport' | 'harvest' | 'publicSpending' | 'leaving';
+
+/**
+ * The books: sources and sinks per good for the current step and for the whole run, in
+ * physical units. Transfers never appear here; a check compares sources − sinks with the
+ * change in all holdings.
+ */
+export class Ledger {
+  readonly step = new Map<string, number>();
+  readonly total = new Map<string, number>();
+
+  /** Records goods created (production, regrowth). */
+  source(good: Good, kind: Source, amount: number): void {
+    this.bump(`${good}:+${kind}`, amount);
+  }
+
+  /** Records goods destroyed (consumption, spoilage, …). */
+  sink(good: Good, kind: Sink, amount: number): void {
+    this.bump(`${good}:-${kind}`, amount);
+  }
+
+  /** Sources minus sinks of one good this step. */
+  net(good: Good): number {
+    let net = 0;
+    for (const [key, value] of this.step) {
+      if (!key.startsWith(good + ':')) continue;
+      net += key[good.length + 1] === '+' ? value : -value;
+    }
+    return net;
+  }
+
+  /** One entry this step (0 if none). */
+  get(good: Good, kind: Source | Sink): number {
+    return this.step.get(`${good}:+${kind}`) ?? this.step.get(`${good}:-${kind}`) ?? 0;
+  }
+
+  /** Starts a new step's entries. */
+  reset(): void {
+    this.step.clear();
+  }
+
+  private bump(key: string, amount: number): void {
+    this.step.set(key, (this.step.get(key) ?? 0) + amount);
+    this.total.set(key, (this.total.get(key) ?? 0) + amount);
+  }
+}

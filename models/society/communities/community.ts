@@ -1,0 +1,77 @@
+import type { Rng, Streams } from '../../../sim/index.js';
+
+/** Goods kept in physical units, plus a credit balance in labour-hours. */
+export interface Account {
+  food: number;
+  manufactures: number;
+  credit: number;
+}
+
+/** A community's voted policy (changed by assemblies in later phases). */
+export interface Policy {
+  /** τ: share of output pooled and given out by need. */
+  sharing: number;
+  commonsRate: number;
+  exitShare: number;
+  fundPayout: number;
+}
+
+/** The community's worker-owned manufacturing collective: capital, stock and its loan. */
+export interface Collective {
+  /** Equipment, in manufactures units. */
+  capital: number;
+  /** Retained output waiting to be sold to repay the loan. */
+  manufactures: number;
+  /** Its credit-union balance (negative: it owes). */
+  credit: number;
+}
+
+/** Per-good market state: labour cost per unit, markup, posted price, what is left unmatched. */
+export interface Market {
+  labourCost: number;
+  /** Output per unit of skill × effort last month (for choosing a sector). */
+  productivity: number;
+  /** Output last month. */
+  output: number;
+  markup: number;
+  price: number;
+  unmet: number;
+  unsold: number;
+}
+
+/** A community: an object (few and large), its members live in the people table. */
+export interface Community {
+  id: number;
+  x: number;
+  y: number;
+  population: number;
+  policy: Policy;
+  fund: Account;
+  collective: Collective;
+  /** Taxes collected this month, waiting for the central budget (a cross-community phase). */
+  taxes: Account;
+  /** Credit this union is owed by (positive) or owes to (negative) other unions for trade. */
+  clearing: number;
+  /** Cells it uses (usufruct). */
+  cells: Int32Array;
+  /** Nearest communities it trades with, by index, in a fixed order. */
+  partners: number[];
+  food: Market;
+  manufactures: Market;
+  /** Last production totals, for labour costs and metrics. */
+  hours: { food: number; manufactures: number };
+  /** One stream per phase, owned by this community alone. */
+  streams: Map<string, Rng>;
+}
+
+/** A fresh market priced at labour cost (markup 1). */
+export function newMarket(labourCost: number): Market {
+  return { labourCost, productivity: 0, output: 0, markup: 1, price: labourCost, unmet: 0, unsold: 0 };
+}
+
+/** The community's own stream for a phase (created on first use, kept for the run). */
+export function communityStream(streams: Streams, community: Community, phase: string): Rng {
+  let rng = community.streams.get(phase);
+  if (!rng) community.streams.set(phase, (rng = streams.derive('community', community.id, phase)));
+  return rng;
+}

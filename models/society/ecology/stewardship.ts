@@ -1,0 +1,43 @@
+/**
+ * How well users keep their land: their civic norm times how far they can hold each other
+ * to account (1 in a group small enough to track, falling as D/N beyond it). 0..1.
+ */
+export function stewardshipLevel(civicNorm: number, groupSize: number, trackableGroup: number, bySize: boolean): number {
+  const accountability = bySize && groupSize > trackableGroup ? trackableGroup / groupSize : 1;
+  return Math.max(0, Math.min(1, civicNorm * accountability));
+}
+
+/** The land a community tends: per-cell stock, carrying capacity and the capacity it started with. */
+export interface TendedLand {
+  resource: Float32Array;
+  capacity: Float32Array;
+  original: Float32Array;
+}
+
+/**
+ * One month of land care on some cells. A stock held below half its capacity — where
+ * logistic regrowth peaks, so below it extraction has outrun regrowth — wears the capacity
+ * down by `degradation` per unit of the shortfall; stewardship restores lost capacity at
+ * `restoration × level` a month. Returns the resource destroyed where a lowered capacity
+ * falls below the stock (a sink for the books).
+ */
+export function tendLand(land: TendedLand, cells: ArrayLike<number>, level: number, degradation: number, restoration: number): number {
+  let destroyed = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const original = land.original[cell]!;
+    let capacity = land.capacity[cell]!;
+    const shortfall = capacity / 2 - land.resource[cell]!;
+    if (shortfall > 0) capacity -= degradation * shortfall;
+    capacity += restoration * level * (original - capacity);
+    capacity = Math.max(0, Math.min(original, capacity));
+    land.capacity[cell] = capacity;
+    // Compare with the stored (single-precision) capacity so the books see exactly what moved.
+    const stored = land.capacity[cell]!;
+    if (land.resource[cell]! > stored) {
+      destroyed += land.resource[cell]! - stored;
+      land.resource[cell] = stored;
+    }
+  }
+  return destroyed;
+}

@@ -1,0 +1,61 @@
+import { Table } from '../../../sim/index.js';
+
+/** A person's columns: persons are rows, never objects (hot loops read typed arrays). */
+export const personSchema = {
+  community: Int32Array,
+  family: Int32Array,
+  age: Float32Array,
+  skillFood: Float32Array,
+  skillManufactures: Float32Array,
+  /** 0 = food, 1 = manufactures. */
+  sector: Uint8Array,
+  effort: Float32Array,
+  civicNorm: Float32Array,
+  idealSharing: Float32Array,
+  food: Float64Array,
+  manufactures: Float64Array,
+  credit: Float64Array,
+  output: Float32Array,
+  foodIncome: Float64Array,
+  manufacturesIncome: Float64Array,
+  income: Float32Array,
+  lifetimeIncome: Float32Array,
+  utility: Float32Array,
+  needsMet: Float32Array,
+  satisfaction: Float32Array,
+  /** 1 where the person would own land and capital if ownership institutions are on. */
+  proprietor: Uint8Array,
+  /** The collective (workplace) a person works in: the community's collective for its sector. */
+  workplace: Int32Array,
+  /** Id of the working adult who feeds this dependant (child or elder), -1 if none. */
+  carer: Int32Array,
+  /** Scratch: the carer's row this month (rows do not move between distribution and meals). */
+  carerRow: Int32Array,
+  /** Adult-equivalents of the dependants this person feeds. */
+  dependants: Float32Array,
+  militiaTraining: Float32Array,
+  reputation: Float32Array,
+  /** Scratch for markets: what a person still wants to buy or sell this month. */
+  wantFood: Float64Array,
+  offerFood: Float64Array,
+  wantManufactures: Float64Array,
+  offerManufactures: Float64Array,
+};
+
+/** The persons table. */
+export type People = Table<typeof personSchema>;
+
+/** A new, empty persons table. */
+export function createPeopleTable(capacity: number): People {
+  return new Table(personSchema, Math.max(16, capacity));
+}
+
+/** Food need weight: children count half an adult. */
+export function adultEquivalent(age: number, adultAge: number): number {
+  return age < adultAge ? 0.5 : 1;
+}
+
+/** Working-age test: adults work until they retire. */
+export function isWorker(age: number, adultAge: number, retirementAge: number): boolean {
+  return age >= adultAge && age < retirementAge;
+}

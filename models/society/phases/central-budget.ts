@@ -1,0 +1,44 @@
+import type { NamedPhase } from '../../../sim/index.js';
+import { adultEquivalent } from '../people/people.js';
+import type { Society } from '../society.js';
+
+/**
+ * The central budget (when on) collects the month's taxes from every community, in index
+ * order; of what they brought in, `welfareShare` is
+ * given back per adult-equivalent to every person, the rest is spent by the state (a sink:
+ * later parts spend it on services and the army). Crosses communities; no randomness.
+ */
+export const centralBudget: NamedPhase<Society> = {
+  name: 'central-budget',
+  run(society) {
+    const { budget, people, params: p } = society;
+    for (const community of society.communities) {
+      budget.food += community.taxes.food;
+      budget.manufactures += community.taxes.manufactures;
+      community.taxes.food = community.taxes.manufactures = 0;
+    }
+    if (!p.centralBudget || (budget.food === 0 && budget.manufactures === 0)) return;
+    const cols = people.cols;
+    let adultEquivalents = 0;
+    for (let row = 0; row < people.length; row++) adultEquivalents += adultEquivalent(cols.age[row]!, p.adultAge);
+    const welfareFood = p.welfareShare * budget.food;
+    const welfareManufactures = p.welfareShare * budget.manufactures;
+    let givenFood = 0;
+    let givenManufactures = 0;
+    if (adultEquivalents > 0) {
+      for (let row = 0; row < people.length; row++) {
+        const ae = adultEquivalent(cols.age[row]!, p.adultAge);
+        const food = (welfareFood * ae) / adultEquivalents;
+        const manufactures = (welfareManufactures * ae) / adultEquivalents;
+        cols.food[row]! += food;
+        cols.manufactures[row]! += manufactures;
+        givenFood += food;
+        givenManufactures += manufactures;
+      }
+    }
+    society.ledger.sink('food', 'publicSpending', budget.food - givenFood);
+    society.ledger.sink('manufactures', 'publicSpending', budget.manufactures - givenManufactures);
+    budget.food = 0;
+    budget.manufactures = 0;
+  },
+};

@@ -1,0 +1,84 @@
+import type { Network } from '../../../sim/index.js';
+import { SERVICE_FUNCTIONS, type ServiceFunction, type Syndicate } from './syndicate.js';
+
+/** Per function, per community index: a number (quality, or the serving syndicate's id). */
+export type PerFunction<T> = Record<ServiceFunction, T>;
+
+function perFunction<T>(make: () => T): PerFunction<T> {
+  return Object.fromEntries(SERVICE_FUNCTIONS.map((fn) => [fn, make()])) as PerFunction<T>;
+}
+
+/** What the syndicates' phase counts each step for the metrics. */
+export interface ServiceCounters {
+  /** Food-equivalents paid in fees this step. */
+  fees: number;
+  /** Food-equivalents spent on delivery this step. */
+  delivered: number;
+  /** Under one central budget: what went to defence and to services this step. */
+  centralDefence: number;
+  centralServices: number;
+  founded: number;
+  dissolved: number;
+}
+
+/**
+ * The syndicates and what they mean for each community: which syndicate serves it per
+ * function, the quality it gets, which services it opted out of, and the transport
+ * network. Regions are redrawn yearly (or when communities appear), not every step.
+ */
+export class ServiceState {
+  /** Every syndicate, in id order (add and remove through the methods below). */
+  syndicates: Syndicate[] = [];
+  nextId = 0;
+  /** Per function and community: the serving syndicate's id, or -1. */
+  provider: PerFunction<Int32Array> = perFunction(() => new Int32Array(0));
+  /** Per function and community: the quality of the service it gets (0 when unserved). */
+  quality: PerFunction<Float64Array> = perFunction(() => new Float64Array(0));
+  /** Per function: communities that opted out this year. */
+  optedOut: PerFunction<Set<number>> = perFunction(() => new Set<number>());
+  /** The transport network over the communities transport syndicates serve. */
+  transport: Network | null = null;
+  /** Under one central budget: the share of the armed police the purse paid for this month. */
+  policeFunded = 0;
+  /** Community count when regions were last drawn (redrawn when it changes). */
+  drawnFor = -1;
+  /** This step's counts, for the metrics. */
+  counters: ServiceCounters = zeroServiceCounters();
+
+  /** Grows the per-community arrays to n communities (new ones unserved). */
+  ensure(n: number): void {
+    for (const fn of SERVICE_FUNCTIONS) {
+      if (this.provider[fn].length >= n) continue;
+      const provider = new Int32Array(n).fill(-1);
+      provider.set(this.provider[fn]);
+      this.provider[fn] = provider;
+      const quality = new Float64Array(n);
+      quality.set(this.quality[fn]);
+      this.quality[fn] = quality;
+    }
+  }
+
+  private readonly index = new Map<number, Syndicate>();
+
+  /** The syndicate with an id, if it still exists. */
+  byId(id: number): Syndicate | undefined {
+    return this.index.get(id);
+  }
+
+  /** Adds a syndicate (ids only grow, so the list stays in id order). */
+  add(syndicate: Syndicate): void {
+    this.syndicates.push(syndicate);
+    this.index.set(syndicate.id, syndicate);
+  }
+
+  /** Removes a syndicate. */
+  remove(syndicate: Syndicate): void {
+    this.syndicates = this.syndicates.filter((s) => s !== syndicate);
+    this.index.delete(syndicate.id);
+  }
+}
+
+/** Fresh counters for a step. */
+export function zeroServiceCounters(): ServiceCounters {
+  return { fees: 0, delivered: 0, centralDefence: 0, centralServices: 0, founded: 0, dissolved: 0 };
+}

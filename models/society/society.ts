@@ -1,0 +1,118 @@
+import { Model, resolveParams } from '../../sim/index.js';
+import { Ledger } from './books/ledger.js';
+import { type Account, type Community, newMarket } from './communities/community.js';
+import { claimCells, drawSites, drawSizes, nearestPartners } from './communities/place.js';
+import { buildLand, mapSide, type Land } from './land/land.js';
+import { metricsSpec } from './metrics.js';
+import { Members } from './people/members.js';
+import { createPeopleTable, type People } from './people/people.js';
+import { populateCommunity } from './people/populate.js';
+import { societyParams, type SocietyParams } from './params.js';
+import { SOCIETY_PHASES } from './phases/index.js';
+
+/** Counters a step fills for the metrics (reset at the start of each step). */
+export interface StepCounters {
+  births: number;
+  deaths: number;
+  tradeVolume: number;
+  rentPaid: number;
+  interestPaid: number;
+  profitsTaken: number;
+  taxCollected: number;
+  loanDefaults: number;
+  freeRiders: number;
+  workers: number;
+  detection: number;
+}
+
+function zeroCounters(): StepCounters {
+  return { births: 0, deaths: 0, tradeVolume: 0, rentPaid: 0, interestPaid: 0, profitsTaken: 0, taxCollected: 0, loanDefaults: 0, freeRiders: 0, workers: 0, detection: 0 };
+}
+
+/**
+ * The society: land, persons (a table), communities (objects) and the books. A step runs
+ * the phases of phases/index.ts in order, then collects the metrics.
+ */
+export class Society extends Model {
+  readonly params: SocietyParams;
+  readonly land: Land;
+  readonly communities: Community[] = [];
+  readonly people: People;
+  readonly members = new Members();
+  readonly ledger = new Ledger();
+  /** The central budget (holds only what it collected this month). */
+  readonly budget: Account = { food: 0, manufactures: 0, credit: 0 };
+  counters: StepCounters = zeroCounters();
+  /** Land units such that the average food worker had one unit at the start. */
+  readonly landUnit: number;
+  /** Reusable per-person scratch (wealth for the metrics). */
+  wealth = new Float64Array(0);
+
+  constructor(values: Partial<Record<string, unknown>>, seed: number) {
+    super(seed);
+    this.params = resolveParams(societyParams, values);
+    const p = this.params;
+    this.land = buildLand(mapSide(p.population, p.cellsPerPerson), this.streams.derive('land'), p.terrainOctaves, p.terrainScale);
+    this.people = createPeopleTable(p.population);
+    const placing = this.streams.derive('communities');
+    const sizes = drawSizes(p.population, p.communities, p.communitySizeSpread, placing);
+    const sites = drawSites(this.land, p.communities, placing);
+    const cells = claimCells(this.land, sites, sizes, p.cellsPerCommunity);
+    for (let c = 0; c < p.communities; c++) {
+      populateCommunity(this.people, this.streams, c, sizes[c]!, p);
+      this.communities.push(this.newCommunity(c, sites[c]!, cells[c]!, sizes[c]!));
+    }
+    const partners = nearestPartners(this.communities.map((c) => c.x), this.communities.map((c) => c.y), p.tradePartners);
+    this.communities.forEach((community, c) => (community.partners = partners[c]!));
+    this.members.rebuild(this.people, this.communities.length);
+    this.landUnit = this.initialLandPerWorker();
+    this.setPhases(SOCIETY_PHASES);
+    this.collect(metricsSpec(p.snapshotEvery));
+  }
+
+  /** Runs a step with fresh counters and books. */
+  override step(): void {
+    this.counters = zeroCounters();
+    this.ledger.reset();
+    super.step();
+  }
+
+  /**
+   * The food land of a community: Σ fertility × (0.5 + 0.5 water) × (0.5 + 0.5 resource /
+   * capacity) — a depleted cell keeps half its yield (bare soil still grows something).
+   */
+  landOf(community: Community): number {
+    const { fertility, water, resource, capacity } = this.land;
+    let total = 0;
+    for (const cell of community.cells) {
+      const cap = capacity[cell]!;
+      total += fertility[cell]! * (0.5 + 0.5 * water[cell]!) * (0.5 + 0.5 * (cap > 0 ? resource[cell]! / cap : 0));
+    }
+    return total;
+  }
+
+  private newCommunity(id: number, site: number, cells: Int32Array, size: number): Community {
+    const p = this.params;
+    return {
+      id, x: site % this.land.width, y: Math.floor(site / this.land.width), population: size,
+      policy: { sharing: p.sharing, commonsRate: p.commonsRate, exitShare: p.exitShare, fundPayout: p.fundPayout },
+      fund: { food: 0, manufactures: 0, credit: 0 },
+      collective: { capital: 0, manufactures: 0, credit: 0 },
+      taxes: { food: 0, manufactures: 0, credit: 0 },
+      clearing: 0, cells, partners: [],
+      food: newMarket(p.hoursPerMonth / p.foodProductivity),
+      manufactures: newMarket(p.hoursPerMonth / p.manufacturesProductivity),
+      hours: { food: 0, manufactures: 0 },
+      streams: new Map(),
+    };
+  }
+
+  private initialLandPerWorker(): number {
+    let land = 0;
+    let workers = 0;
+    const sector = this.people.cols.sector;
+    for (let row = 0; row < this.people.length; row++) if (sector[row] === 0) workers++;
+    for (const community of this.communities) land += this.landOf(community);
+    return workers > 0 && land > 0 ? land / workers : 1;
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { stewardshipLevel, tendLand, type TendedLand } from '../../../../models/society/ecology/stewardship.js';
+
+function land(resource: number[], capacity: number[]): TendedLand {
+  return { resource: Float32Array.from(resource), capacity: Float32Array.from(capacity), original: Float32Array.from(capacity) };
+}
+
+describe('ecology', () => {
+  it('extraction beyond regrowth degrades the land', () => {
+    const l = land([0.1, 0.9], [1, 1]);
+    tendLand(l, [0, 1], 0, 0.1, 0.01);
+    expect(l.capacity[0]).toBeCloseTo(1 - 0.1 * 0.4, 6);
+    expect(l.capacity[1]).toBe(1);
+  });
+
+  it('stewardship restores lost capacity, never beyond the original', () => {
+    const l = land([0.8], [1]);
+    l.capacity[0] = 0.8;
+    tendLand(l, [0], 1, 0.1, 0.05);
+    expect(l.capacity[0]).toBeCloseTo(0.8 + 0.05 * 0.2, 6);
+    for (let i = 0; i < 1000; i++) tendLand(l, [0], 1, 0.1, 0.5);
+    expect(l.capacity[0]).toBeLessThanOrEqual(1);
+  });
+
+  it('a stock above a lowered capacity is destroyed, and the books hear of it', () => {
+    const l = land([0.3], [1]);
+    l.capacity[0] = 0.65;
+    const destroyed = tendLand(l, [0], 0, 1, 0);
+    expect(l.capacity[0]).toBeCloseTo(0.625, 6);
+    expect(destroyed).toBe(0);
+    const l2 = land([0.1], [1]);
+    const lost = tendLand(l2, [0], 0, 3, 0);
+    expect(l2.capacity[0]).toBe(0);
+    expect(lost).toBeCloseTo(0.1, 6);
+    expect(l2.resource[0]).toBe(0);
+  });
+
+  it('stewardship follows civic norm and the users’ accountability', () => {
+    expect(stewardshipLevel(0.8, 100, 150, true)).toBeCloseTo(0.8, 12);
+    expect(stewardshipLevel(0.8, 600, 150, true)).toBeCloseTo(0.2, 12);
+    expect(stewardshipLevel(0.8, 600, 150, false)).toBeCloseTo(0.8, 12);
+    expect(stewardshipLevel(0.2, 100, 150, true)).toBeLessThan(stewardshipLevel(0.8, 100, 150, true));
+  });
+});
