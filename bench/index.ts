@@ -9,6 +9,8 @@ import type { BenchSuite, Measurement } from './suite.js';
 /** The suites, one line each; each module exports `suite`. */
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
   engine: () => import('./engine.js').then((module) => module.suite),
+  society: () => import('./society.js').then((module) => module.suite),
+  sweep: () => import('./sweep.js').then((module) => module.suite),
 };
 
 /** A mistake on the command line: exit code 2, as for any bad input. */
