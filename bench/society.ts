@@ -7,6 +7,12 @@ import type { BenchOptions, BenchSuite, Measurement } from './suite.js';
  * few dozen steps after a short warm-up, and the time per phase (Model.profile).
  */
 
+/** Phases compared as groups: the economy (MODEL.md 1–4, 13) and self-government with free association (6–10). */
+const PHASE_GROUPS: Record<string, string[]> = {
+  economy: ['demography', 'produce', 'distribute', 'central-budget', 'exchange', 'trade', 'random-exchange', 'consume', 'regrow'],
+  self_government: ['accountability', 'culture', 'assembly', 'migration', 'splits', 'federations', 'ideas'],
+};
+
 const SIZES = [
   { population: 10_000, suffix: '10k' },
   { population: 100_000, suffix: '100k' },
@@ -34,6 +40,11 @@ function measure(population: number, suffix: string, options: BenchOptions): Mea
   for (const [phase, ms] of society.phaseTimes) {
     const key = phase.replace(/-/g, '_');
     out.push({ key: `society_phase_ms_${key}_${suffix}`, label: `  phase ${phase}, per step, N=${suffix}`, value: Number((ms / steps).toFixed(3)), unit: 'ms' });
+  }
+  for (const [group, phases] of Object.entries(PHASE_GROUPS)) {
+    let ms = 0;
+    for (const phase of phases) ms += society.phaseTimes.get(phase) ?? 0;
+    out.push({ key: `society_phases_ms_${group}_${suffix}`, label: `  ${group.replace(/_/g, ' ')} phases together, per step, N=${suffix}`, value: Number((ms / steps).toFixed(3)), unit: 'ms' });
   }
   return out;
 }

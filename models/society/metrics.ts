@@ -1,6 +1,8 @@
 import type { CollectorSpec } from '../../sim/index.js';
 import { giniAt } from './economy/inequality.js';
+import { governanceMetrics } from './metrics-governance.js';
 import type { Society } from './society.js';
+import { servicesMetrics } from './metrics-services.js';
 
 /** One pass over persons and communities; every metric reads from it. */
 interface Snapshot {
@@ -153,5 +155,7 @@ export function metricsSpec(snapshotEvery = 0): CollectorSpec<Society> {
     tax_collected: (s: Society) => s.counters.taxCollected,
     loan_defaults: (s: Society) => s.counters.loanDefaults,
   });
+  Object.assign(model, servicesMetrics());
+  Object.assign(model, governanceMetrics());
   return { model, agents: personColumns, agentEvery: snapshotEvery };
 }

@@ -1,4 +1,6 @@
 import type { BooleanParam, EnumParam, NumberParam, ParamTable, ParamValues } from '../../sim/index.js';
+import { servicesParams } from './params-services.js';
+import { governanceParams } from './params-governance.js';
 
 function num(value: number, min: number, max: number, unit: string, meaning: string, source: string, group: string, integer = false): NumberParam {
   return { kind: 'number', default: value, min, max, unit, meaning, source, group, ...(integer ? { integer } : {}) };
@@ -89,6 +91,8 @@ export const societyParams = {
   welfareShare: num(0.3, 0, 1, 'share of budget', 'Share of the central budget given back by need; the rest is spent on the state', 'Assumption; presets differ', INST),
   snapshotEvery: num(60, 0, 100_000, 'steps', 'Agent snapshots (persons’ main columns) every k steps; 0 = none', 'Every 5 years: enough to scrub through a run', CHECK, true),
   giniEvery: num(12, 1, 1000, 'steps', 'Exact Gini every k steps; a 1024-bin estimate between', 'Cost: the exact Gini sorts', CHECK, true),
+  ...servicesParams,
+  ...governanceParams,
 } satisfies ParamTable;
 
 /** Resolved society parameters. */

@@ -9,6 +9,13 @@ import { createPeopleTable, type People } from './people/people.js';
 import { populateCommunity } from './people/populate.js';
 import { societyParams, type SocietyParams } from './params.js';
 import { SOCIETY_PHASES } from './phases/index.js';
+import { monitoring } from './governance/detection.js';
+import { newGovernance, Polity, zeroPolityCounters } from './governance/state.js';
+import { zeroCrisisCounters } from './crises/state.js';
+import { DefenceState } from './defence/state.js';
+import { EcologyState } from './ecology/state.js';
+import { KnowledgeState } from './knowledge/state.js';
+import { ServiceState } from './services/state.js';
 
 /** Counters a step fills for the metrics (reset at the start of each step). */
 export interface StepCounters {
@@ -42,7 +49,18 @@ export class Society extends Model {
   readonly ledger = new Ledger();
   /** The central budget (holds only what it collected this month). */
   readonly budget: Account = { food: 0, manufactures: 0, credit: 0 };
+  /** Syndicates, their regions and budgets (phase 5). */
+  readonly services = new ServiceState();
+  /** Who knows which innovation, and research effort (phase 11). */
+  readonly knowledge: KnowledgeState;
+  /** Outside States, annexations, militia training, soldiers (phase 12). */
+  readonly defence = new DefenceState();
+  /** The land's original capacity (phase 13). */
+  readonly ecology: EcologyState;
+  crisisCounters = zeroCrisisCounters();
   counters: StepCounters = zeroCounters();
+  /** Federations and the counters of self-government and free association (phases 6–10). */
+  readonly polity = new Polity();
   /** Land units such that the average food worker had one unit at the start. */
   readonly landUnit: number;
   /** Reusable per-person scratch (wealth for the metrics). */
@@ -66,6 +84,8 @@ export class Society extends Model {
     this.communities.forEach((community, c) => (community.partners = partners[c]!));
     this.members.rebuild(this.people, this.communities.length);
     this.landUnit = this.initialLandPerWorker();
+    this.knowledge = new KnowledgeState(this.communities.length);
+    this.ecology = new EcologyState(this.land.capacity);
     this.setPhases(SOCIETY_PHASES);
     this.collect(metricsSpec(p.snapshotEvery));
   }
@@ -73,6 +93,7 @@ export class Society extends Model {
   /** Runs a step with fresh counters and books. */
   override step(): void {
     this.counters = zeroCounters();
+    this.polity.counters = zeroPolityCounters();
     this.ledger.reset();
     super.step();
   }
@@ -91,11 +112,12 @@ export class Society extends Model {
     return total;
   }
 
-  private newCommunity(id: number, site: number, cells: Int32Array, size: number): Community {
+  /** A community with the default policy at a site (founding, or a faction's new home). */
+  newCommunity(id: number, site: number, cells: Int32Array, size: number): Community {
     const p = this.params;
     return {
       id, x: site % this.land.width, y: Math.floor(site / this.land.width), population: size,
-      policy: { sharing: p.sharing, commonsRate: p.commonsRate, exitShare: p.exitShare, fundPayout: p.fundPayout },
+      policy: { sharing: p.sharing, commonsRate: p.commonsRate, exitShare: p.exitShare, fundPayout: p.fundPayout, decisionRule: p.decisionRule, admission: p.admission },
       fund: { food: 0, manufactures: 0, credit: 0 },
       collective: { capital: 0, manufactures: 0, credit: 0 },
       taxes: { food: 0, manufactures: 0, credit: 0 },
@@ -104,6 +126,7 @@ export class Society extends Model {
       manufactures: newMarket(p.hoursPerMonth / p.manufacturesProductivity),
       hours: { food: 0, manufactures: 0 },
       streams: new Map(),
+      governance: newGovernance(monitoring(p, size, size).detection, this.steps),
     };
   }
 

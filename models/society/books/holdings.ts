@@ -17,6 +17,8 @@ export function holdings(society: Society): Holdings {
   const cols = people.cols;
   let food = budget.food;
   let manufactures = budget.manufactures;
+  for (const syndicate of society.services.syndicates) [food, manufactures] = [food + syndicate.budget.food, manufactures + syndicate.budget.manufactures];
+  for (const federation of society.polity.federations) food += federation.pool;
   const union = new Float64Array(communities.length);
   for (let row = 0; row < people.length; row++) {
     food += cols.food[row]!;

@@ -1,4 +1,5 @@
 import type { Rng, Streams } from '../../../sim/index.js';
+import type { Governance } from '../governance/state.js';
 
 /** Goods kept in physical units, plus a credit balance in labour-hours. */
 export interface Account {
@@ -14,6 +15,10 @@ export interface Policy {
   commonsRate: number;
   exitShare: number;
   fundPayout: number;
+  /** How the assembly decides: majority, supermajority or consensus. */
+  decisionRule: string;
+  /** The least civic norm a newcomer must show (0 = open). */
+  admission: number;
 }
 
 /** The community's worker-owned manufacturing collective: capital, stock and its loan. */
@@ -62,6 +67,8 @@ export interface Community {
   hours: { food: number; manufactures: number };
   /** One stream per phase, owned by this community alone. */
   streams: Map<string, Rng>;
+  /** Self-government: accountability's findings, the agenda, federation standing. */
+  governance: Governance;
 }
 
 /** A fresh market priced at labour cost (markup 1). */

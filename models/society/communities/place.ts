@@ -57,7 +57,8 @@ export function claimCells(land: Land, sites: Int32Array, sizes: Int32Array, cel
   return claimed;
 }
 
-function nearestFree(land: Land, site: number, want: number, user: number): Int32Array {
+/** Claims up to `want` free cells nearest a site for `user` (usufruct: one user per cell). */
+export function nearestFree(land: Land, site: number, want: number, user: number): Int32Array {
   const { width, height } = land;
   const sx = site % width;
   const sy = Math.floor(site / width);

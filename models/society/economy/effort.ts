@@ -23,9 +23,13 @@ export function ownersPart(p: SocietyParams, sector: number): number {
   return p.labour === 'wage' ? Math.max(rent, 1 - p.wageShare) : rent;
 }
 
-/** π: the chance a shirker is named; with the size channel on, it falls past D members. */
-export function detectionChance(p: SocietyParams, groupSize: number): number {
-  return p.detectionBySize ? p.detectionBase * Math.min(1, p.trackableGroup / Math.max(1, groupSize)) : p.detectionBase;
+/**
+ * π: the chance a shirker is named — the one detection function. With the attribution
+ * channel on, π = ω·min(1, D/N) with N the group a monitor tracks; off, π = ω. Lateral and
+ * hierarchical accountability differ only in ω and N (governance/detection.ts).
+ */
+export function detectionChance(p: SocietyParams, groupSize: number, base = p.detectionBase): number {
+  return p.detectionBySize ? base * Math.min(1, p.trackableGroup / Math.max(1, groupSize)) : base;
 }
 
 /** e* = clamp((m·w + θ·γ + π·F)/κ, 0, 1): MODEL.md's effort choice (deterrence = π·F). */

@@ -2,14 +2,15 @@ import type { People } from './people.js';
 
 /**
  * The members of each community as a bucket of rows, ordered by person id inside each
- * bucket, so iteration order never depends on other communities. Rebuilt in O(n) plus
- * a native sort of each bucket whenever rows are added or removed.
+ * bucket, so iteration order never depends on other communities. Rebuilt in O(n + ids
+ * ever issued) whenever rows are added, removed or move between communities: a walk over
+ * ids in ascending order fills the buckets already sorted, with no sort.
  */
 export class Members {
   /** start[c] … start[c+1]-1 index `rows` for community c. */
   start = new Int32Array(1);
   rows = new Int32Array(0);
-  private ids = new Int32Array(0);
+  private cursor = new Int32Array(0);
 
   /** Rebuilds the buckets from the people's community column. */
   rebuild(people: People, communityCount: number): void {
@@ -17,19 +18,22 @@ export class Members {
     const community = people.cols.community;
     if (this.start.length !== communityCount + 1) this.start = new Int32Array(communityCount + 1);
     else this.start.fill(0);
-    if (this.rows.length < n) {
-      this.rows = new Int32Array(Math.ceil(n * 1.25));
-      this.ids = new Int32Array(this.rows.length);
-    }
+    if (this.rows.length < n) this.rows = new Int32Array(Math.ceil(n * 1.25));
     const start = this.start;
-    for (let row = 0; row < n; row++) start[community[row]! + 1]!++;
+    let maxId = -1;
+    for (let row = 0; row < n; row++) {
+      start[community[row]! + 1]!++;
+      const id = people.idOf(row);
+      if (id > maxId) maxId = id;
+    }
     for (let c = 0; c < communityCount; c++) start[c + 1]! += start[c]!;
-    const cursor = start.slice(0, communityCount);
-    for (let row = 0; row < n; row++) this.ids[cursor[community[row]!]!++] = people.idOf(row);
-    for (let c = 0; c < communityCount; c++) {
-      const bucket = this.ids.subarray(start[c]!, start[c + 1]!);
-      bucket.sort();
-      for (let k = 0; k < bucket.length; k++) this.rows[start[c]! + k] = people.rowOf(bucket[k]!);
+    if (this.cursor.length < communityCount) this.cursor = new Int32Array(Math.ceil(communityCount * 1.25));
+    const cursor = this.cursor;
+    cursor.set(start.subarray(0, communityCount));
+    const rows = this.rows;
+    for (let id = 0; id <= maxId; id++) {
+      const row = people.rowOf(id);
+      if (row >= 0) rows[cursor[community[row]!]!++] = row;
     }
   }
 

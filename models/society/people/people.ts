@@ -34,6 +34,12 @@ export const personSchema = {
   /** Adult-equivalents of the dependants this person feeds. */
   dependants: Float32Array,
   militiaTraining: Float32Array,
+  /** Sanctions on record (graduated: each raises the next; they fade). */
+  strikes: Float32Array,
+  /** 1 for a member serving as auditor (hierarchical accountability). */
+  auditor: Uint8Array,
+  /** 1 if the person shirked this month (set by production, judged by accountability). */
+  shirked: Uint8Array,
   reputation: Float32Array,
   /** Scratch for markets: what a person still wants to buy or sell this month. */
   wantFood: Float64Array,

@@ -18,7 +18,7 @@ export function populateCommunity(people: People, streams: Streams, index: numbe
       age: rng.uniform(0, 70),
       skillFood: rng.lognormal(-(p.skillSpread ** 2) / 2, p.skillSpread),
       skillManufactures: rng.lognormal(-(p.skillSpread ** 2) / 2, p.skillSpread),
-      civicNorm: clamp01(rng.normal(p.civicNormMean, 0.15)),
+      civicNorm: clamp01(rng.normal(p.civicNormMean, p.civicNormSpread)),
       idealSharing: rng.next(),
       food: p.initialWealth * wealthDraw,
       manufactures: p.initialWealth * wealthDraw,

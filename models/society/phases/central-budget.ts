@@ -36,6 +36,12 @@ export const centralBudget: NamedPhase<Society> = {
         givenManufactures += manufactures;
       }
     }
+    if (p.unitaryBudget) {
+      // One purse: the rest waits for the government's split between defence and services (phase 5).
+      budget.food -= givenFood;
+      budget.manufactures -= givenManufactures;
+      return;
+    }
     society.ledger.sink('food', 'publicSpending', budget.food - givenFood);
     society.ledger.sink('manufactures', 'publicSpending', budget.manufactures - givenManufactures);
     budget.food = 0;

@@ -2,6 +2,7 @@ import type { NamedPhase } from '../../../sim/index.js';
 import { communityStream } from '../communities/community.js';
 import { clamp01 } from '../people/populate.js';
 import type { Society } from '../society.js';
+import { mortalityFactor } from '../services/effects.js';
 
 const deaths: number[] = [];
 const births: number[] = [];
@@ -30,6 +31,7 @@ export const demography: NamedPhase<Society> = {
 function drawEvents(society: Society, c: number): void {
   const { people, members, params: p } = society;
   const rng = communityStream(society.streams, society.communities[c]!, 'demography');
+  const care = mortalityFactor(society, c);
   const { age, needsMet } = people.cols;
   const { adultAge, mortalityBase, mortalityGrowth, hungerMortality } = p;
   let adults = 0;
@@ -39,7 +41,7 @@ function drawEvents(society: Society, c: number): void {
     const years = age[row]!;
     if (years >= adultAge && years < 50) adults++;
     const hunger = 1 + hungerMortality * (1 - Math.min(1, needsMet[row]!));
-    if (rng.next() < mortalityBase * Math.exp(mortalityGrowth * years) * hunger) deaths.push(row);
+    if (rng.next() < mortalityBase * Math.exp(mortalityGrowth * years) * hunger * care) deaths.push(row);
   }
   const born = adults > 0 ? rng.poisson(p.birthRate * members.count(c)) : 0;
   for (let b = 0; b < born; b++) {

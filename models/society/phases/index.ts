@@ -2,6 +2,11 @@ import type { NamedPhase } from '../../../sim/index.js';
 import type { Society } from '../society.js';
 import { centralBudget } from './central-budget.js';
 import { consume } from './consume.js';
+import { crises } from './crises.js';
+import { defence } from './defence.js';
+import { ecology } from './ecology.js';
+import { diffusion, research } from './knowledge.js';
+import { syndicates } from './syndicates.js';
 import { demography } from './demography.js';
 import { distribute } from './distribute.js';
 import { exchange } from './exchange.js';
@@ -9,6 +14,13 @@ import { produce } from './produce.js';
 import { randomExchange } from './random-exchange.js';
 import { regrow } from './regrow.js';
 import { trade } from './trade.js';
+import { accountability } from './accountability.js';
+import { assembly } from './assembly.js';
+import { culture } from './culture.js';
+import { federations } from './federations.js';
+import { ideas } from './ideas.js';
+import { migration } from './migration.js';
+import { splits } from './splits.js';
 
 /**
  * The step, in order (MODEL.md's numbering). 1–4 and 13 are here; 5–12 (syndicates,
@@ -24,5 +36,18 @@ export const SOCIETY_PHASES: NamedPhase<Society>[] = [
   trade, // 4, between communities
   randomExchange, // validation only
   consume, // 4 → the month's consumption, spoilage and wear
+  syndicates, // 5 (cross-community: fees, budgets, delivery; regions yearly)
+  accountability, // 6, inside communities
+  culture, // 7, inside communities
+  assembly, // 8, inside communities
+  migration, // 9 (cross-community: expulsions, then moves)
+  splits, // 9 (cross-community: factions found communities)
+  federations, // 9 (cross-community: mutual aid, congresses, secession)
+  ideas, // 10 (reads neighbours, writes only its own agenda)
+  research, // 11, inside communities
+  diffusion, // 11, between communities
+  defence, // 12 (cross-community)
+  crises, // 12, inside communities
+  ecology, // 13, degradation and stewardship
   regrow, // 13 (collection follows every step)
 ];

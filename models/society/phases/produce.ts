@@ -1,7 +1,8 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import { communityStream, type Community } from '../communities/community.js';
-import { chooseEffort, detectionChance, keptShare } from '../economy/effort.js';
+import { chooseEffort, keptShare } from '../economy/effort.js';
 import type { Society } from '../society.js';
+import { outputFactor } from '../services/effects.js';
 
 /**
  * Production per community and sector: workers reconsider their sector (a few each
@@ -26,15 +27,18 @@ const labour = new Float64Array(2);
 
 function produceIn(society: Society, community: Community): void {
   const { people, members, params: p } = society;
-  const { age, effort: effortOf, sector: sectorOf, skillFood, skillManufactures, proprietor, civicNorm } = people.cols;
+  const { age, effort: effortOf, sector: sectorOf, skillFood, skillManufactures, proprietor, civicNorm, strikes, auditor, shirked } = people.cols;
   const rows = members.rows;
   const rng = communityStream(society.streams, community, 'produce');
   const n = members.count(community.id);
   if (n === 0) return;
   const tau = community.policy.sharing;
   const sharingFactor = 1 - tau + tau / n;
-  const detection = detectionChance(p, n);
-  const deterrence = detection * p.sanction;
+  // The chance of being named comes from the monitors accountability put in place; members
+  // expect a sanction only as often as named acts were in fact punished, and a heavier one
+  // for each strike already on their record (the graduated ladder).
+  const detection = community.governance.detection;
+  const expectedSanction = detection * community.governance.enforcement * p.sanction;
   const { adultAge, retirementAge, switchRate, normWeight, effortCost } = p;
   // Kept shares by sector and ownership, computed once per community.
   const kept = [keptShare(p, community, 0, false), keptShare(p, community, 0, true), keptShare(p, community, 1, false), keptShare(p, community, 1, true)];
@@ -44,7 +48,8 @@ function produceIn(society: Society, community: Community): void {
   let workers = 0;
   for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
     const row = rows[k]!;
-    if (age[row]! < adultAge || age[row]! >= retirementAge) {
+    shirked[row] = 0;
+    if (age[row]! < adultAge || age[row]! >= retirementAge || auditor[row] === 1) {
       effortOf[row] = 0;
       continue;
     }
@@ -54,8 +59,12 @@ function produceIn(society: Society, community: Community): void {
     const keep = kept[2 * sector + proprietor[row]!]!;
     // The marginal product of an hour, in labour-hours at cost: (1 − a) × skill.
     const w = marginal[sector]! * skill;
+    const deterrence = expectedSanction * (1 + strikes[row]!);
     const effort = chooseEffort(keep * sharingFactor, w, civicNorm[row]!, normWeight, deterrence, effortCost);
-    if (effort < 0.5 * chooseEffort(keep, w, civicNorm[row]!, normWeight, deterrence, effortCost)) freeRiders++;
+    if (effort < p.shirkingRatio * chooseEffort(keep, w, civicNorm[row]!, normWeight, deterrence, effortCost)) {
+      freeRiders++;
+      shirked[row] = 1;
+    }
     workers++;
     effortOf[row] = effort;
     labour[sector]! += skill * effort;
@@ -63,7 +72,7 @@ function produceIn(society: Society, community: Community): void {
   society.counters.freeRiders += freeRiders;
   society.counters.workers += workers;
   society.counters.detection += detection * workers;
-  const yields = [foodYield(society, community, labour[0]!), manufacturesYield(society, community, labour[1]!)];
+  const yields = [foodYield(society, community, labour[0]!) * outputFactor(society, community.id, 0), manufacturesYield(society, community, labour[1]!) * outputFactor(society, community.id, 1)];
   assignOutput(society, community, rng, yields);
 }
 

@@ -1,6 +1,7 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
 import type { Society } from '../society.js';
+import { transitFactor } from '../services/effects.js';
 
 type Good = 'food' | 'manufactures';
 const GOODS: Good[] = ['food', 'manufactures'];
@@ -29,7 +30,7 @@ function tradePair(society: Society, buyer: Community, seller: Community, good: 
   const offer = seller[good].unsold;
   if (want <= 1e-9 || offer <= 1e-9) return;
   const distance = Math.hypot(buyer.x - seller.x, buyer.y - seller.y);
-  const loss = Math.min(0.9, (society.params.transportCost * distance) / 10);
+  const loss = Math.min(0.9, (society.params.transportCost * distance * transitFactor(society, buyer.id, seller.id)) / 10);
   const deliveredPrice = seller[good].price / (1 - loss);
   if (deliveredPrice > 1.25 * buyer[good].price) return;
   const shipped = Math.min(offer, want / (1 - loss));

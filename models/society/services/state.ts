@@ -24,7 +24,7 @@ export interface ServiceCounters {
 /**
  * The syndicates and what they mean for each community: which syndicate serves it per
  * function, the quality it gets, which services it opted out of, and the transport
- * network. Regions are redrawn yearly (or when communities appear), not every step.
+ * network. Regions are redrawn at the start and yearly, not every step.
  */
 export class ServiceState {
   /** Every syndicate, in id order (add and remove through the methods below). */
@@ -40,7 +40,7 @@ export class ServiceState {
   transport: Network | null = null;
   /** Under one central budget: the share of the armed police the purse paid for this month. */
   policeFunded = 0;
-  /** Community count when regions were last drawn (redrawn when it changes). */
+  /** Community count when regions were last drawn (−1: never drawn yet). */
   drawnFor = -1;
   /** This step's counts, for the metrics. */
   counters: ServiceCounters = zeroServiceCounters();

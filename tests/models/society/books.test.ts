@@ -40,6 +40,19 @@ describe('the books', () => {
     });
   }
 
+  it('balance with people moving, expelled, splitting off, and federations pooling aid', () => {
+    const society = new Society(small('default', {
+      migrationRate: 0.05, movingCost: 0, expulsionStrikes: 1, sharing: 0.8, idealPointWeight: 1, foundingCost: 0, minFaction: 5, federationSolidarity: 0.2,
+    }), 6);
+    checkBooks(society, 40);
+    expect(society.polity.counters.migrations + society.events.count('split') + society.events.count('expulsion')).toBeGreaterThan(0);
+    expect(society.events.count('federation_formed')).toBeGreaterThan(0);
+  });
+
+  it('balance under hierarchical accountability: wages, fines and bribes are transfers', () => {
+    checkBooks(new Society(small('default', { accountability: 'hierarchical', sharing: 1, civicNormMean: 0.2 }), 8), 12);
+  });
+
   it('would notice a good created out of nothing', () => {
     const society = new Society(small('mutualism'), 3);
     const before = holdings(society);

@@ -2,19 +2,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const PHASES = fileURLToPath(new URL('../../../models/society/phases/', import.meta.url));
-const LABELS = ['mutualis', 'communis', 'hybrid', "'state'", '"state"', 'social-democratic', 'socialdemocratic', 'scenario', '.name', 'regime', 'share_communist', 'share_mutualist'];
+const SOCIETY = fileURLToPath(new URL('../../../models/society/', import.meta.url));
+/** Folders of mechanisms: the phases and the self-government and free-association code they call. */
+const FOLDERS = ['phases', 'governance', 'association'];
+const LABELS = ['mutualis', 'communis', 'hybrid', "'state'", '"state"', 'social-democratic', 'socialdemocratic', 'scenario', '.name', 'regime', 'share_communist', 'share_mutualist', 'atomi', 'cohesive'];
 
 describe('mechanisms, not conclusions', () => {
-  it('no phase reads a scenario name or a regime label', () => {
-    const files = readdirSync(PHASES).filter((file) => file.endsWith('.ts'));
-    expect(files.length).toBeGreaterThanOrEqual(8);
-    for (const file of files) {
-      const code = readFileSync(PHASES + file, 'utf8')
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\/\/.*$/gm, '')
-        .toLowerCase();
-      for (const label of LABELS) expect(code.includes(label), `${file} mentions ${label}`).toBe(false);
-    }
-  });
+  for (const folder of FOLDERS) {
+    it(`no code in ${folder}/ reads a scenario name or a regime label`, () => {
+      const files = readdirSync(SOCIETY + folder).filter((file) => file.endsWith('.ts'));
+      expect(files.length).toBeGreaterThanOrEqual(folder === 'phases' ? 15 : 3);
+      for (const file of files) {
+        const code = readFileSync(`${SOCIETY}${folder}/${file}`, 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\/\/.*$/gm, '')
+          .toLowerCase();
+        for (const label of LABELS) expect(code.includes(label), `${folder}/${file} mentions ${label}`).toBe(false);
+      }
+    });
+  }
 });

@@ -6,7 +6,7 @@ import { small } from './helpers.js';
 
 /** Mean over communities and the last months of the Gini of workers' incomes. */
 function withinCommunityIncomeGini(sharing: number, seed: number): number {
-  const society = new Society(small('mutualism', { sharing, skillSpread: 0.6, population: 600 }), seed);
+  const society = new Society(small('mutualism', { sharing, skillSpread: 0.6, population: 600, assemblies: false }), seed);
   society.run({ steps: 12 });
   let total = 0;
   let count = 0;

@@ -1,0 +1,59 @@
+import type { Community } from '../communities/community.js';
+import { nearestFree } from '../communities/place.js';
+import { monitoring } from '../governance/detection.js';
+import { newGovernance } from '../governance/state.js';
+import type { Land } from '../land/land.js';
+import type { Society } from '../society.js';
+
+/** The free cell nearest (x, y) within `radius` cells (ring by ring; ties by cell index), or -1. */
+export function freeSiteNear(land: Land, x: number, y: number, radius: number): number {
+  for (let r = 1; r <= radius; r++) {
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let cy = Math.max(0, y - r); cy <= Math.min(land.height - 1, y + r); cy++) {
+      for (let cx = Math.max(0, x - r); cx <= Math.min(land.width - 1, x + r); cx++) {
+        if (Math.max(Math.abs(cx - x), Math.abs(cy - y)) !== r) continue;
+        const cell = cy * land.width + cx;
+        const distance = (cx - x) ** 2 + (cy - y) ** 2;
+        if (land.user[cell] === -1 && distance < bestDistance) {
+          best = cell;
+          bestDistance = distance;
+        }
+      }
+    }
+    if (best >= 0) return best;
+  }
+  return -1;
+}
+
+/**
+ * Founds a community on free land near its parent: cells in proportion to its founders
+ * (as at the start), the parent's policies but its own sharing, its markets priced as the
+ * parent's, trade partners among the nearest living communities. Returns null when no free
+ * land lies within `foundingRadius`.
+ */
+export function foundCommunity(society: Society, parent: Community, founders: number, sharing: number): Community | null {
+  const p = society.params;
+  const site = freeSiteNear(society.land, parent.x, parent.y, p.foundingRadius);
+  if (site < 0) return null;
+  const id = society.communities.length;
+  const meanSize = p.population / p.communities;
+  const cells = nearestFree(society.land, site, Math.max(1, Math.round((p.cellsPerCommunity * founders) / meanSize)), id);
+  const community = society.newCommunity(id, site, cells, 0);
+  community.policy = { ...parent.policy, sharing };
+  for (const good of ['food', 'manufactures'] as const) Object.assign(community[good], { ...parent[good], output: 0, unmet: 0, unsold: 0 });
+  community.governance = newGovernance(monitoring(p, founders, founders).detection, society.steps + 1);
+  community.partners = nearestLiving(society, community, p.tradePartners);
+  society.communities.push(community);
+  return community;
+}
+
+function nearestLiving(society: Society, community: Community, k: number): number[] {
+  const others: [number, number][] = [];
+  for (const other of society.communities) {
+    if (other.population === 0) continue;
+    others.push([(other.x - community.x) ** 2 + (other.y - community.y) ** 2, other.id]);
+  }
+  others.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return others.slice(0, k).map(([, id]) => id);
+}

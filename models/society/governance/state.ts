@@ -1,0 +1,128 @@
+import type { Rng, Streams } from '../../../sim/index.js';
+
+/** A proposal for an assembly: move one policy by `delta`, from a member, a neighbour's example or an experiment. */
+export interface Proposal {
+  policy: 'sharing' | 'commonsRate' | 'admission';
+  delta: number;
+  source: 'member' | 'imitation' | 'experiment';
+}
+
+/**
+ * A community's self-government: what accountability saw last month (read by the next
+ * month's effort choice and by culture), its agenda, and its standing in a federation.
+ */
+export interface Governance {
+  /** π: the chance a shirker is named this month, from the monitors in place. */
+  detection: number;
+  /** Share of named acts that were sanctioned (moving average): members expect it. */
+  enforcement: number;
+  /** Share of workers who shirked last month. */
+  freeRiding: number;
+  /** Share of last month's acts (shirking, skimming) that went unpunished. */
+  unpunished: number;
+  /** Cooperation success last month: non-shirkers × mean needs met. */
+  cooperation: number;
+  /** Mean utility of members last month (what neighbours and migrants see, with noise). */
+  welfare: number;
+  /** Members' food shortfall last month (the federation's aid follows it). */
+  shortfall: number;
+  /** Newcomers per member over recent months (moving average). */
+  arrivals: number;
+  /** Proposals waiting for the next assembly. */
+  agenda: Proposal[];
+  /** Ids of members expelled this month, waiting for free association to carry it out. */
+  expelled: number[];
+  /** The federation it belongs to, -1 none. */
+  federation: number;
+  /** Person id of its delegate to the federation, -1 none. */
+  delegate: number;
+  /** Food paid to and received from the federation over the last year (moving sums). */
+  paid: number;
+  received: number;
+  /** What losing federation votes cost its majority, per person in months of food need (halves yearly). */
+  outvoted: number;
+  /** Step it was founded (0 for the first communities), -1 once abandoned. */
+  founded: number;
+}
+
+/** A fresh governance record; detection starts at the value the first month's effort needs. */
+export function newGovernance(detection: number, founded: number): Governance {
+  return {
+    detection, enforcement: 1, freeRiding: 0, unpunished: 0, cooperation: 1, welfare: 0, shortfall: 0, arrivals: 0,
+    agenda: [], expelled: [], federation: -1, delegate: -1, paid: 0, received: 0, outvoted: 0, founded,
+  };
+}
+
+/**
+ * A federation: a voluntary network of communities with a mutual-aid pool — or, nested, a
+ * network of federations (a confederation: `children`, no communities of its own).
+ */
+export interface Federation {
+  id: number;
+  /** Member community ids, ascending (empty for a confederation). */
+  members: number[];
+  /** Member federation ids, ascending (a confederation's members). */
+  children: number[];
+  /** The confederation it is nested in, -1 none. */
+  parent: number;
+  /** Food paid to and received from its confederation over the last year (moving sums). */
+  paid: number;
+  received: number;
+  /** Dues: share of each member's fund food paid in each month (voted by delegates). */
+  dues: number;
+  /** The mutual-aid pool (food). */
+  pool: number;
+  /** Step formed; -1 once dissolved. */
+  formed: number;
+}
+
+/** A new federation, standing from `formed`. */
+export function newFederation(id: number, dues: number, formed: number): Federation {
+  return { id, members: [], children: [], parent: -1, paid: 0, received: 0, dues, pool: 0, formed };
+}
+
+/** What free association and self-management counted this step, for the metrics. */
+export interface PolityCounters {
+  acts: number;
+  attributed: number;
+  sanctions: number;
+  bribes: number;
+  skims: number;
+  expulsions: number;
+  leftMap: number;
+  migrations: number;
+  splits: number;
+  secessions: number;
+  policyChanges: number;
+  voters: number;
+  eligible: number;
+  recalls: number;
+}
+
+/** Fresh counters. */
+export function zeroPolityCounters(): PolityCounters {
+  return { acts: 0, attributed: 0, sanctions: 0, bribes: 0, skims: 0, expulsions: 0, leftMap: 0, migrations: 0, splits: 0, secessions: 0, policyChanges: 0, voters: 0, eligible: 0, recalls: 0 };
+}
+
+/** The society-wide state of self-government: federations and this step's counters. */
+export class Polity {
+  readonly federations: Federation[] = [];
+  counters: PolityCounters = zeroPolityCounters();
+  /** Turnout of the most recent assemblies (carried between assembly months). */
+  participation = 0;
+  private readonly streams = new Map<string, Rng>();
+
+  /** The stream of a phase that crosses communities (one for the run, drawn in a fixed order). */
+  stream(streams: Streams, phase: string): Rng {
+    let rng = this.streams.get(phase);
+    if (!rng) this.streams.set(phase, (rng = streams.derive('polity', phase)));
+    return rng;
+  }
+
+  /** Federations still standing. */
+  aliveFederations(): number {
+    let alive = 0;
+    for (const federation of this.federations) if (federation.formed >= 0) alive++;
+    return alive;
+  }
+}

@@ -1,0 +1,73 @@
+import type { NamedPhase } from '../../../sim/index.js';
+import { communityStream, type Community } from '../communities/community.js';
+import { drawInnovations, newInnovation, researchEffort, researchReturn } from '../knowledge/innovation.js';
+import { knowledgeLinks, nearestOlder } from '../knowledge/links.js';
+import { moveValue } from '../services/goods.js';
+import { goodsRatio } from '../services/view.js';
+import type { Society } from '../society.js';
+
+/**
+ * Research (phase 11, local): each community sets its research effort from the expected
+ * private return of an innovation under the knowledge institution, and draws innovations
+ * from its own stream at a rate its research syndicate's quality raises.
+ * Reads outputs, links, research quality; mutates research share and the knowledge stock.
+ */
+export const research: NamedPhase<Society> = {
+  name: 'research',
+  run(society) {
+    const state = society.knowledge;
+    state.counters.innovations = 0;
+    state.ensure(society.communities.length, (id) => nearestOlder(society, id));
+    const links = knowledgeLinks(society);
+    const outputs = society.communities.map((c) => c.food.output + goodsRatio(society) * c.manufactures.output);
+    for (const community of society.communities) {
+      if (community.population > 0) researchIn(society, community, links[community.id]!, outputs);
+    }
+  },
+};
+
+function researchIn(society: Society, community: Community, links: number[], outputs: number[]): void {
+  const p = society.params;
+  const state = society.knowledge;
+  let linkedOutput = 0;
+  for (const other of links) linkedOutput += outputs[other]!;
+  const ownOutput = outputs[community.id]!;
+  const expected = researchReturn({
+    holding: p.knowledge === 'patents' ? 'patents' : 'commons', gain: p.innovationGain, ownOutput, linkedOutput, links: links.length,
+    ownUseMonths: p.ownUseMonths, patentTerm: p.patentTerm, licenceRate: p.licenceRate, licenceFee: p.licenceFee,
+    reputationValue: p.reputationValue, reciprocityValue: p.reciprocityValue,
+  });
+  const share = researchEffort(expected, p.innovationGain * ownOutput * p.ownUseMonths, p.researchShare, p.researchElasticity);
+  state.researchShare[community.id] = share;
+  const rng = communityStream(society.streams, community, 'research');
+  const boost = 1 + p.researchEffect * (society.services.quality.research[community.id] ?? 0);
+  const count = drawInnovations(community.population * share, p.researchRate, boost, rng);
+  for (let i = 0; i < count; i++) {
+    const holding = p.knowledge === 'patents' ? 'patents' : 'commons';
+    state.stock.add(newInnovation(state.nextId++, community.id, p.innovationGain, society.steps, holding, p.patentTerm, rng));
+    state.counters.innovations++;
+  }
+}
+
+/**
+ * Diffusion (phase 11, across communities, its own stream): innovations spread along trade
+ * and federation links — at the diffusion rate when free to copy, at the licence rate while
+ * patented, the licensee paying the holder months of its gain from its fund (a transfer).
+ */
+export const diffusion: NamedPhase<Society> = {
+  name: 'diffusion',
+  run(society) {
+    const p = society.params;
+    const state = society.knowledge;
+    const links = knowledgeLinks(society);
+    const rng = (state.rng ??= society.streams.derive('diffusion'));
+    const ratio = goodsRatio(society);
+    state.counters.licences = 0;
+    state.counters.adoptions = state.stock.diffuse((c) => links[c] ?? [], { diffusionRate: p.diffusionRate, licenceRate: p.licenceRate, step: society.steps }, rng, (innovation, licensee) => {
+      const payer = society.communities[licensee]!;
+      const fee = p.licenceFee * innovation.gain * (payer.food.output + ratio * payer.manufactures.output);
+      moveValue(payer.fund, society.communities[innovation.origin]!.fund, fee, ratio);
+      state.counters.licences++;
+    });
+  },
+};

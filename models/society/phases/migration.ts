@@ -1,0 +1,107 @@
+import type { NamedPhase, Rng } from '../../../sim/index.js';
+import { admits, leaveMap, movePerson, settleMembership } from '../association/move.js';
+import type { Community } from '../communities/community.js';
+import type { Society } from '../society.js';
+
+const leaving: number[] = [];
+let arrived = new Float64Array(0);
+
+/**
+ * Phase 9a. First the expelled go: to the nearest trade partner that admits them, else off
+ * the map (a sink). Then a few adults in each community reconsider where they live: they
+ * compare a few communities they know (partners, federation fellows, one heard of at
+ * random), seen with noise, each valued at its members' welfare less the distance from
+ * their ideal sharing and the moving cost, and move to the best if it beats staying and
+ * it admits them. Crosses communities: index order, the phase's own stream.
+ */
+export const migration: NamedPhase<Society> = {
+  name: 'migration',
+  run(society) {
+    const rng = society.polity.stream(society.streams, 'migration');
+    leaving.length = 0;
+    if (arrived.length < society.communities.length) arrived = new Float64Array(society.communities.length * 2);
+    arrived.fill(0);
+    let moved = false;
+    for (const community of society.communities) moved = expel(society, community) || moved;
+    if (society.params.migration && society.params.migrationRate > 0) {
+      for (const community of society.communities) moved = reconsider(society, community, rng) || moved;
+    }
+    leaving.sort((a, b) => b - a);
+    for (const row of leaving) society.people.removeRow(row);
+    if (moved) settleMembership(society);
+    for (const community of society.communities) {
+      const g = community.governance;
+      g.arrivals = 0.9 * g.arrivals + 0.1 * (arrived[community.id]! / Math.max(1, community.population));
+    }
+  },
+};
+
+function expel(society: Society, community: Community): boolean {
+  const list = community.governance.expelled;
+  if (list.length === 0) return false;
+  community.governance.expelled = [];
+  for (const id of list) {
+    const row = society.people.rowOf(id);
+    if (row < 0 || society.people.cols.community[row] !== community.id) continue;
+    const to = community.partners.map((c) => society.communities[c]!).find((other) => other.population > 0 && admits(society, other, row));
+    const strikes = Math.round(society.people.cols.strikes[row]! * 100) / 100;
+    if (to) arrived[to.id]! += movePerson(society, row, to, false);
+    else {
+      leaveMap(society, row);
+      leaving.push(row);
+      society.polity.counters.leftMap++;
+    }
+    society.polity.counters.expulsions++;
+    society.events.log(society.steps + 1, 'expulsion', { community: community.id, person: id, strikes, to: to ? to.id : -1 });
+  }
+  return true;
+}
+
+function reconsider(society: Society, community: Community, rng: Rng): boolean {
+  const { people, members, params: p } = society;
+  const n = members.count(community.id);
+  if (n === 0) return false;
+  const draws = rng.poisson(p.migrationRate * n);
+  let moved = false;
+  for (let d = 0; d < draws; d++) {
+    const row = members.rows[members.start[community.id]! + rng.int(n)]!;
+    if (people.cols.community[row] !== community.id || people.cols.age[row]! < p.adultAge) continue;
+    const to = bestDestination(society, community, row, rng);
+    if (!to) continue;
+    arrived[to.id]! += movePerson(society, row, to, true);
+    society.polity.counters.migrations++;
+    moved = true;
+  }
+  return moved;
+}
+
+function bestDestination(society: Society, community: Community, row: number, rng: Rng): Community | null {
+  const p = society.params;
+  const ideal = society.people.cols.idealSharing[row]!;
+  const value = (c: Community) => c.governance.welfare - p.idealPointWeight * Math.abs(c.policy.sharing - ideal);
+  let best: Community | null = null;
+  let bestValue = value(community);
+  for (let s = 0; s < p.destinationsSampled; s++) {
+    const other = sampleKnown(society, community, rng);
+    if (!other || other.population === 0 || other.id === community.id) continue;
+    const distance = Math.hypot(other.x - community.x, other.y - community.y);
+    const seen = value(other) + rng.normal(0, p.outcomeNoise) - p.movingCost - (p.movingCostDistance * distance) / 10;
+    if (seen > bestValue && admits(society, other, row)) {
+      best = other;
+      bestValue = seen;
+    }
+  }
+  return best;
+}
+
+/** A community a person knows of: mostly trade partners and federation fellows, sometimes any. */
+function sampleKnown(society: Society, community: Community, rng: Rng): Community | null {
+  const draw = rng.next();
+  const federation = community.governance.federation;
+  if (draw < 0.5 && community.partners.length > 0) return society.communities[community.partners[rng.int(community.partners.length)]!]!;
+  if (draw < 0.75 && federation >= 0) {
+    const fellows = society.polity.federations[federation]!.members;
+    return society.communities[fellows[rng.int(fellows.length)]!]!;
+  }
+  return society.communities[rng.int(society.communities.length)] ?? null;
+}

@@ -1,0 +1,39 @@
+import type { NamedPhase } from '../../../sim/index.js';
+import { runServiceMonth } from '../services/month.js';
+import { redrawRegions } from '../services/redraw.js';
+import { zeroServiceCounters } from '../services/state.js';
+import type { Society } from '../society.js';
+
+/**
+ * Syndicates (phase 5, across communities, no randomness). Yearly, service regions are
+ * redrawn per function (watersheds, catchments, transport regions, …), syndicates
+ * founded, dissolved or split, and communities decide whether to opt out. Every month each syndicate collects its fees into its own budget
+ * (or the central purse, split by the government) and delivers what it can; then
+ * education raises the young's skills by its quality.
+ * Reads funds, holdings, land; mutates funds, syndicate budgets, qualities, skills.
+ */
+export const syndicates: NamedPhase<Society> = {
+  name: 'syndicates',
+  run(society) {
+    const state = society.services;
+    state.counters = zeroServiceCounters();
+    // Yearly (and at the start): a community founded in between waits for the next redraw.
+    if (state.drawnFor < 0 || society.steps % 12 === 0) redrawRegions(society);
+    state.ensure(society.communities.length);
+    runServiceMonth(society);
+    educate(society);
+  },
+};
+
+function educate(society: Society): void {
+  const p = society.params;
+  const quality = society.services.quality.education;
+  const { age, community, skillFood, skillManufactures } = society.people.cols;
+  for (let row = 0; row < society.people.length; row++) {
+    const q = quality[community[row]!] ?? 0;
+    if (q <= 0 || age[row]! >= p.adultAge) continue;
+    const growth = 1 + p.educationSkillEffect * q;
+    skillFood[row] = skillFood[row]! * growth;
+    skillManufactures[row] = skillManufactures[row]! * growth;
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { Society } from '../../../../models/society/index.js';
+import { small } from '../helpers.js';
+
+/** A society where people move, are expelled and split off often. */
+function restless(extra: Record<string, unknown> = {}): Society {
+  return new Society(small('default', {
+    migrationRate: 0.05, movingCost: 0, expulsionStrikes: 1, sharing: 0.8, civicNormMean: 0.6, idealPointWeight: 1, foundingCost: 0, minFaction: 5, ...extra,
+  }), 6);
+}
+
+/** Each person's community, by person id. */
+function homes(society: Society): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let row = 0; row < society.people.length; row++) out.set(society.people.idOf(row), society.people.cols.community[row]!);
+  return out;
+}
+
+describe('population accounting', () => {
+  it('balances every step through migration, expulsion and splits: no one lost or duplicated', () => {
+    const society = restless();
+    let moves = 0, expulsions = 0, splits = 0;
+    for (let step = 0; step < 36; step++) {
+      const before = homes(society);
+      society.step();
+      const c = society.polity.counters;
+      moves += c.migrations;
+      expulsions += c.expulsions;
+      splits += c.splits;
+      const after = homes(society);
+      // Everyone there before is there now unless they died or left the map; everyone new was born.
+      const departed = [...before.keys()].filter((id) => !after.has(id)).length;
+      const arrived = [...after.keys()].filter((id) => !before.has(id)).length;
+      expect(departed, `step ${society.steps}`).toBe(society.counters.deaths + c.leftMap);
+      expect(arrived, `step ${society.steps}`).toBe(society.counters.births);
+      expect(after.size).toBe(society.people.length);
+      let total = 0;
+      for (const community of society.communities) {
+        expect(community.population).toBe(society.members.count(community.id));
+        total += community.population;
+      }
+      expect(total).toBe(society.people.length);
+      for (const home of after.values()) expect(home).toBeLessThan(society.communities.length);
+    }
+    expect(moves).toBeGreaterThan(10);
+    expect(expulsions).toBeGreaterThan(0);
+    expect(splits).toBeGreaterThan(0);
+  });
+
+  it('with migration, splits, expulsion and secession off, everyone stays where they are', () => {
+    const society = restless({ migration: false, splits: false, secession: false, expulsionStrikes: 0 });
+    const start = homes(society);
+    const joined = new Map<number, number>();
+    for (let step = 0; step < 36; step++) {
+      society.step();
+      for (const community of society.communities) {
+        const federation = community.governance.federation;
+        if (joined.has(community.id)) expect(federation).toBe(joined.get(community.id));
+        else if (federation >= 0) joined.set(community.id, federation);
+      }
+    }
+    for (const [id, home] of homes(society)) if (start.has(id)) expect(home).toBe(start.get(id));
+    expect(society.communities.length).toBe(6);
+    expect(society.events.count('secession')).toBe(0);
+  });
+});
