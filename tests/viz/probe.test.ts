@@ -76,3 +76,29 @@ describe('reading what a model exposes', () => {
     expect([readLand(bare), readCommunities(bare), readWealth(bare), readGrid(bare), readResource(bare)]).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('reading the society model itself', () => {
+  it('finds federations in the polity and annexations in the defence state', async () => {
+    const { societyModel } = await import('../../models/society/index.js');
+    const { small } = await import('../models/society/helpers.js');
+    const society = societyModel.create(small('default'), 3) as unknown as {
+      communities: { id: number; governance: { federation: number } }[];
+      polity: { federations: { id: number; members: number[]; formed: number }[] };
+      defence: { annexedBy: Int32Array; ensure?: (n: number) => void };
+    };
+    const [a, b, c] = society.communities;
+    society.polity.federations.push({ id: 7, members: [a!.id, b!.id], formed: 0 } as never);
+    society.polity.federations.push({ id: 8, members: [c!.id], formed: -1 } as never);
+    a!.governance.federation = 7;
+    const annexedBy = new Int32Array(society.communities.length).fill(-1);
+    annexedBy[c!.id] = 0;
+    society.defence.annexedBy = annexedBy;
+    const columns = readCommunities(society as never)!;
+    const row = (id: number) => Array.from(columns.id).indexOf(id);
+    expect(columns.federation[row(a!.id)]).toBe(7);
+    expect(columns.federation[row(b!.id)]).toBe(7);
+    expect(columns.federation[row(c!.id)]).toBe(-1); // its federation has dissolved
+    expect(Array.from(columns.annexed).filter((x) => x === 1)).toHaveLength(1);
+    expect(columns.annexed[row(c!.id)]).toBe(1);
+  });
+});

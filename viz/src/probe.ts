@@ -57,9 +57,12 @@ export function readCommunities(sim: Simulation): Record<string, Float32Array> |
     columns.fund[i] = fundValue(raw);
     // Optional fields from later parts of the model: drawn only when the model sets them.
     columns.annexed[i] = raw.annexed === true || (typeof raw.annexedBy === 'number' && raw.annexedBy >= 0) ? 1 : 0;
-    if (typeof raw.federation === 'number') columns.federation[i] = raw.federation;
+    const governance = raw.governance as Loose | undefined;
+    if (typeof governance?.federation === 'number') columns.federation[i] = governance.federation;
+    else if (typeof raw.federation === 'number') columns.federation[i] = raw.federation;
     else if (raw.federation && typeof (raw.federation as Loose).id === 'number') columns.federation[i] = (raw.federation as Loose).id as number;
   });
+  markAnnexed(sim, list as Loose[], columns.annexed);
   markFederations(sim, list as Loose[], columns.federation);
   return columns;
 }
@@ -82,13 +85,27 @@ function fundValue(community: Loose): number {
   return total;
 }
 
-/** Federation ids from a model-level `federations` list ({ id, members: ids or communities }), first one wins. */
+/** Annexation from a model-level `defence.annexedBy` column (outside State per community id, -1 free). */
+function markAnnexed(sim: Simulation, communities: Loose[], annexed: Float32Array): void {
+  const annexedBy = ((sim as unknown as Loose).defence as Loose | undefined)?.annexedBy;
+  if (!isArrayLike(annexedBy)) return;
+  communities.forEach((community, row) => {
+    const id = Number(community.id);
+    if (id >= 0 && id < annexedBy.length && annexedBy[id]! >= 0) annexed[row] = 1;
+  });
+}
+
+/**
+ * Federation ids from a model-level `federations` list (or the society's `polity.federations`),
+ * each { id, members: ids or communities, formed (-1 once dissolved) }; first one wins.
+ */
 function markFederations(sim: Simulation, communities: Loose[], federation: Float32Array): void {
-  const federations = (sim as unknown as Loose).federations;
+  const model = sim as unknown as Loose;
+  const federations = model.federations ?? (model.polity as Loose | undefined)?.federations;
   if (!Array.isArray(federations)) return;
   const rowOf = new Map(communities.map((community, row) => [community.id, row]));
   for (const raw of federations as Loose[]) {
-    if (typeof raw.id !== 'number' || !Array.isArray(raw.members)) continue;
+    if (typeof raw.id !== 'number' || !Array.isArray(raw.members) || (typeof raw.formed === 'number' && raw.formed < 0)) continue;
     for (const member of raw.members as unknown[]) {
       const row = rowOf.get(typeof member === 'number' ? member : (member as Loose)?.id);
       if (row !== undefined && federation[row] === -1) federation[row] = raw.id;
