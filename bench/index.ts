@@ -43,10 +43,30 @@ function formatValue(m: Measurement): string {
   return `${text} ${m.unit}`;
 }
 
+/**
+ * One row per benchmark; a benchmark with a baseline is followed by its baseline and the ratio.
+ * A figure already printed (as someone's ratio, say) is not printed again on a row of its own;
+ * `tableless` figures go only to --json.
+ */
 function printTable(suite: BenchSuite, measurements: Measurement[]): void {
   console.log(`\n${suite.name}: ${suite.description}`);
-  const width = Math.max(...measurements.map((m) => m.label.length));
-  for (const m of measurements) console.log(`  ${m.label.padEnd(width)}  ${formatValue(m).padStart(24)}`);
+  const byKey = new Map(measurements.map((m) => [m.key, m]));
+  const shown = measurements.filter((m) => !m.tableless);
+  const width = Math.max(...shown.map((m) => m.label.length)) + 14;
+  const printed = new Set<string>();
+  const row = (prefix: string, m: Measurement) => {
+    const target = m.target ? `   target ${m.target}` : '';
+    console.log(`  ${(prefix + m.label).padEnd(width)}  ${formatValue(m).padStart(28)}${target}`);
+    printed.add(m.key);
+  };
+  for (const m of shown) {
+    if (printed.has(m.key)) continue;
+    row('', m);
+    const baseline = m.baseline ? byKey.get(m.baseline) : undefined;
+    const ratio = m.ratio ? byKey.get(m.ratio) : undefined;
+    if (baseline) row('    baseline: ', baseline);
+    if (ratio) row('    ratio:    ', ratio);
+  }
 }
 
 async function main(): Promise<void> {

@@ -4,6 +4,14 @@ export interface Measurement {
   label: string;
   value: number;
   unit: string;
+  /** Key of the measurement this one is compared with, measured in the same bench run. */
+  baseline?: string;
+  /** Key of the measurement holding the ratio of this one to its baseline. */
+  ratio?: string;
+  /** The target this figure is held to, in words (`≥ 0.5`), when there is one. */
+  target?: string;
+  /** Only in --json: a copy, under another key, of figures the table already shows. */
+  tableless?: boolean;
 }
 
 /** A benchmark suite: what it measures, and a function that measures it. */

@@ -48,7 +48,14 @@ function measureSpeedup(dir: string, options: BenchOptions): Measurement[] {
   if (two.coresUsed < 1.5) options.log(`  note: the 2-worker sweep got only ${two.coresUsed.toFixed(2)} cores (CPU time / wall time): the machine is busy, so the speed-up understates the pool`);
   return [
     { key: 'sweep_seconds_1_worker', label: `sweep, 8 runs × 10k persons × ${steps} steps, 1 worker`, value: round(one.seconds), unit: 's' },
-    { key: 'sweep_seconds_2_workers', label: `sweep, 8 runs × 10k persons × ${steps} steps, 2 workers`, value: round(two.seconds), unit: 's' },
+    {
+      key: 'sweep_seconds_2_workers',
+      label: `sweep, 8 runs × 10k persons × ${steps} steps, 2 workers`,
+      value: round(two.seconds),
+      unit: 's',
+      baseline: 'sweep_seconds_1_worker',
+      ratio: 'sweep_speedup_2_workers',
+    },
     { key: 'sweep_speedup_2_workers', label: 'sweep speed-up, 2 workers vs 1', value: round(one.seconds / two.seconds), unit: '×' },
     { key: 'sweep_cores_used_1_worker', label: 'cores the 1-worker sweep got (CPU time / wall time)', value: round(one.coresUsed), unit: 'cores' },
     { key: 'sweep_cores_used_2_workers', label: 'cores the 2-worker sweep got (CPU time / wall time)', value: round(two.coresUsed), unit: 'cores' },
@@ -65,7 +72,14 @@ function measureMemory(dir: string, options: BenchOptions): Measurement[] {
   options.log(`  sweep: peak memory ${few.peakMiB.toFixed(0)} MiB for ${short} runs, ${many.peakMiB.toFixed(0)} MiB for ${long} (${many.seconds.toFixed(1)} s)`);
   return [
     { key: `sweep_peak_rss_mib_${short}_runs`, label: `sweep peak memory, ${short} smoke-size runs, 2 workers`, value: round(few.peakMiB), unit: 'MiB' },
-    { key: `sweep_peak_rss_mib_${long}_runs`, label: `sweep peak memory, ${long} smoke-size runs, 2 workers`, value: round(many.peakMiB), unit: 'MiB' },
+    {
+      key: `sweep_peak_rss_mib_${long}_runs`,
+      label: `sweep peak memory, ${long} smoke-size runs, 2 workers`,
+      value: round(many.peakMiB),
+      unit: 'MiB',
+      baseline: `sweep_peak_rss_mib_${short}_runs`,
+      ratio: 'sweep_peak_rss_growth',
+    },
     { key: 'sweep_peak_rss_growth', label: `sweep peak memory, ${long} runs vs ${short} (1 = flat)`, value: round(many.peakMiB / few.peakMiB), unit: '×' },
   ];
 }

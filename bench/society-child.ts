@@ -1,0 +1,131 @@
+/**
+ * Builds the default scenario at one population (communities scaled with it, 100 per 10,000
+ * persons), steps it through a short warm-up and then a fixed number of timed steps with the
+ * per-phase profile on, and prints one JSON line: timings, phase times and the process's peak
+ * resident memory. With population 0 it builds nothing: the baseline process, which loads the
+ * same modules and resolves the same scenario, so its peak memory is the runtime's own.
+ * Running each size in a fresh process keeps one size's heap from weighing on the next.
+ * Usage: node --expose-gc --import tsx bench/society-child.ts <population> <warm-up steps> <timed steps>
+ * [compiler warm-up person-steps, default 300,000; 0 for none]
+ * (add `--cpu-prof` before `--import` for a CPU profile of the same run).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Model } from '../sim/index.js';
+import { loadScenario } from '../scenarios/load.js';
+import { createSimulation } from '../scenarios/create.js';
+
+/** What one child measured; bench/society.ts reads it. */
+export interface SocietyChildResult {
+  population: number;
+  communities: number;
+  buildSeconds: number;
+  /** Steps before the clock started, and steps timed. */
+  warmUp: number;
+  steps: number;
+  /** Wall time of the timed steps only. */
+  seconds: number;
+  /**
+   * CPU time (user + system, all of this process's threads) over the same steps: unlike wall
+   * time it leaves out the time spent waiting for a core, so it holds up on a busy machine.
+   */
+  cpuSeconds: number;
+  /** Σ persons alive at the start of each timed step. */
+  personSteps: number;
+  /** Milliseconds per timed step, by phase, in step order. */
+  phaseMs: Record<string, number>;
+  /** Peak resident set of this process (all of it: code, heap, typed arrays), in bytes. */
+  peakRssBytes: number;
+  /** The person table's own columns, in bytes (0 for the baseline). */
+  tableBytes: number;
+  /**
+   * Resident memory after the last step and a full garbage collection (when run with
+   * --expose-gc): what the model holds, without the garbage that peak memory also counts,
+   * whose amount depends on when the collector ran (and so on how busy the machine was).
+   */
+  settledRssBytes: number;
+  /** process.memoryUsage() after the last step: where the resident memory sits (JS heap or typed arrays). */
+  memoryAtEnd: { rss: number; heapUsed: number; heapTotal: number; arrayBuffers: number };
+}
+
+/** The model's surface this child relies on: persons in a table with a byte count, and the engine's profile. */
+type Society = Model & { people: { length: number; bytes: number } };
+
+/** The default scenario, with population and communities scaled together. */
+export function scaledScenario(population: number) {
+  const file = fileURLToPath(new URL('../scenarios/default.json', import.meta.url));
+  const communities = Math.max(1, Math.round(population / 100));
+  return loadScenario(file, { set: [`params.population=${population}`, `params.communities=${communities}`] });
+}
+
+function measure(population: number, warmUp: number, steps: number, compilerWarmUp: number): SocietyChildResult {
+  const scenario = scaledScenario(Math.max(population, 100));
+  if (population === 0) {
+    const peakRssBytes = peakRss();
+    return { population, communities: 0, buildSeconds: 0, warmUp: 0, steps: 0, seconds: 0, cpuSeconds: 0, personSteps: 0, phaseMs: {}, peakRssBytes, settledRssBytes: settledRss(), tableBytes: 0, memoryAtEnd: memoryNow() };
+  }
+  warmCompiler(scenario, population, compilerWarmUp);
+  const buildStart = performance.now();
+  const society = createSimulation(scenario) as Society;
+  const buildSeconds = (performance.now() - buildStart) / 1000;
+  society.run({ steps: warmUp });
+  society.profile(() => performance.now());
+  let personSteps = 0;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  for (let s = 0; s < steps; s++) {
+    personSteps += society.people.length;
+    society.step();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const phaseMs: Record<string, number> = {};
+  for (const [phase, ms] of society.phaseTimes) phaseMs[phase] = ms / steps;
+  const communities = scenario.params.communities as number;
+  const peakRssBytes = peakRss();
+  return { population, communities, buildSeconds, warmUp, steps, seconds, cpuSeconds, personSteps, phaseMs, peakRssBytes, settledRssBytes: settledRss(), tableBytes: society.people.bytes, memoryAtEnd: memoryNow() };
+}
+
+function settledRss(): number {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  collect?.();
+  return process.memoryUsage().rss;
+}
+
+function memoryNow(): SocietyChildResult['memoryAtEnd'] {
+  const { rss, heapUsed, heapTotal, arrayBuffers } = process.memoryUsage();
+  return { rss, heapUsed, heapTotal, arrayBuffers };
+}
+
+/** Person-steps a throwaway society runs before the measured one, so every size is timed with compiled code. */
+export const COMPILER_WARM_UP_PERSON_STEPS = 300_000;
+
+/**
+ * Runs a throwaway society of the same size (another seed) for enough person-steps that V8 has
+ * optimised the hot loops, then drops it. Without this a small society would be timed partly in
+ * the interpreter and while the optimising compiler works (it runs on a thread of its own and its
+ * CPU time counts), and the 10k baseline would look slower per person than it is. A million
+ * persons need none: their own warm-up steps are millions of person-steps.
+ */
+function warmCompiler(scenario: ReturnType<typeof scaledScenario>, population: number, personSteps: number): void {
+  if (population >= personSteps) return;
+  const steps = Math.ceil(personSteps / population);
+  const throwaway = createSimulation({ ...scenario, seed: scenario.seed + 1 });
+  for (let step = 0; step < steps; step++) throwaway.step();
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** maxRSS is in kibibytes on Linux: the most physical memory this process ever held. */
+function peakRss(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [population, warmUp, steps, compilerWarmUp = COMPILER_WARM_UP_PERSON_STEPS] = process.argv.slice(2).map(Number);
+  if (![population, warmUp, steps, compilerWarmUp].every((n) => Number.isInteger(n) && n! >= 0)) {
+    console.error('usage: node --expose-gc --import tsx bench/society-child.ts <population> <warm-up steps> <timed steps> [compiler warm-up person-steps]');
+    process.exit(2);
+  }
+  console.log(JSON.stringify(measure(population!, warmUp!, steps!, compilerWarmUp!)));
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { selfTimes } from '../../bench/profile-summary.js';
+
+const here = new URL('../../bench/profile-summary.ts', import.meta.url).href;
+
+describe('the CPU profile summary', () => {
+  it('charges each sample to the function on top of the stack, anonymous ones to their caller, most first', () => {
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 }, children: [2] },
+        { id: 2, callFrame: { functionName: 'selfTimes', url: here, lineNumber: 0 }, children: [3] },
+        { id: 3, callFrame: { functionName: '', url: here, lineNumber: 0 } },
+      ],
+      samples: [2, 3, 3, 1],
+      timeDeltas: [1000, 3000, 4000, 2000],
+    };
+    const rows = selfTimes(profile);
+    expect(rows.map((r) => [r.name, r.selfMs])).toEqual([
+      ['(anonymous in selfTimes)', 7],
+      ['(root)', 2],
+      ['selfTimes', 1],
+    ]);
+    expect(rows[0]!.share).toBeCloseTo(0.7);
+    // Total time counts a function wherever it is on the stack: selfTimes holds its anonymous callee's 7 ms too.
+    expect(rows.map((r) => r.totalMs)).toEqual([7, 10, 8]);
+    // The line is the declaration's in the source file, not the transformed code's.
+    expect(rows[2]!.where).toMatch(/^bench\/profile-summary\.ts:\d+$/);
+    expect(rows[2]!.where).not.toBe('bench/profile-summary.ts:1');
+    // Within a function: only the samples taken with it on the stack, shares of that time.
+    const inside = selfTimes(profile, 'selfTimes');
+    expect(inside.find((r) => r.name === '(root)')!.selfMs).toBe(0);
+    expect(inside[0]!.share).toBeCloseTo(7 / 8);
+  });
+});
