@@ -18,6 +18,8 @@ export function governanceMetrics(): Record<string, Reporter> {
     splits: count((c) => c.splits),
     secessions: count((c) => c.secessions),
     recalls: count((c) => c.recalls),
+    disputes: count((c) => c.disputes),
+    disputes_arbitrated: count((c) => c.arbitrated),
     federations: (s) => s.polity.aliveFederations(),
     federation_dues: (s) => {
       let dues = 0, count = 0;

@@ -12,6 +12,7 @@ interface Snapshot {
 
 let cache: { society: Society | null; snapshot: Snapshot | null } = { society: null, snapshot: null };
 let income = new Float64Array(0);
+let goods = new Float64Array(0);
 
 function snapshot(society: Society): Record<string, number> {
   if (cache.society === society && cache.snapshot?.step === society.steps) return cache.snapshot.values;
@@ -27,16 +28,21 @@ function summarise(society: Society): Record<string, number> {
   const { adultAge, retirementAge } = p;
   if (society.wealth.length < n) society.wealth = new Float64Array(Math.ceil(n * 1.25));
   if (income.length < n) income = new Float64Array(Math.ceil(n * 1.25));
+  if (goods.length < n) goods = new Float64Array(Math.ceil(n * 1.25));
   const wealth = society.wealth;
   const priceFood = Float64Array.from(communities, (c) => c.food.price);
   const priceManufactures = Float64Array.from(communities, (c) => c.manufactures.price);
-  let totalWealth = 0, maxWealth = -Infinity, poor = 0, welfare = 0, effort = 0, workers = 0, adults = 0, adultIncome = 0, norm = 0;
+  let totalWealth = 0, positiveWealth = 0, debtors = 0, maxWealth = -Infinity, poor = 0, welfare = 0, effort = 0, workers = 0, adults = 0, adultIncome = 0, norm = 0;
   for (let row = 0; row < n; row++) {
     const c = community[row]!;
-    const w = priceFood[c]! * food[row]! + priceManufactures[c]! * manufactures[row]! + credit[row]!;
-    // Net worth floored at zero for the Gini (debts make an unbounded Gini); the mean keeps debts.
+    goods[row] = priceFood[c]! * food[row]! + priceManufactures[c]! * manufactures[row]!;
+    const w = goods[row]! + credit[row]!;
+    // Net worth floored at zero for the Gini and the max ratio (debts make an unbounded
+    // Gini, and would shrink the ratio's denominator); the mean keeps debts.
     wealth[row] = w > 0 ? w : 0;
     totalWealth += w;
+    positiveWealth += wealth[row]!;
+    if (w < 0) debtors++;
     if (w > maxWealth) maxWealth = w;
     const years = age[row]!;
     const ae = years < adultAge ? 0.5 : 1;
@@ -61,7 +67,9 @@ function summarise(society: Society): Record<string, number> {
     mean_wealth: mean,
     gini_wealth: giniAt(society.steps, p.giniEvery, wealth, n),
     gini_income: giniAt(society.steps, p.giniEvery, income, n),
-    max_wealth_ratio: mean > 0 ? maxWealth / mean : 0,
+    gini_goods: giniAt(society.steps, p.giniEvery, goods, n),
+    debtor_share: n > 0 ? debtors / n : 0,
+    max_wealth_ratio: positiveWealth > 0 ? (maxWealth * n) / positiveWealth : 0,
     max_wealth_lifetime_ratio: lifetimeProduct > 0 ? maxWealth / lifetimeProduct : 0,
     poverty_rate: n > 0 ? poor / n : 0,
     mean_welfare: n > 0 ? welfare / n : 0,
@@ -118,7 +126,7 @@ function marketTotals(society: Society): Record<string, number> {
 }
 
 const NAMES = [
-  'population', 'communities', 'mean_wealth', 'gini_wealth', 'gini_income', 'max_wealth_ratio', 'max_wealth_lifetime_ratio',
+  'population', 'communities', 'mean_wealth', 'gini_wealth', 'gini_income', 'gini_goods', 'debtor_share', 'max_wealth_ratio', 'max_wealth_lifetime_ratio',
   'poverty_rate', 'mean_welfare', 'sharing_mean', 'share_communist', 'share_mutualist', 'resource_stock',
   'mean_effort', 'civic_norm_mean', 'price_food', 'price_manufactures', 'credit_outstanding', 'fund_goods', 'capital_stock',
   'food_output', 'manufactures_output',

@@ -48,7 +48,9 @@ export const servicesParams = {
   catchmentReach: num(10, 0, 1000, 'cells', 'Urban communities closer than this belong to one catchment; others join the nearest core within twice this', 'Assumption: a day’s travel', SERVICES),
   transportRegion: num(16, 2, 1000, 'cells', 'Side of the square regions of transport syndicates', 'Assumption', SERVICES),
   workersPerService: num(0.01, 0, 0.5, 'workers per person served', 'Syndicate workers drawn from served communities at the asked budget', 'Assumption', SERVICES),
-  syndicateSkim: num(0, 0, 1, 'share of budget', 's: share of a syndicate’s spending skimmed by officials (accountability may change it per syndicate)', 'MODEL.md quality form', SERVICES),
+  syndicateSkim: num(0.1, 0, 1, 'share of budget', 's: share of a syndicate’s spending its officials take when they skim; they skim when the temptation beats their norm and the expected sanction, and a named skim is returned (expected s·(1 − π))', 'MODEL.md quality form; the steward’s rule of phase 6', SERVICES),
+  workerBloc: num(0.2, 0, 10, 'share of the communities’ weight', 'Weight of a syndicate’s workers in its decisions, as a share of the served communities’ total (each community weighs √population)', 'MODEL.md: communities vote ∝ √population, workers hold a fixed bloc', SERVICES),
+  feeStep: num(0.1, 0, 1, 'share', 'How far a syndicate’s yearly fee vote moves its fee per person (0: fees fixed at serviceFee)', 'Assumption: as a policy step', SERVICES),
   waterFoodEffect: num(0.1, 0, 2, 'per unit quality', 'Food output scales by (1 + this·q_water)', 'MODEL.md: S = Π(1 + 0.1 q)', SERVICES),
   healthMortalityEffect: num(0.3, 0, 1, 'per unit quality', 'Mortality scales by (1 − this·q_health)', 'MODEL.md', SERVICES),
   healthOutputEffect: num(0.1, 0, 2, 'per unit quality', 'Output scales by (1 + this·q_health)', 'MODEL.md: S = Π(1 + 0.1 q)', SERVICES),
@@ -106,6 +108,7 @@ export const servicesParams = {
   policePerPerson: num(0.002, 0, 0.05, 'officers per person', 'Armed police paid from the budget under armed response', '≈ 0.2% in modern states', CRISES),
   degradation: num(0.02, 0, 1, 'capacity per unit overdraft', 'Carrying capacity lost per unit of resource taken beyond what the cell regrew', 'Assumption', ECOLOGY),
   stewardship: num(0.01, 0, 1, 'share per month', 'Restoration of lost capacity per month at full stewardship (civic norm × users’ accountability)', 'Ostrom: users who answer to each other keep commons', ECOLOGY),
+  ownerStewardship: num(0.5, 0, 1, 'stewardship level', 'Under landlords: the least stewardship proprietors give the land they own, whatever the users’ norms', 'Demsetz 1967: owners internalise depletion; the size is an assumption, sweep it', ECOLOGY),
 } satisfies ParamTable;
 
 /** Resolved services parameters. */

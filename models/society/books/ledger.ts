@@ -8,7 +8,7 @@ export type Good = (typeof GOODS)[number];
 export type Source = 'production' | 'regrowth';
 
 /** Where goods leave it. */
-export type Sink = 'consumption' | 'spoilage' | 'depreciation' | 'transport' | 'harvest' | 'publicSpending' | 'leaving' | 'service' | 'defence' | 'war' | 'tribute' | 'degradation' | 'sanctioning';
+export type Sink = 'consumption' | 'spoilage' | 'depreciation' | 'transport' | 'harvest' | 'publicSpending' | 'leaving' | 'service' | 'defence' | 'war' | 'tribute' | 'degradation' | 'sanctioning' | 'dispute';
 
 /**
  * The books: sources and sinks per good for the current step and for the whole run, in

@@ -7,6 +7,15 @@ export function stewardshipLevel(civicNorm: number, groupSize: number, trackable
   return Math.max(0, Math.min(1, civicNorm * accountability));
 }
 
+/**
+ * Stewardship under the land tenure: with landlords the proprietors, as residual claimants of
+ * the land's value, tend it at least at `ownerStewardship` whatever the users' norms (Demsetz
+ * 1967); under usufruct only the users' own stewardship counts.
+ */
+export function tenureStewardship(usersLevel: number, landlords: boolean, ownerStewardship: number): number {
+  return landlords ? Math.max(usersLevel, ownerStewardship) : usersLevel;
+}
+
 /** The land a community tends: per-cell stock, carrying capacity and the capacity it started with. */
 export interface TendedLand {
   resource: Float32Array;

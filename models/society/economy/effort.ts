@@ -42,3 +42,12 @@ export function chooseEffort(m: number, w: number, civicNorm: number, normWeight
 export function utility(food: number, manufactures: number, effort: number, alpha: number, effortCost: number): number {
   return alpha * Math.log(Math.max(food, 0.05)) + (1 - alpha) * Math.log(manufactures + 1) - (effortCost * effort * effort) / 2;
 }
+
+/**
+ * π for one worker: the community's monitoring, and under wage labour a proprietor who, as
+ * residual claimant, also watches the wage workers (each names a shirker independently).
+ */
+export function workerDetection(p: SocietyParams, detection: number, proprietor: boolean): number {
+  if (p.labour !== 'wage' || proprietor) return detection;
+  return 1 - (1 - detection) * (1 - p.ownerSupervision);
+}

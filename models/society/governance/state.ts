@@ -97,11 +97,14 @@ export interface PolityCounters {
   voters: number;
   eligible: number;
   recalls: number;
+  /** Disputes over water between communities, and those a federation arbitrated. */
+  disputes: number;
+  arbitrated: number;
 }
 
 /** Fresh counters. */
 export function zeroPolityCounters(): PolityCounters {
-  return { acts: 0, attributed: 0, sanctions: 0, bribes: 0, skims: 0, expulsions: 0, leftMap: 0, migrations: 0, splits: 0, secessions: 0, policyChanges: 0, voters: 0, eligible: 0, recalls: 0 };
+  return { acts: 0, attributed: 0, sanctions: 0, bribes: 0, skims: 0, expulsions: 0, leftMap: 0, migrations: 0, splits: 0, secessions: 0, policyChanges: 0, voters: 0, eligible: 0, recalls: 0, disputes: 0, arbitrated: 0 };
 }
 
 /** The society-wide state of self-government: federations and this step's counters. */

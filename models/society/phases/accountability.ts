@@ -1,5 +1,6 @@
 import type { NamedPhase, Rng } from '../../../sim/index.js';
 import { communityStream, type Community } from '../communities/community.js';
+import { workerDetection } from '../economy/effort.js';
 import { monitoring, type Monitoring } from '../governance/detection.js';
 import { appointAuditors, payAuditors } from '../governance/auditors.js';
 import { sanction, type Judgement } from '../governance/sanctions.js';
@@ -33,13 +34,15 @@ function judgeCommunity(society: Society, community: Community): void {
   let shirkers = 0;
   const judgement: Judgement = { acts: 0, attributed: 0, punished: 0 };
   const monitors = currentMonitors(society, community);
+  // Under wage labour a proprietor also watches the wage workers (the owner-monitor).
+  const supervised = { ...monitors, detection: workerDetection(p, monitors.detection, false) };
   for (let k = start; k < end; k++) {
     const row = members.rows[k]!;
     if (strikes[row]! > 0) strikes[row] = strikes[row]! < 0.01 ? 0 : strikes[row]! * (1 - p.strikeDecay);
     if (age[row]! >= p.adultAge && age[row]! < p.retirementAge && auditor[row] === 0) workers++;
     if (shirked[row] !== 1) continue;
     shirkers++;
-    judgeAct(society, community, rng, row, monitors, judgement, 0);
+    judgeAct(society, community, rng, row, people.cols.proprietor[row] ? monitors : supervised, judgement, 0);
   }
   judgeSteward(society, community, rng, monitors, judgement);
   record(society, community, workers, shirkers, judgement);

@@ -1,11 +1,12 @@
 import type { NamedPhase } from '../../../sim/index.js';
-import { stewardshipLevel, tendLand } from '../ecology/stewardship.js';
+import { stewardshipLevel, tendLand, tenureStewardship } from '../ecology/stewardship.js';
 import type { Society } from '../society.js';
 
 /**
  * Ecology (phase 13, local, no randomness): on each community's cells, extraction beyond
  * regrowth wears the carrying capacity down and stewardship — the users' civic norm times
- * how well they can hold each other to account — restores it. A stock above a lowered
+ * how well they can hold each other to account, or under landlords the owners' care if
+ * greater — restores it. A stock above a lowered
  * capacity is lost (a sink). Reads civic norms, sizes; mutates capacity and resource.
  */
 export const ecology: NamedPhase<Society> = {
@@ -19,7 +20,8 @@ export const ecology: NamedPhase<Society> = {
     let destroyed = 0;
     for (const community of society.communities) {
       if (community.population <= 0) continue;
-      const level = stewardshipLevel(norm[community.id]! / community.population, community.population, p.trackableGroup, p.detectionBySize);
+      const users = stewardshipLevel(norm[community.id]! / community.population, community.population, p.trackableGroup, p.detectionBySize);
+      const level = tenureStewardship(users, p.landTenure === 'landlords', p.ownerStewardship);
       destroyed += tendLand(land, community.cells, level, p.degradation, p.stewardship);
     }
     society.ledger.sink('resource', 'degradation', destroyed);

@@ -85,13 +85,18 @@ function collectOrders(society: Society, community: Community): number {
   return investmentOrder(society, community, manufacturingLabour);
 }
 
+/** Share of a collective's capital shortfall its credit union funds each month. */
+const UNION_PACE = 0.1;
+
 function investmentOrder(society: Society, community: Community, manufacturingLabour: number): number {
   const p = society.params;
   const target = p.capitalPerWorker * manufacturingLabour;
   const gap = Math.max(0, target - community.collective.capital);
-  // The union lends up to the value of the target equipment.
+  // The union lends up to the value of the target equipment; outside investors, pooling
+  // savings from beyond the union, close the shortfall at their own pace.
   const room = Math.max(0, target * community.manufactures.price + community.collective.credit);
-  return Math.min(0.1 * gap, room / community.manufactures.price);
+  const pace = p.capital === 'interest' ? p.investorPace : UNION_PACE;
+  return Math.min(pace * gap, room / community.manufactures.price);
 }
 
 function settleOrders(society: Society, community: Community, sold: number[], bought: number[]): void {

@@ -8,6 +8,7 @@ import { ecology } from './ecology.js';
 import { diffusion, research } from './knowledge.js';
 import { syndicates } from './syndicates.js';
 import { demography } from './demography.js';
+import { disputes } from './disputes.js';
 import { distribute } from './distribute.js';
 import { exchange } from './exchange.js';
 import { produce } from './produce.js';
@@ -46,6 +47,7 @@ export const SOCIETY_PHASES: NamedPhase<Society>[] = [
   ideas, // 10 (reads neighbours, writes only its own agenda)
   research, // 11, inside communities
   diffusion, // 11, between communities
+  disputes, // 12 (cross-community: disputes over water, federation arbitration)
   defence, // 12 (cross-community)
   crises, // 12, inside communities
   ecology, // 13, degradation and stewardship

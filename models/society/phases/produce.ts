@@ -1,6 +1,6 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import { communityStream, type Community } from '../communities/community.js';
-import { chooseEffort, keptShare } from '../economy/effort.js';
+import { chooseEffort, keptShare, workerDetection } from '../economy/effort.js';
 import type { Society } from '../society.js';
 import { outputFactor } from '../services/effects.js';
 
@@ -38,7 +38,8 @@ function produceIn(society: Society, community: Community): void {
   // expect a sanction only as often as named acts were in fact punished, and a heavier one
   // for each strike already on their record (the graduated ladder).
   const detection = community.governance.detection;
-  const expectedSanction = detection * community.governance.enforcement * p.sanction;
+  const sanctionIfNamed = community.governance.enforcement * p.sanction;
+  const expected = [workerDetection(p, detection, false) * sanctionIfNamed, workerDetection(p, detection, true) * sanctionIfNamed];
   const { adultAge, retirementAge, switchRate, normWeight, effortCost } = p;
   // Kept shares by sector and ownership, computed once per community.
   const kept = [keptShare(p, community, 0, false), keptShare(p, community, 0, true), keptShare(p, community, 1, false), keptShare(p, community, 1, true)];
@@ -59,7 +60,7 @@ function produceIn(society: Society, community: Community): void {
     const keep = kept[2 * sector + proprietor[row]!]!;
     // The marginal product of an hour, in labour-hours at cost: (1 − a) × skill.
     const w = marginal[sector]! * skill;
-    const deterrence = expectedSanction * (1 + strikes[row]!);
+    const deterrence = expected[proprietor[row]!]! * (1 + strikes[row]!);
     const effort = chooseEffort(keep * sharingFactor, w, civicNorm[row]!, normWeight, deterrence, effortCost);
     if (effort < p.shirkingRatio * chooseEffort(keep, w, civicNorm[row]!, normWeight, deterrence, effortCost)) {
       freeRiders++;

@@ -1,5 +1,6 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import { runServiceMonth } from '../services/month.js';
+import { overseeSyndicates, voteFees } from '../services/oversight.js';
 import { redrawRegions } from '../services/redraw.js';
 import { zeroServiceCounters } from '../services/state.js';
 import type { Society } from '../society.js';
@@ -9,7 +10,8 @@ import type { Society } from '../society.js';
  * redrawn per function (watersheds, catchments, transport regions, …), syndicates
  * founded, dissolved or split, and communities decide whether to opt out. Every month each syndicate collects its fees into its own budget
  * (or the central purse, split by the government) and delivers what it can; then
- * education raises the young's skills by its quality.
+ * education raises the young's skills by its quality. Yearly the stakeholders vote each
+ * syndicate's fee (weighted votes); monthly its officials' skimming meets the clients' oversight.
  * Reads funds, holdings, land; mutates funds, syndicate budgets, qualities, skills.
  */
 export const syndicates: NamedPhase<Society> = {
@@ -18,8 +20,13 @@ export const syndicates: NamedPhase<Society> = {
     const state = society.services;
     state.counters = zeroServiceCounters();
     // Yearly (and at the start): a community founded in between waits for the next redraw.
-    if (state.drawnFor < 0 || society.steps % 12 === 0) redrawRegions(society);
+    if (state.drawnFor < 0 || society.steps % 12 === 0) {
+      redrawRegions(society);
+      // The stakeholders vote each syndicate's fee for the year, after last year's service.
+      if (society.steps > 0) voteFees(society);
+    }
     state.ensure(society.communities.length);
+    overseeSyndicates(society);
     runServiceMonth(society);
     educate(society);
   },

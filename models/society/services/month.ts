@@ -33,7 +33,7 @@ function collect(society: Society, syndicate: Syndicate, wealth: Float64Array, f
   const funders = fundersOf(society, candidates, wealth, funds);
   let persons = 0;
   for (const f of funders) persons += f.population;
-  syndicate.asked = p.serviceFee * persons;
+  syndicate.asked = syndicate.fee * persons;
   const paid = collectFees(assessFees(syndicate.asked, funders, p.slidingScale), funders, p.feeCap);
   const ratio = goodsRatio(society);
   let received = 0;

@@ -108,7 +108,7 @@ function affordableFee(society: Society, c: number): number {
 /** Founds a syndicate; its founders pay the founding cost from their funds (used up in setting it up). */
 export function found(society: Society, fn: ServiceFunction, key: number, members: number[], rival: boolean): Syndicate {
   const state = society.services;
-  const syndicate = newSyndicate(state.nextId++, fn, key, members, society.steps, rival, society.params.syndicateSkim);
+  const syndicate = newSyndicate(state.nextId++, fn, key, members, society.steps, rival, 0, society.params.serviceFee);
   state.add(syndicate);
   state.counters.founded++;
   const ratio = goodsRatio(society);
@@ -171,9 +171,9 @@ function decideOptOuts(society: Society, fn: ServiceFunction, wealth: Float64Arr
     const members = syndicate.regionMembers.filter((c) => state.provider[fn][c] === syndicate.id && society.communities[c]!.population > 0);
     const funders = fundersOf(society, members, wealth);
     const persons = funders.reduce((total, f) => total + f.population, 0);
-    const assessed = assessFees(p.serviceFee * persons, funders, p.slidingScale);
+    const assessed = assessFees(syndicate.fee * persons, funders, p.slidingScale);
     // A new syndicate is judged by what its fee promises; an old one by what it delivered.
-    const quality = society.steps - syndicate.founded < 12 ? serviceQuality(p.serviceFee * persons, syndicate.skim, p.serviceCost, persons, p.economiesOfScale) : syndicate.quality;
+    const quality = society.steps - syndicate.founded < 12 ? serviceQuality(syndicate.fee * persons, syndicate.skim, p.serviceCost, persons, p.economiesOfScale) : syndicate.quality;
     funders.forEach((f, i) => {
       if (!society.defence.isAnnexed(f.id) && optsOut(assessed[i]! / f.population, quality, p.serviceValue, p.optOutBurden)) optedOut.add(f.id);
     });

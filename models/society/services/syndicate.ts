@@ -40,14 +40,16 @@ export interface Syndicate {
   founded: number;
   /** Founded by one community against a bad incumbent (its region is that community). */
   rival: boolean;
-  /** Share of its spending skimmed by officials (accountability may change it). */
+  /** Expected share of its spending skimmed by officials (set monthly by oversight). */
   skim: number;
+  /** Fee it asks per person served each month (food units), voted yearly by its stakeholders. */
+  fee: number;
 }
 
 /** A new syndicate with an empty budget. */
-export function newSyndicate(id: number, fn: ServiceFunction, region: number, members: number[], step: number, rival = false, skim = 0): Syndicate {
+export function newSyndicate(id: number, fn: ServiceFunction, region: number, members: number[], step: number, rival = false, skim = 0, fee = 0): Syndicate {
   return {
     id, function: fn, region, regionMembers: [...members].sort((a, b) => a - b), clients: [],
-    budget: { food: 0, manufactures: 0 }, asked: 0, received: 0, spent: 0, quality: 0, workers: 0, underfundedMonths: 0, founded: step, rival, skim,
+    budget: { food: 0, manufactures: 0 }, asked: 0, received: 0, spent: 0, quality: 0, workers: 0, underfundedMonths: 0, founded: step, rival, skim, fee,
   };
 }

@@ -41,6 +41,22 @@ describe('defence in the society', () => {
     expect(annexedVoters).toBe(0);
   });
 
+  it('annexed communities may later break free: a rising against a weak garrison wins, and never without a chance to rise', () => {
+    const rise = (breakFreeRate: number) => {
+      const s = society({ aggressors: 1, aggressorStrength: 0.01, attackRate: 0, breakFreeRate, militiaTraining: 0.1 });
+      s.defence.ensure(s.communities.length, s.params.militiaTraining);
+      s.defence.annexedBy.fill(0);
+      s.run({ steps: 3 });
+      return s;
+    };
+    const free = rise(1);
+    expect(free.events.count('liberation')).toBeGreaterThan(0);
+    expect(free.communities.filter((c) => c.population > 0 && !free.defence.isAnnexed(c.id)).length).toBeGreaterThan(0);
+    const held = rise(0);
+    expect(held.events.count('liberation')).toBe(0);
+    expect(held.communities.every((c) => held.defence.isAnnexed(c.id))).toBe(true);
+  });
+
   it('communities never attack: without outside States there are no battles', () => {
     const s = society({ aggressors: 0 });
     s.run({ steps: 24 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { stewardshipLevel, tendLand, type TendedLand } from '../../../../models/society/ecology/stewardship.js';
+import { stewardshipLevel, tendLand, tenureStewardship, type TendedLand } from '../../../../models/society/ecology/stewardship.js';
+import { Society } from '../../../../models/society/index.js';
+import { ecology } from '../../../../models/society/phases/ecology.js';
+import { small } from '../helpers.js';
 
 function land(resource: number[], capacity: number[]): TendedLand {
   return { resource: Float32Array.from(resource), capacity: Float32Array.from(capacity), original: Float32Array.from(capacity) };
@@ -40,5 +43,29 @@ describe('ecology', () => {
     expect(stewardshipLevel(0.8, 600, 150, true)).toBeCloseTo(0.2, 12);
     expect(stewardshipLevel(0.8, 600, 150, false)).toBeCloseTo(0.8, 12);
     expect(stewardshipLevel(0.2, 100, 150, true)).toBeLessThan(stewardshipLevel(0.8, 100, 150, true));
+  });
+});
+
+describe('stewardship under landlords', () => {
+  it('owners tend the land at least at ownerStewardship; under usufruct only the users’ level counts', () => {
+    expect(tenureStewardship(0.1, true, 0.5)).toBe(0.5);
+    expect(tenureStewardship(0.8, true, 0.5)).toBe(0.8);
+    expect(tenureStewardship(0.1, false, 0.5)).toBe(0.1);
+  });
+
+  it('in the ecology phase, degraded land of low-norm users recovers faster where owners tend it', () => {
+    const restored = (ownerStewardship: number) => {
+      const s = new Society(small('default', { landTenure: 'landlords', ownerStewardship, civicNormMean: 0.05, civicNormSpread: 0.02, stewardship: 0.1 }), 3);
+      const { capacity } = s.land;
+      const original = s.ecology.original;
+      for (let i = 0; i < capacity.length; i++) capacity[i] = 0.5 * original[i]!;
+      s.land.resource.fill(0.5);
+      const before = capacity.reduce((a, b) => a + b, 0);
+      ecology.run(s);
+      return capacity.reduce((a, b) => a + b, 0) - before;
+    };
+    const [owned, common] = [restored(0.9), restored(0)];
+    expect(common).toBeGreaterThan(0);
+    expect(owned).toBeGreaterThan(5 * common);
   });
 });
