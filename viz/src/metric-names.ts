@@ -7,7 +7,7 @@ const TITLES: Record<string, string> = {
   mean_wealth: 'Mean wealth',
   gini_wealth: 'Wealth inequality (Gini)',
   gini_income: 'Income inequality (Gini)',
-  max_wealth_ratio: 'Richest person ÷ mean wealth',
+  max_wealth_ratio: 'Richest person ÷ mean non-negative net worth',
   poverty_rate: 'Poverty rate',
   mean_welfare: 'Welfare (mean utility)',
   sharing_mean: 'Average sharing τ',
