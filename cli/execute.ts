@@ -11,6 +11,8 @@ export interface ExecuteOptions {
   out: string;
   onStep?: (step: number, total: number) => void;
   overwrite?: boolean;
+  /** Clear temporary folders that killed runs left beside `out` (default: true; sweeps tidy their own). */
+  clearStale?: boolean;
 }
 
 /** What a finished run left behind. */
@@ -19,6 +21,8 @@ export interface RunResult {
   summary: Record<string, number | string>;
   /** The files written, relative to `dir`. */
   files: string[];
+  /** Steps actually run: fewer than the scenario's when the model finished by itself. */
+  steps: number;
 }
 
 /** The package's version, written into every manifest. */
@@ -36,7 +40,8 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
   const simulation = createSimulation(scenario);
   const phaseTimes = startProfiling(simulation);
   let lastBreath = clockStart;
-  for (let step = 1; step <= scenario.steps; step++) {
+  // A model that has finished by itself (running === false) stops the run before its step limit.
+  for (let step = 1; step <= scenario.steps && simulation.running !== false; step++) {
     simulation.step();
     options.onStep?.(step, scenario.steps);
     // Let timers (the progress bar) and signals through now and then without slowing the loop.
@@ -46,24 +51,26 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
     }
   }
   const wallSeconds = (performance.now() - clockStart) / 1000;
+  const stepsRun = simulation.steps;
   const files = runFiles(simulation, scenario.steps);
   const manifest = {
     scenario,
     model: scenario.model,
     seed: scenario.seed,
-    steps: scenario.steps,
+    steps: stepsRun,
+    stoppedEarly: stepsRun < scenario.steps,
     version: PACKAGE_VERSION,
     node: process.version,
     started: started.toISOString(),
     finished: new Date().toISOString(),
     wallSeconds: round(wallSeconds),
-    stepsPerSecond: wallSeconds > 0 ? round(scenario.steps / wallSeconds) : null,
+    stepsPerSecond: wallSeconds > 0 ? round(stepsRun / wallSeconds) : null,
     phaseSeconds: phaseTimes ? Object.fromEntries([...phaseTimes].map(([name, ms]) => [name, round(ms / 1000)])) : undefined,
     files: ['manifest.json', ...Object.keys(files)],
   };
   files['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
   const dir = writeFolderAtomically(options.out, files, options);
-  return { dir, summary: simulation.summary(), files: manifest.files };
+  return { dir, summary: simulation.summary(), files: manifest.files, steps: stepsRun };
 }
 
 /** The deterministic files of a run: metrics, events, snapshots, and the model's extras. */

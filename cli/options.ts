@@ -32,8 +32,16 @@ export function optionalInteger(value: unknown, flag: string): number | undefine
   return number;
 }
 
-/** A required string argument (cac checks presence; this names the argument in errors). */
+/** What each path argument names, for error messages. */
+const PATH_KINDS: Record<string, string> = {
+  '--out': 'a folder path',
+  '<sweep>': 'a path to a sweep file',
+  '<sweepDir>': 'a sweep folder',
+};
+
+/** A required string argument (cac checks presence; this names the argument, and what it should be, in errors). */
 export function requireText(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value === '') throw new InputError(COMMAND_LINE, name, 'a path to a scenario file', describeValue(value));
+  const expected = PATH_KINDS[name] ?? 'a path to a scenario file';
+  if (typeof value !== 'string' || value === '') throw new InputError(COMMAND_LINE, name, expected, describeValue(value));
   return value;
 }

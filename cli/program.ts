@@ -14,7 +14,7 @@ export async function runCli(argv: string[]): Promise<number> {
   cli.help();
   cli.version(PACKAGE_VERSION);
   try {
-    cli.parse(argv, { run: false });
+    cli.parse(joinNegativeValues(argv), { run: false });
     if (cli.options.help || cli.options.version) return EXIT.ok;
     if (!cli.matchedCommand) {
       if (cli.args.length === 0) {
@@ -29,6 +29,23 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     return reportFailure(error);
   }
+}
+
+/**
+ * Joins `--flag -3` into `--flag=-3`. The argument parser takes a lone `-3` for an option of
+ * its own ("Unknown option -3"); joined, the value reaches our checks, which say what is wrong with it.
+ */
+export function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    const next = argv[i + 1];
+    if (/^--[^=]+$/.test(token) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${token}=${next}`);
+      i++;
+    } else out.push(token);
+  }
+  return out;
 }
 
 /** Prints an error the way its kind deserves and picks the exit code. */

@@ -1,5 +1,6 @@
 import { resolveParams, type ModelDefinition } from '../sim/index.js';
 import { MODELS } from '../models/index.js';
+import { checkConstraints } from './constraints.js';
 import { describeValue, InputError } from './errors.js';
 import { reportIssue } from './issues.js';
 import { applySet, mergeExtends, originOf, parseJsonObject, type MergedScenario, type ReadText } from './merge.js';
@@ -47,13 +48,16 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
     throw new InputError(originOf(merged, first.path, file), first.path, expected, first.found);
   }
   const scenario = result.data;
+  const params = resolveParams(definition.params, scenario.params);
+  const problem = checkConstraints(definition.name, params);
+  if (problem) throw new InputError(originOf(merged, problem.path, file), problem.path, problem.expected, problem.found);
   return {
     model: definition.name,
     name: scenario.name ?? baseName(file),
     description: scenario.description ?? SCENARIO_DEFAULTS.description,
     seed: scenario.seed,
     steps: scenario.steps,
-    params: resolveParams(definition.params, scenario.params),
+    params,
     file,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paramSchema, type ParamSpec, type ParamTable } from '../sim/params.js';
+import { checkConstraints } from './constraints.js';
 import { describeValue, InputError } from './errors.js';
 import { nearestName, reportIssue } from './issues.js';
 import type { ResolvedScenario } from './parse.js';
@@ -89,6 +90,7 @@ export function parseSweep(text: string, file: string, context: SweepContext): R
     steps: sweep.steps ?? loaded.steps,
     params: { ...loaded.params, ...sweep.set },
   };
+  checkDesignConstraints(base, sweep.design, table, file);
   const { name, description, seed, replicates, design, metrics } = sweep;
   return { file, name, description, seed, replicates, design, ...(metrics ? { metrics } : {}), base };
 }
@@ -111,6 +113,43 @@ function checkParameters(sweep: SweepFile, table: ParamTable, file: string, mode
     if (Array.isArray(spec)) spec.forEach((given, i) => checkValue(paramSpec, given, file, `${path}.${i}`));
     else checkRange(paramSpec, spec, file, path);
   }
+}
+
+/** The most design points checked against cross-parameter rules (beyond, a broken run is recorded as failed). */
+const DESIGN_POINTS_CHECKED = 100_000;
+
+/**
+ * The base (with `set`) and every point of a grid — or every corner of the ranges of a sampled
+ * design, where a rule such as "2 persons per community" is broken first — keep the model's
+ * cross-parameter rules, so a sweep with runs bound to fail is refused up front.
+ */
+function checkDesignConstraints(base: BaseScenario, design: SweepDesign, table: ParamTable, file: string): void {
+  const names = Object.keys(design.parameters);
+  const lists = names.map((name) => candidateValues((design.parameters as Record<string, unknown[] | Range>)[name]!, table[name]));
+  const points = lists.reduce((count, list) => count * list.length, 1);
+  if (points > DESIGN_POINTS_CHECKED) return;
+  for (let point = 0; point < points; point++) {
+    const values: Record<string, unknown> = {};
+    let stride = points;
+    names.forEach((name, k) => {
+      stride /= lists[k]!.length;
+      values[name] = lists[k]![Math.floor(point / stride) % lists[k]!.length];
+    });
+    const problem = checkConstraints(base.model, { ...base.params, ...values });
+    if (!problem) continue;
+    const shown = Object.entries(values).map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(', ');
+    const where = !shown ? '' : design.kind === 'grid' ? ` at ${shown}` : ` at ${shown} (a corner of the ranges)`;
+    throw new InputError(file, names.length ? 'design.parameters' : 'set', `${problem.path} ${problem.expected}`, `${problem.found}${where}`);
+  }
+}
+
+type Range = { min: number; max: number };
+
+/** A grid's values as they are; a range's two ends, rounded as the design rounds integer parameters. */
+function candidateValues(spec: unknown[] | Range, param: ParamSpec | undefined): unknown[] {
+  if (Array.isArray(spec)) return spec;
+  const round = (value: number) => (param?.kind === 'number' && param.integer ? Math.round(value) : value);
+  return [round(spec.min), round(spec.max)];
 }
 
 function checkValue(spec: ParamSpec, given: unknown, file: string, path: string): void {

@@ -1,13 +1,15 @@
 import type { Rng } from './rng.js';
 
-/** An agent object: large, few (communities, syndicates, federations). Persons live in a Table. */
+/**
+ * An agent object: large, few (communities, syndicates, federations). Persons live in a Table.
+ * The id is given by the model (e.g. `model.nextAgentId()`): a counter shared by the whole
+ * process would make ids depend on what ran before in the same worker, and outputs with them.
+ */
 export class Agent {
-  private static counter = 0;
-  /** Unique within the process; models that need reproducible ids pass their own. */
   readonly id: number;
 
-  constructor(id?: number) {
-    this.id = id ?? Agent.counter++;
+  constructor(id: number) {
+    this.id = id;
   }
 }
 

@@ -63,11 +63,17 @@ export class Model implements Simulation {
   private clock: Clock | undefined;
   /** Cumulative time per phase (milliseconds), when a clock is set. */
   readonly phaseTimes = new Map<string, number>();
+  private agentIds = 0;
 
   constructor(seed: number) {
     this.seed = seed;
     this.streams = new Streams(seed);
     this.rng = this.streams.derive('model');
+  }
+
+  /** A fresh agent id: 0, 1, 2… in the order asked, per model, so ids are the same in every run of the same seed. */
+  nextAgentId(): number {
+    return this.agentIds++;
   }
 
   /** Sets the ordered phases of a step. */

@@ -160,6 +160,7 @@ export class Streams {
 }
 
 function streamSeed(root: string, key: StreamKey[]): string {
-  // A type tag keeps derive(1) and derive('1') apart.
-  return root + '/' + key.map((part) => (typeof part === 'number' ? `n${part}` : `s${part}`)).join('/');
+  // A type tag keeps derive(1) and derive('1') apart; escaping '/' keeps derive('a/b') apart from
+  // derive('a', 'b') (keys without '/' or '%' are unchanged, and so are their streams).
+  return root + '/' + key.map((part) => (typeof part === 'number' ? `n${part}` : `s${part.replace(/%/g, '%25').replace(/\//g, '%2F')}`)).join('/');
 }

@@ -19,7 +19,8 @@ export function register(cli: CAC): void {
       console.log(`Running ${scenario.file} (${scenario.model}, seed ${scenario.seed}, ${scenario.steps} steps)`);
       const progress = createProgress();
       const result = await executeRun(scenario, { out, onStep: (step, total) => progress.update(step, total) }).finally(() => progress.finish());
-      console.log(`\nFinal figures (step ${scenario.steps}):\n${formatSummary(result.summary)}\n`);
+      const stopped = result.steps < scenario.steps ? ` — the model finished by itself before step ${scenario.steps}` : '';
+      console.log(`\nFinal figures (step ${result.steps}${stopped}):\n${formatSummary(result.summary)}\n`);
       console.log(formatFilesWritten(result.dir, result.files));
     });
 }

@@ -61,12 +61,20 @@ export function analysePairs(pairs: PairedRuns, maxPoints = 300): Comparison {
 
 function bandPoints(metric: string, setup: 'A' | 'B', runs: ReturnType<typeof readRunMetrics>[], maxPoints: number): BandPoint[] {
   if (runs.length === 0) return [];
-  const series = runs.map((run) => run.columns.get(metric)!.map((value) => value ?? Number.NaN));
-  const steps = runs[0]!.steps;
+  // A run that finished by itself (Schelling with everyone content) stays as it ended: its last
+  // value is held to the longest run's end, so the band covers every step any run reached.
+  const steps = runs.reduce((longest, run) => (run.steps.length > longest.length ? run.steps : longest), runs[0]!.steps);
+  const series = runs.map((run) => heldTo(run.columns.get(metric)!.map((value) => value ?? Number.NaN), steps.length));
   const every = Math.max(1, Math.ceil(steps.length / maxPoints));
   return band(series)
     .map((point, i) => ({ metric, setup, step: steps[i]!, ...point }))
     .filter((_, i) => i % every === 0 || i === steps.length - 1);
+}
+
+/** The values, the last one repeated up to the given length. */
+function heldTo(values: number[], length: number): number[] {
+  if (values.length === 0 || values.length >= length) return values;
+  return values.concat(new Array<number>(length - values.length).fill(values.at(-1)!));
 }
 
 /** Event counts and first steps per type, from each run's events.ndjson. */

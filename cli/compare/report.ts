@@ -41,9 +41,12 @@ function renderBands(): string {
 const metrics = [...new Set(data.map((d) => d.metric))];
 for (const metric of metrics) {
   const points = data.filter((d) => d.metric === metric);
+  // A metric that never moves (conserved wealth, say) gets a band around its value: an empty range mislabels the axis.
+  const low = d3.min(points, (d) => d.low), high = d3.max(points, (d) => d.high);
+  const pad = Number.isFinite(low) && low === high ? Math.max(Math.abs(low) * 0.05, 1) : 0;
   document.getElementById('charts').append(Plot.plot({
     title: metric, width: 340, height: 200, marginLeft: 56, color: colour,
-    x: { label: 'step' }, y: { label: null, grid: true },
+    x: { label: 'step' }, y: { label: null, grid: true, ...(pad ? { domain: [low - pad, high + pad] } : {}) },
     marks: [
       Plot.areaY(points, { x: 'step', y1: 'low', y2: 'high', fill: 'setup', fillOpacity: 0.18 }),
       Plot.lineY(points, { x: 'step', y: 'median', stroke: 'setup', strokeWidth: 1.6 }),

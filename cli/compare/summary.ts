@@ -2,8 +2,11 @@ import type { Comparison, EventComparison, MetricComparison } from './analyse.js
 import type { PairedRuns } from './paired.js';
 import { readable } from './report.js';
 
-/** Event types a writer asks about first (secessions, splits, annexations, policy changes, attacks). */
-const KEY_EVENTS = /secession|split|annex|policy|aggress|repel|federat|crisis/;
+/**
+ * Event types a writer asks about first: secessions, splits, annexations and liberations, policy
+ * changes, attacks, federations formed or broken, crises. Routine ones (dues paid, fees set) are not.
+ */
+const KEY_EVENTS = /secession|split|annex|liberat|policy|aggress|repel|federation_(formed|joined|nested|dissolved)|crisis/;
 
 /** The comparison in plain words, for writers: what differed at the end and when the key events came. */
 export function comparisonSummary(pairs: PairedRuns, comparison: Comparison): string {

@@ -1,5 +1,6 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { temporaryFolderFor } from '../../sim/node/run-folder.js';
 import { getModel } from '../../models/index.js';
 import { InputError } from '../../scenarios/errors.js';
 import { planSweep } from './design.js';
@@ -31,8 +32,7 @@ export async function mergeSweeps(shardDirs: string[], out: string): Promise<Mer
   if (existsSync(target) && readdirSync(target).length > 0) throw new InputError('command line', '--out', 'a new or empty folder', `${out}, which is not empty`);
   const plan = planSweep(sweeps[0]!, getModel(sweeps[0]!.base.model).params);
   const records = collectRecords(shardDirs);
-  mkdirSync(dirname(target), { recursive: true });
-  const temporary = mkdtempSync(join(dirname(target), `.${basename(target)}.partial-`));
+  const temporary = temporaryFolderFor(target);
   try {
     for (const { record, dir } of records.values()) {
       if (existsSync(join(dir, 'runs', record.id))) cpSync(join(dir, 'runs', record.id), join(temporary, 'runs', record.id), { recursive: true });

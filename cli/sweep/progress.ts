@@ -29,16 +29,17 @@ function sweepBar(): SweepProgressView {
 }
 
 function sweepLines(now: () => number, write: (text: string) => void): SweepProgressView {
-  let start: { time: number; done: number } | undefined;
+  // The pace counts this session's runs only, from when it started: runs found done by --resume took no time now.
+  const startTime = now();
   let nextTenth = 1;
   return {
-    update({ done, failed, total }) {
-      start ??= { time: now(), done };
+    update({ done, failed, total, skipped }) {
       const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
       if (tenth < nextTenth) return;
       nextTenth = tenth + 1;
-      const perRun = (now() - start.time) / Math.max(1, done - start.done);
-      const eta = done < total ? `, about ${formatDuration(perRun * (total - done))} left` : '';
+      const doneNow = done - skipped;
+      const perRun = doneNow > 0 ? (now() - startTime) / doneNow : Number.NaN;
+      const eta = done < total && doneNow > 0 ? `, about ${formatDuration(perRun * (total - done))} left` : '';
       write(`runs ${done}/${total}, ${failed} failed${eta}\n`);
     },
     finish() {},

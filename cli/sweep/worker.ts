@@ -22,7 +22,8 @@ export interface RunOutcome {
 /** Runs one sweep run and writes its folder; a run that throws becomes an error outcome instead of a failed task. */
 export async function runTask(task: RunTask): Promise<RunOutcome> {
   try {
-    const { dir } = await executeRun(task.scenario, { out: task.dir, overwrite: true });
+    // The sweep clears its runs folder of temporary folders itself (on --resume), once, not per run.
+    const { dir } = await executeRun(task.scenario, { out: task.dir, overwrite: true, clearStale: false });
     return { id: task.id, status: 'ok', metrics: lastMetrics(readFileSync(join(dir, 'metrics.csv'), 'utf8')) };
   } catch (error) {
     return { id: task.id, status: 'error', message: errorMessage(error) };

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** The target folder exists and overwriting was not asked for (bad input: nothing was written). */
@@ -13,6 +14,12 @@ export class FolderExistsError extends Error {
 export interface WriteFolderOptions {
   /** Replace an existing folder at the target (default: refuse). */
   overwrite?: boolean;
+  /**
+   * Remove temporary folders that killed processes left beside the target (default: true). A sweep,
+   * which writes thousands of folders side by side and tidies its own on --resume, turns it off:
+   * each check lists the parent folder.
+   */
+  clearStale?: boolean;
 }
 
 /** Throws FolderExistsError when the target exists and may not be replaced. */
@@ -28,8 +35,7 @@ export function checkFolderFree(target: string, { overwrite = false }: WriteFold
 export function writeFolderAtomically(target: string, files: Record<string, string | Uint8Array>, options: WriteFolderOptions = {}): string {
   const finalPath = resolve(target);
   checkFolderFree(finalPath, options);
-  mkdirSync(dirname(finalPath), { recursive: true });
-  const temporary = mkdtempSync(join(dirname(finalPath), `.${basename(finalPath)}.partial-`));
+  const temporary = temporaryFolderFor(finalPath, options);
   try {
     for (const [name, content] of Object.entries(files)) writeInside(temporary, name, content);
     if (options.overwrite) rmSync(finalPath, { recursive: true, force: true });
@@ -40,6 +46,53 @@ export function writeFolderAtomically(target: string, files: Record<string, stri
     throw error;
   }
   return finalPath;
+}
+
+/**
+ * A fresh hidden temporary folder beside a target (its parents created), to be renamed into place
+ * when complete. Temporary folders that killed processes left for the same target are removed first.
+ */
+export function temporaryFolderFor(target: string, { clearStale = true }: Pick<WriteFolderOptions, 'clearStale'> = {}): string {
+  const finalPath = resolve(target);
+  mkdirSync(dirname(finalPath), { recursive: true });
+  if (clearStale) removeStalePartials(finalPath);
+  return mkdtempSync(join(dirname(finalPath), `${partialPrefix(finalPath)}${process.pid}-`));
+}
+
+/**
+ * The start of the temporary folders' names for a target: hidden, named after the target, with
+ * this machine's name (a shared file system may hold partial folders of other machines' processes).
+ */
+function partialPrefix(finalPath: string): string {
+  return `.${basename(finalPath)}.partial-${hostname().replace(/[^\w.-]+/g, '_')}-`;
+}
+
+/**
+ * Removes temporary folders for this target left by processes of this machine that no longer
+ * exist (a run killed while writing). Those of live processes, or of other machines, are kept.
+ */
+export function removeStalePartials(finalPath: string): string[] {
+  const prefix = partialPrefix(finalPath);
+  const removed: string[] = [];
+  for (const name of readdirSync(dirname(finalPath))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    rmSync(join(dirname(finalPath), name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Whether a process of this machine exists (signal 0 checks without sending anything). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Writes one file under the folder, refusing names that would land outside it. */

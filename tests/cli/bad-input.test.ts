@@ -11,10 +11,11 @@ const files: Record<string, string> = {
   'out-of-range.json': JSON.stringify({ model: 'boltzmann', params: { savingShare: 1.7 } }),
   'unknown-model.json': JSON.stringify({ model: 'wealth' }),
   'fine.json': JSON.stringify({ model: 'boltzmann', steps: 3, params: { agents: 10 } }),
+  'crowded.json': JSON.stringify({ model: 'society', steps: 2, params: { population: 30, communities: 20 } }),
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 
-const throughProcess = new Set(['not-json.json', 'out-of-range.json', 'absent.json']);
+const throughProcess = new Set(['not-json.json', 'out-of-range.json', 'absent.json', 'crowded.json']);
 
 describe('bad input exits 2, names file, path, expected and found, and writes nothing', () => {
   it.each([
@@ -27,6 +28,9 @@ describe('bad input exits 2, names file, path, expected and found, and writes no
     ['a bad --set', 'fine.json', ['--set', 'agents'], '--set: expected path=value, e.g. params.sharing=0.8, found "agents"'],
     ['an out-of-range --set', 'fine.json', ['--set', 'params.agents=1'], ' (--set params.agents=1): params.agents: expected a number ≥ 2, found 1'],
     ['a bad --seed', 'fine.json', ['--seed', 'soon'], 'command line: --seed: expected a non-negative integer, found "soon"'],
+    ['a negative --steps', 'fine.json', ['--steps', '-3'], 'command line: --steps: expected a non-negative integer, found -3'],
+    ['a negative --seed', 'fine.json', ['--seed', '-1'], 'command line: --seed: expected a non-negative integer, found -1'],
+    ['fewer than 2 persons per community', 'crowded.json', [], 'params.population: expected at least 2 persons per community (≥ 40 for params.communities = 20), found 30'],
   ])('%s', async (_, file, extra, message) => {
     const out = join(dir, `out-${file}`);
     const args = ['run', join(dir, file), ...extra, '--out', out];

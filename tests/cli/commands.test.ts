@@ -22,6 +22,15 @@ describe('polycentric validate, list and --help', () => {
     expect(lines.some((line) => line.includes('schema.json'))).toBe(false);
   });
 
+  it('names what a missing or negative option should be', async () => {
+    const merge = await polycentricInProcess(['merge', 'runs/a', 'runs/b']);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toContain('command line: --out: expected a folder path, found nothing');
+    const workers = await polycentricInProcess(['sweep', 'scenarios/sweeps/smoke.json', '--workers', '-2']);
+    expect(workers.code).toBe(2);
+    expect(workers.stderr).toContain('command line: --workers: expected a non-negative integer, found -2');
+  });
+
   it.each(['run', 'validate', 'list'])('%s --help describes the command', async (command) => {
     const { code, stdout } = await polycentricInProcess([command, '--help']);
     expect(code).toBe(0);

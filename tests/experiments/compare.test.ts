@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../cli/compare/compare.js';
@@ -26,6 +26,9 @@ describe('polycentric compare', () => {
     }
     expect(result.pairs.seeds).toHaveLength(3);
     expect(new Set(result.pairs.seeds).size).toBe(3);
+    // Written beside the target and renamed into place: nothing else is left in the parent folder.
+    expect(readdirSync(root).sort()).toEqual(['out', 'same.json']);
+    for (const dir of [...result.pairs.dirs.a, ...result.pairs.dirs.b]) expect(existsSync(join(dir, 'metrics.csv'))).toBe(true);
   });
 
   it('finds that saving lowers the Gini, and writes a self-contained report and a plain summary', async () => {

@@ -39,6 +39,7 @@ describe('polycentric sweep (command line)', () => {
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain(`12/12 runs done (${recorded} from before, 0 failed)`);
     expectSameSweep(stopped, uninterrupted.dir);
+    expect(readFileSync(join(stopped, 'metrics.parquet'))).toEqual(readFileSync(join(uninterrupted.dir, 'metrics.parquet')));
   });
 
   it('stops cleanly on SIGTERM, keeping finished runs and exiting with 130', async () => {

@@ -33,7 +33,7 @@ describe('parseScenario', () => {
     const scenario = parseScenario('{"model":"walk","params":{"walkers":7}}', 'dir/my-walk.json', {}, { models });
     expect(scenario).toEqual({
       model: 'walk', name: 'my-walk', description: '', seed: 1, steps: 100,
-      params: { walkers: 7, failAt: 0, mood: 'calm' }, file: 'dir/my-walk.json',
+      params: { walkers: 7, failAt: 0, stopAt: 0, mood: 'calm' }, file: 'dir/my-walk.json',
     });
   });
 
@@ -45,7 +45,7 @@ describe('parseScenario', () => {
   });
 
   it.each([
-    ['unknown key', '{"model":"walk","params":{"walkerz":2}}', {}, 'params.walkerz', 'one of the known keys: walkers, failAt, mood', 'unknown key "walkerz" (did you mean "walkers"?)'],
+    ['unknown key', '{"model":"walk","params":{"walkerz":2}}', {}, 'params.walkerz', 'one of the known keys: walkers, failAt, stopAt, mood', 'unknown key "walkerz" (did you mean "walkers"?)'],
     ['wrong type', '{"model":"walk","params":{"walkers":"many"}}', {}, 'params.walkers', 'a number', '"many"'],
     ['out of range', '{"model":"walk","params":{"walkers":101}}', {}, 'params.walkers', 'a number ≤ 100', '101'],
     ['not whole', '{"model":"walk","params":{"walkers":2.5}}', {}, 'params.walkers', 'an integer', '2.5'],

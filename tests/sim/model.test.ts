@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Model, type Simulation } from '../../sim/index.js';
+import { Agent, Model, type Simulation } from '../../sim/index.js';
 
 /** A counter model: a phase log shows the order phases ran in. */
 class Counter extends Model {
@@ -98,5 +98,12 @@ describe('Model', () => {
     expect(a.rng.next()).toBe(b.rng.next());
     expect(a.streams.derive('x').next()).toBe(b.streams.derive('x').next());
     expect(new Counter(10).rng.next()).not.toBe(new Counter(9).rng.next());
+  });
+
+  it('numbers agents per model, so a second model in the same process starts again from 0', () => {
+    const first = new Counter();
+    expect([first.nextAgentId(), first.nextAgentId(), first.nextAgentId()]).toEqual([0, 1, 2]);
+    const second = new Counter();
+    expect(new Agent(second.nextAgentId()).id).toBe(0);
   });
 });

@@ -51,6 +51,10 @@ describe('Streams', () => {
     expect(head(streams.derive(1))).not.toEqual(head(streams.derive('1')));
     expect(head(streams.derive('a'))).not.toEqual(head(new Streams(8).derive('a')));
     expect(head(streams.derive('a', 1))).not.toEqual(head(streams.derive('a', 2)));
+    // A key part holding the separator is not two parts.
+    expect(head(streams.derive('a/sb'))).not.toEqual(head(streams.derive('a', 'b')));
+    expect(head(streams.derive('a/n1'))).not.toEqual(head(streams.derive('a', 1)));
+    expect(head(streams.derive('a%2Fsb'))).not.toEqual(head(streams.derive('a/sb')));
   });
 
   it('reproduces child families of streams', () => {

@@ -94,4 +94,21 @@ describe('Table', () => {
     expect(visited).toEqual([0, 1, 2, 3, 4]);
     expect(Array.from(table.column('wealth')).sort()).toEqual([2, 3, 4]);
   });
+
+  it('holds a million rows: adds, removes half during forEach, and keeps every survivor’s values', () => {
+    const table = new Table({ wealth: Float64Array, age: Uint8Array });
+    const n = 1_000_000;
+    for (let i = 0; i < n; i++) table.add({ wealth: i, age: i % 100 });
+    let visited = 0;
+    table.forEach((row, id) => {
+      visited++;
+      if (table.cols.wealth[row]! % 2 === 1) table.remove(id);
+    });
+    expect(visited).toBe(n);
+    expect(table.length).toBe(n / 2);
+    // Survivors are exactly the even wealths, each still under its own id (id i was added with wealth i).
+    expect(table.sum((row) => table.cols.wealth[row]!)).toBe(2 * ((n / 2) * (n / 2 - 1)) / 2);
+    for (const id of [0, 2, 123_456, 999_998]) expect(table.get(id, 'wealth')).toBe(id);
+    expect(table.has(999_999)).toBe(false);
+  });
 });

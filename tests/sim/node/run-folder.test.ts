@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FolderExistsError, writeFolderAtomically } from '../../../sim/node/run-folder.js';
+import { FolderExistsError, removeStalePartials, writeFolderAtomically } from '../../../sim/node/run-folder.js';
 
 const freshParent = () => mkdtempSync(join(tmpdir(), 'polycentric-folder-'));
 
@@ -45,5 +46,27 @@ describe('writeFolderAtomically', () => {
     const target = join(parent, 'run');
     expect(() => writeFolderAtomically(target, { 'fine.txt': 'ok', '../escape.txt': 'no' })).toThrow(/outside the run folder/);
     expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('clears the half-written folders of killed runs of this machine, and only those', () => {
+    const parent = freshParent();
+    const target = join(parent, 'run');
+    const host = hostname().replace(/[^\w.-]+/g, '_');
+    // A process that has exited: its pid names no live process.
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const stale = `.run.partial-${host}-${deadPid}-abc123`;
+    const live = `.run.partial-${host}-${process.pid}-def456`;
+    const elsewhere = `.run.partial-another_host-${deadPid}-ghi789`;
+    const otherTarget = `.other.partial-${host}-${deadPid}-jkl012`;
+    for (const name of [stale, live, elsewhere, otherTarget]) {
+      mkdirSync(join(parent, name));
+      writeFileSync(join(parent, name, 'metrics.csv'), 'half');
+    }
+    writeFolderAtomically(target, { 'a.txt': 'a' }, { clearStale: false });
+    expect(readdirSync(parent)).toContain(stale);
+    rmSync(target, { recursive: true });
+    writeFolderAtomically(target, { 'a.txt': 'a' });
+    expect(readdirSync(parent).sort()).toEqual([live, otherTarget, elsewhere, 'run'].sort());
+    expect(removeStalePartials(join(parent, 'other'))).toEqual([otherTarget]);
   });
 });
