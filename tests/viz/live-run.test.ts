@@ -47,6 +47,14 @@ describe('live run frames', () => {
     expect(run.done).toBe(true);
   });
 
+  it('ends when the model stops by itself, before the run length', () => {
+    const sim = new Counter();
+    sim.setPhases({ stopAtFive: (m: Counter) => { if (++m.value >= 5) m.running = false; } });
+    const run = new LiveRun(sim, 100, tickingClock(1));
+    expect(run.advance(50)).toBe(5);
+    expect(run.done).toBe(true);
+  });
+
   it('stops a batch when its time budget is spent', () => {
     // Each clock reading is 10 ms later: after the third step 30 ms have passed, past the 25 ms budget.
     const run = new LiveRun(new Counter(), 100, tickingClock(10));

@@ -25,9 +25,9 @@ export class LiveRun {
     private readonly clock: () => number,
   ) {}
 
-  /** True once the run has reached its length. */
+  /** True once the run has reached its length, or the model has stopped by itself (`running` false). */
   get done(): boolean {
-    return this.sim.steps >= this.totalSteps;
+    return this.sim.steps >= this.totalSteps || this.sim.running === false;
   }
 
   /** Runs up to `maxSteps` steps, stopping early when `budgetMs` is spent or the run ends; returns steps run. */
