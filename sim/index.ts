@@ -5,7 +5,7 @@ export { Agent, AgentSet, type SelectOptions, type Aggregate } from './agent-set
 export { Model, type Phase, type NamedPhase, type Simulation, type RunOptions, type Clock } from './model.js';
 export { DataCollector, formatNumber, type CollectorSpec, type Reporter, type AgentReporter, type AgentSnapshot } from './collector.js';
 export { EventLog, type SimEvent } from './events.js';
-export { paramsSchema, paramSchema, resolveParams, type ParamSpec, type ParamTable, type ParamValues, type NumberParam, type BooleanParam, type EnumParam } from './params.js';
+export { paramsSchema, paramSchema, resolveParams, numberParam, booleanParam, enumParam, type ParamSpec, type ParamTable, type ParamValues, type NumberParam, type BooleanParam, type EnumParam } from './params.js';
 export { type ModelDefinition } from './definition.js';
 export { gini, mean, sum, quantile, lorenz } from './stats.js';
 export { Grid, Network, type GridOptions, type Neighbourhood, type Occupancy, type NeighbourTable, type NetworkOptions, type Edge } from './space/index.js';

@@ -73,3 +73,18 @@ export function resolveParams<T extends ParamTable>(table: T, values: Partial<Re
   for (const [name, spec] of Object.entries(table)) out[name] = values[name] ?? spec.default;
   return out as ParamValues<T>;
 }
+
+/** A numeric parameter in one line: default, range, unit, meaning, source, group. */
+export function numberParam(value: number, min: number, max: number, unit: string, meaning: string, source: string, group: string, integer = false): NumberParam {
+  return { kind: 'number', default: value, min, max, unit, meaning, source, group, ...(integer ? { integer } : {}) };
+}
+
+/** An on/off parameter in one line. */
+export function booleanParam(value: boolean, meaning: string, source: string, group: string): BooleanParam {
+  return { kind: 'boolean', default: value, meaning, source, group };
+}
+
+/** A parameter with fixed options, in one line. */
+export function enumParam(value: string, options: readonly string[], meaning: string, source: string, group: string): EnumParam {
+  return { kind: 'enum', default: value, options, meaning, source, group };
+}

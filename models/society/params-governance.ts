@@ -1,16 +1,6 @@
-import type { BooleanParam, EnumParam, NumberParam, ParamTable } from '../../sim/index.js';
+import type { ParamTable } from '../../sim/index.js';
+import { numberParam as num, booleanParam as flag, enumParam as choice } from '../../sim/index.js';
 
-function num(value: number, min: number, max: number, unit: string, meaning: string, source: string, group: string, integer = false): NumberParam {
-  return { kind: 'number', default: value, min, max, unit, meaning, source, group, ...(integer ? { integer } : {}) };
-}
-
-function flag(value: boolean, meaning: string, source: string, group: string): BooleanParam {
-  return { kind: 'boolean', default: value, meaning, source, group };
-}
-
-function choice(value: string, options: readonly string[], meaning: string, source: string, group: string): EnumParam {
-  return { kind: 'enum', default: value, options, meaning, source, group };
-}
 
 const ACCOUNT = 'accountability';
 const CULTURE = 'culture';
