@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatNumber, type AgentSnapshot, type Simulation } from '../sim/index.js';
-import { checkFolderFree, writeFolderAtomically } from '../sim/node/run-folder.js';
+import { checkFolderFree, PendingFolder } from '../sim/node/run-folder.js';
 import { createSimulation } from '../scenarios/create.js';
 import type { ResolvedScenario } from '../scenarios/load.js';
 
@@ -38,6 +38,22 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
   const started = new Date();
   const clockStart = performance.now();
   const simulation = createSimulation(scenario);
+  const folder = new PendingFolder(options.out, options);
+  try {
+    // Snapshots go to disk as they are taken, so a long run never holds them all.
+    const snapshots = writeSnapshotsTo(folder, simulation, scenario.steps);
+    return await runAndWrite(scenario, options, simulation, folder, snapshots, { started, clockStart });
+  } catch (error) {
+    folder.discard();
+    throw error;
+  }
+}
+
+/** Steps a run to its end, then writes the rest of its folder (its snapshots already in it) and commits it. */
+async function runAndWrite(
+  scenario: ResolvedScenario, options: ExecuteOptions, simulation: Simulation, folder: PendingFolder, snapshots: string[],
+  { started, clockStart }: { started: Date; clockStart: number },
+): Promise<RunResult> {
   const phaseTimes = startProfiling(simulation);
   let lastBreath = clockStart;
   // A model that has finished by itself (running === false) stops the run before its step limit.
@@ -53,6 +69,7 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
   const wallSeconds = (performance.now() - clockStart) / 1000;
   const stepsRun = simulation.steps;
   const files = runFiles(simulation, scenario.steps);
+  const [metrics, events, ...rest] = Object.keys(files);
   const manifest = {
     scenario,
     model: scenario.model,
@@ -66,10 +83,11 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
     wallSeconds: round(wallSeconds),
     stepsPerSecond: wallSeconds > 0 ? round(stepsRun / wallSeconds) : null,
     phaseSeconds: phaseTimes ? Object.fromEntries([...phaseTimes].map(([name, ms]) => [name, round(ms / 1000)])) : undefined,
-    files: ['manifest.json', ...Object.keys(files)],
+    files: ['manifest.json', metrics!, events!, ...snapshots, ...rest],
   };
   files['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
-  const dir = writeFolderAtomically(options.out, files, options);
+  for (const [name, content] of Object.entries(files)) folder.write(name, content);
+  const dir = folder.commit();
   return { dir, summary: simulation.summary(), files: manifest.files, steps: stepsRun };
 }
 
@@ -79,11 +97,24 @@ export function runFiles(simulation: Simulation, totalSteps: number): Record<str
     'metrics.csv': simulation.collector.toCSV(),
     'events.ndjson': simulation.events.toNDJSON(),
   };
-  const width = String(totalSteps).length;
-  for (const snapshot of simulation.collector.snapshots) {
-    files[`snapshots/step-${String(snapshot.step).padStart(width, '0')}.csv`] = snapshotCSV(snapshot);
-  }
+  for (const snapshot of simulation.collector.snapshots) files[snapshotName(snapshot, totalSteps)] = snapshotCSV(snapshot);
   return { ...files, ...simulation.finalFiles?.() };
+}
+
+/** Sends the simulation's snapshots (those taken so far, then each as it is taken) into the folder; returns their names as written. */
+function writeSnapshotsTo(folder: PendingFolder, simulation: Simulation, totalSteps: number): string[] {
+  const names: string[] = [];
+  simulation.collector.sendSnapshotsTo((snapshot) => {
+    const name = snapshotName(snapshot, totalSteps);
+    folder.write(name, snapshotCSV(snapshot));
+    names.push(name);
+  });
+  return names;
+}
+
+/** A snapshot's file name: its step, zero-padded to the width of the run's last step. */
+function snapshotName(snapshot: AgentSnapshot, totalSteps: number): string {
+  return `snapshots/step-${String(snapshot.step).padStart(String(totalSteps).length, '0')}.csv`;
 }
 
 /** One agent snapshot as CSV: a header of its fields, then one row per agent. */

@@ -19,6 +19,9 @@ export interface AgentSnapshot {
   columns: Record<string, Float64Array>;
 }
 
+/** Receives each agent snapshot as it is taken (to write it out at once instead of keeping it). */
+export type SnapshotSink = (snapshot: AgentSnapshot) => void;
+
 /**
  * Collects model reporters every step into growable Float64 columns and agent reporters
  * every k steps. `toCSV()` writes one row per collected step with a leading `step` column.
@@ -29,7 +32,9 @@ export class DataCollector<M> {
   private columns: Float64Array[];
   private stepsColumn: Float64Array;
   private count = 0;
+  /** Agent snapshots taken and kept (none once a sink takes them: see `sendSnapshotsTo`). */
   readonly snapshots: AgentSnapshot[] = [];
+  private sink: SnapshotSink | undefined;
 
   constructor(private readonly spec: CollectorSpec<M>) {
     this.names = Object.keys(spec.model);
@@ -54,8 +59,18 @@ export class DataCollector<M> {
       const raw = this.spec.agents(model);
       const columns: Record<string, Float64Array> = {};
       for (const [key, values] of Object.entries(raw)) columns[key] = Float64Array.from(values);
-      this.snapshots.push({ step, columns });
+      if (this.sink) this.sink({ step, columns });
+      else this.snapshots.push({ step, columns });
     }
+  }
+
+  /**
+   * Hands every later snapshot to `sink` as it is taken instead of keeping it (a large run would
+   * otherwise hold them all until its end); snapshots already kept go to the sink first and are dropped.
+   */
+  sendSnapshotsTo(sink: SnapshotSink): void {
+    this.sink = sink;
+    for (const snapshot of this.snapshots.splice(0)) sink(snapshot);
   }
 
   /** One collected column (a copy of the live rows). */

@@ -33,19 +33,47 @@ export function checkFolderFree(target: string, { overwrite = false }: WriteFold
  * On any failure the temporary folder is removed and the target is left as it was.
  */
 export function writeFolderAtomically(target: string, files: Record<string, string | Uint8Array>, options: WriteFolderOptions = {}): string {
-  const finalPath = resolve(target);
-  checkFolderFree(finalPath, options);
-  const temporary = temporaryFolderFor(finalPath, options);
+  const folder = new PendingFolder(target, options);
   try {
-    for (const [name, content] of Object.entries(files)) writeInside(temporary, name, content);
-    if (options.overwrite) rmSync(finalPath, { recursive: true, force: true });
-    else checkFolderFree(finalPath);
-    renameSync(temporary, finalPath);
+    for (const [name, content] of Object.entries(files)) folder.write(name, content);
+    return folder.commit();
   } catch (error) {
-    rmSync(temporary, { recursive: true, force: true });
+    folder.discard();
     throw error;
   }
-  return finalPath;
+}
+
+/**
+ * A run folder written a file at a time (so large files need not wait in memory) into a hidden
+ * temporary folder beside the target, renamed into place by `commit`; `discard` removes it.
+ */
+export class PendingFolder {
+  private readonly finalPath: string;
+  private readonly temporary: string;
+
+  constructor(target: string, private readonly options: WriteFolderOptions = {}) {
+    this.finalPath = resolve(target);
+    checkFolderFree(this.finalPath, options);
+    this.temporary = temporaryFolderFor(this.finalPath, options);
+  }
+
+  /** Writes one file (a path relative to the folder; names outside it are refused). */
+  write(name: string, content: string | Uint8Array): void {
+    writeInside(this.temporary, name, content);
+  }
+
+  /** Renames the folder into place (replacing the target only with `overwrite`); returns its path. */
+  commit(): string {
+    if (this.options.overwrite) rmSync(this.finalPath, { recursive: true, force: true });
+    else checkFolderFree(this.finalPath);
+    renameSync(this.temporary, this.finalPath);
+    return this.finalPath;
+  }
+
+  /** Removes the temporary folder and all written so far. */
+  discard(): void {
+    rmSync(this.temporary, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Community } from '../communities/community.js';
-import { nearestFree } from '../communities/place.js';
+import { NearestK, nearestFree } from '../communities/place.js';
 import { monitoring } from '../governance/detection.js';
 import { newGovernance } from '../governance/state.js';
 import type { Land } from '../land/land.js';
@@ -48,12 +48,12 @@ export function foundCommunity(society: Society, parent: Community, founders: nu
   return community;
 }
 
+/** The k living communities nearest a new one (distance, then id), kept while scanning: no sort. */
 function nearestLiving(society: Society, community: Community, k: number): number[] {
-  const others: [number, number][] = [];
+  const best = new NearestK(k);
   for (const other of society.communities) {
     if (other.population === 0) continue;
-    others.push([(other.x - community.x) ** 2 + (other.y - community.y) ** 2, other.id]);
+    best.offer((other.x - community.x) ** 2 + (other.y - community.y) ** 2, other.id);
   }
-  others.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return others.slice(0, k).map(([, id]) => id);
+  return best.ids.slice(0, best.count);
 }

@@ -25,18 +25,94 @@ export function drawSizes(population: number, count: number, spread: number, rng
   return sizes;
 }
 
-/** Community sites: distinct cells drawn with weight fertility × water (people settle by rivers). */
+/**
+ * Community sites: distinct cells drawn with weight fertility × water (people settle by rivers).
+ * Each draw picks exactly the cell `Rng.weightedIndex` would pick from the whole array (see
+ * `BlockSampler`), without summing every cell for every site.
+ */
 export function drawSites(land: Land, count: number, rng: Rng): Int32Array {
   const weights = new Float64Array(land.fertility.length);
   for (let i = 0; i < weights.length; i++) weights[i] = land.fertility[i]! * (0.2 + land.water[i]!) ** 2;
+  const sampler = new BlockSampler(weights);
   const sites = new Int32Array(count);
   for (let c = 0; c < count; c++) {
-    let cell = rng.weightedIndex(weights);
+    let cell = sampler.draw(rng);
     if (cell < 0) cell = rng.int(weights.length);
     sites[c] = cell;
-    weights[cell] = 0;
+    sampler.clear(cell);
   }
   return sites;
+}
+
+/**
+ * Weighted draws without replacement that reproduce `Rng.weightedIndex` bit for bit. That
+ * method sums all weights, then subtracts them one by one from `u × total` until the
+ * remainder goes negative, rounding at every step. Here block sums locate the cell in
+ * O(√n); the rounding of the one-by-one scan moves the answer only when the target lies
+ * within `margin` of a cell boundary (a bound on the scan's accumulated rounding), and then
+ * the draw is redone exactly as `weightedIndex` does it, with the same uniform number.
+ */
+export class BlockSampler {
+  private readonly size: number;
+  private readonly sums: Float64Array;
+
+  constructor(private readonly weights: Float64Array) {
+    this.size = Math.max(16, Math.ceil(Math.sqrt(weights.length)));
+    this.sums = new Float64Array(Math.ceil(weights.length / this.size));
+    for (let b = 0; b < this.sums.length; b++) this.resum(b);
+  }
+
+  /** A weighted index, as `rng.weightedIndex(weights)` would draw it; -1 when all are 0. */
+  draw(rng: Rng): number {
+    let total = 0;
+    for (let b = 0; b < this.sums.length; b++) total += this.sums[b]!;
+    if (!(total > 0) || !Number.isFinite(total)) return rng.weightedIndex(this.weights);
+    const u = rng.next();
+    const target = u * total;
+    // 4n rounding units of the total bound both scans' error (sequential sums of n terms).
+    const margin = 16 * this.weights.length * 2 ** -53 * total;
+    const found = this.locate(target, margin);
+    return found >= 0 ? found : exactScan(this.weights, u);
+  }
+
+  /** Sets a weight to 0 (a drawn cell leaves the pool). */
+  clear(index: number): void {
+    this.weights[index] = 0;
+    this.resum(Math.floor(index / this.size));
+  }
+
+  /** The first index whose cumulative weight passes the target, or -1 when too near a boundary. */
+  private locate(target: number, margin: number): number {
+    let before = 0;
+    let b = 0;
+    while (b < this.sums.length - 1 && before + this.sums[b]! <= target) before += this.sums[b++]!;
+    const end = Math.min(this.weights.length, (b + 1) * this.size);
+    for (let i = b * this.size; i < end; i++) {
+      const after = before + this.weights[i]!;
+      if (after > target) return target - before > margin && after - target > margin ? i : -1;
+      before = after;
+    }
+    return -1;
+  }
+
+  private resum(block: number): void {
+    let sum = 0;
+    const end = Math.min(this.weights.length, (block + 1) * this.size);
+    for (let i = block * this.size; i < end; i++) sum += this.weights[i]!;
+    this.sums[block] = sum;
+  }
+}
+
+/** `Rng.weightedIndex`'s arithmetic, given its uniform number (the stream has been drawn). */
+function exactScan(weights: Float64Array, u: number): number {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i]!;
+  let target = u * total;
+  for (let i = 0; i < weights.length; i++) {
+    target -= weights[i]!;
+    if (target < 0) return i;
+  }
+  return weights.length - 1;
 }
 
 /**
@@ -84,13 +160,121 @@ export function nearestFree(land: Land, site: number, want: number, user: number
 
 /** Each community's nearest k others by distance (ties by index): its trade partners. */
 export function nearestPartners(xs: ArrayLike<number>, ys: ArrayLike<number>, k: number): number[][] {
-  const n = xs.length;
+  const grid = new SiteGrid(xs, ys);
+  const best = new NearestK(k);
   const out: number[][] = [];
-  for (let c = 0; c < n; c++) {
-    const others: [number, number][] = [];
-    for (let d = 0; d < n; d++) if (d !== c) others.push([(xs[c]! - xs[d]!) ** 2 + (ys[c]! - ys[d]!) ** 2, d]);
-    others.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    out.push(others.slice(0, k).map(([, d]) => d));
+  for (let c = 0; c < xs.length; c++) {
+    best.reset();
+    grid.search(c, best);
+    out.push(best.ids.slice(0, best.count));
   }
   return out;
+}
+
+/**
+ * The k smallest (distance, id) pairs offered so far, in order — distance first, then id, as a
+ * sort by both would give them; independent of the order they are offered in.
+ */
+export class NearestK {
+  readonly ids: number[] = [];
+  readonly distances: number[] = [];
+  count = 0;
+
+  constructor(readonly k: number) {}
+
+  /** Forgets every pair offered. */
+  reset(): void {
+    this.count = 0;
+  }
+
+  /** The k-th smallest distance so far (Infinity until k pairs are kept). */
+  get worst(): number {
+    if (this.k <= 0) return -Infinity;
+    return this.count < this.k ? Infinity : this.distances[this.k - 1]!;
+  }
+
+  /** Offers a pair; it is kept if it ranks among the k best. */
+  offer(distance: number, id: number): void {
+    let at = this.count;
+    while (at > 0 && (this.distances[at - 1]! > distance || (this.distances[at - 1] === distance && this.ids[at - 1]! > id))) at--;
+    if (at >= this.k) return;
+    if (this.count < this.k) this.count++;
+    for (let i = this.count - 1; i > at; i--) {
+      this.distances[i] = this.distances[i - 1]!;
+      this.ids[i] = this.ids[i - 1]!;
+    }
+    this.distances[at] = distance;
+    this.ids[at] = id;
+  }
+}
+
+/**
+ * Sites bucketed in square blocks (about two sites a block), searched ring by ring outward
+ * from a site's block until no unvisited block can hold a site nearer than the k-th found.
+ */
+class SiteGrid {
+  private readonly minX: number;
+  private readonly minY: number;
+  private readonly side: number;
+  private readonly columns: number;
+  private readonly rowsOfBlocks: number;
+  private readonly start: Int32Array;
+  private readonly members: Int32Array;
+
+  constructor(private readonly xs: ArrayLike<number>, private readonly ys: ArrayLike<number>) {
+    const n = xs.length;
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < n; i++) [minX, minY, maxX, maxY] = [Math.min(minX, xs[i]!), Math.min(minY, ys[i]!), Math.max(maxX, xs[i]!), Math.max(maxY, ys[i]!)];
+    [this.minX, this.minY] = n > 0 ? [minX, minY] : [0, 0];
+    const area = n > 0 ? (maxX - minX + 1) * (maxY - minY + 1) : 1;
+    this.side = Math.max(1, Math.ceil(Math.sqrt((2 * area) / Math.max(1, n))));
+    this.columns = n > 0 ? Math.floor((maxX - minX) / this.side) + 1 : 1;
+    this.rowsOfBlocks = n > 0 ? Math.floor((maxY - minY) / this.side) + 1 : 1;
+    this.start = new Int32Array(this.columns * this.rowsOfBlocks + 1);
+    this.members = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.start[this.blockOf(i) + 1]!++;
+    for (let b = 0; b < this.columns * this.rowsOfBlocks; b++) this.start[b + 1]! += this.start[b]!;
+    const fill = this.start.slice(0, -1);
+    for (let i = 0; i < n; i++) this.members[fill[this.blockOf(i)]!++] = i;
+  }
+
+  /** Offers `best` every other site, nearest blocks first, stopping once the rest cannot rank. */
+  search(c: number, best: NearestK): void {
+    const bx = this.column(c);
+    const by = this.row(c);
+    const rings = Math.max(this.columns, this.rowsOfBlocks);
+    for (let r = 0; r <= rings; r++) {
+      for (let y = by - r; y <= by + r; y++) {
+        if (y < 0 || y >= this.rowsOfBlocks) continue;
+        const step = y === by - r || y === by + r ? 1 : 2 * r;
+        for (let x = bx - r; x <= bx + r; x += Math.max(1, step)) {
+          if (x >= 0 && x < this.columns) this.offerBlock(c, y * this.columns + x, best);
+        }
+      }
+      // Unvisited blocks lie beyond r blocks in x or y: farther than (r - 1) block sides even if
+      // a site's block was rounded one off.
+      const reach = Math.max(0, r - 1) * this.side;
+      if (best.worst < reach * reach) return;
+    }
+  }
+
+  private offerBlock(c: number, block: number, best: NearestK): void {
+    const { xs, ys } = this;
+    for (let m = this.start[block]!; m < this.start[block + 1]!; m++) {
+      const d = this.members[m]!;
+      if (d !== c) best.offer((xs[c]! - xs[d]!) ** 2 + (ys[c]! - ys[d]!) ** 2, d);
+    }
+  }
+
+  private column(i: number): number {
+    return Math.min(this.columns - 1, Math.floor((this.xs[i]! - this.minX) / this.side));
+  }
+
+  private row(i: number): number {
+    return Math.min(this.rowsOfBlocks - 1, Math.floor((this.ys[i]! - this.minY) / this.side));
+  }
+
+  private blockOf(i: number): number {
+    return this.row(i) * this.columns + this.column(i);
+  }
 }

@@ -8,26 +8,55 @@ export interface DiffusionRules {
   /** Chance per link per month a patented one is licensed. */
   licenceRate: number;
   step: number;
+  /**
+   * Whether a community has members. One without has no links and never learns, so an
+   * innovation every living community knows stops spreading (it is set aside, not lost:
+   * should a new community inherit from one that lacks it, it spreads again). Absent: all live.
+   */
+  living?: (community: number) => boolean;
+  /**
+   * Promise that links go both ways and each list is ascending (as the model's are): then a
+   * widely known innovation is offered by looking from the few that lack it, in the same order.
+   */
+  symmetric?: boolean;
 }
 
 interface Tracked {
   innovation: Innovation;
-  known: Uint8Array;
+  /** Arrival order: innovations spread in the order they arose. */
+  order: number;
+  /** Who knows it (one flag per community, room for more) while it spreads; null while set aside. */
+  known: Uint8Array | null;
   knownBy: number;
+}
+
+/** A community found without members: what it lacked then (it learns nothing after). */
+interface Dead {
+  /** Innovations arriving from this order on: it lacks them all. */
+  since: number;
+  /** Those spreading when it was found dead that it lacked. */
+  lacked: Set<Tracked>;
 }
 
 /**
  * Who knows which innovation, and the technology it gives each community per sector. An
- * innovation stays tracked until every community knows it, then only its effect remains.
+ * innovation stays tracked until every community knows it, then only its effect remains;
+ * once every living one knows it, it is set aside and costs nothing a month.
  */
 export class KnowledgeStock {
-  /** Technology per community and sector (row-major: community * SECTORS + sector), 1 at the start. */
+  /** Technology per community and sector (row-major: community * SECTORS + sector), 1 at the start; may hold spare rows. */
   tech: Float64Array;
   private tracked: Tracked[] = [];
+  private readonly byId = new Map<number, Tracked>();
+  private readonly asleep = new Set<Tracked>();
+  private readonly dead = new Map<number, Dead>();
   private communities: number;
+  private capacity: number;
+  private arrivals = 0;
+  private adopting = new Uint8Array(0);
 
   constructor(communities: number) {
-    this.communities = communities;
+    this.communities = this.capacity = communities;
     this.tech = new Float64Array(communities * SECTORS).fill(1);
   }
 
@@ -55,34 +84,42 @@ export class KnowledgeStock {
 
   /** Whether a community knows an innovation (true for retired ones: everyone does). */
   knows(community: number, innovationId: number): boolean {
-    const entry = this.tracked.find((t) => t.innovation.id === innovationId);
-    return entry ? entry.known[community] === 1 : true;
+    const entry = this.byId.get(innovationId);
+    if (!entry) return true;
+    if (entry.known) return entry.known[community] === 1;
+    const dead = this.dead.get(community);
+    return community < this.communities && !(dead && lacks(dead, entry));
   }
 
   /** How many communities know an innovation. */
   knownBy(innovationId: number): number {
-    return this.tracked.find((t) => t.innovation.id === innovationId)?.knownBy ?? this.communities;
+    const entry = this.byId.get(innovationId);
+    if (!entry) return this.communities;
+    if (entry.known) return entry.knownBy;
+    let lacking = 0;
+    for (const dead of this.dead.values()) if (lacks(dead, entry)) lacking++;
+    return this.communities - lacking;
   }
 
   /** A new innovation: its origin knows it and gains from it. */
   add(innovation: Innovation): void {
-    const entry: Tracked = { innovation, known: new Uint8Array(this.communities), knownBy: 0 };
+    const entry: Tracked = { innovation, order: this.arrivals++, known: new Uint8Array(this.capacity), knownBy: 0 };
     this.tracked.push(entry);
+    this.byId.set(innovation.id, entry);
     this.learn(entry, innovation.origin);
   }
 
   /** A new community (e.g. a split) starting with what its parent knows. */
   addCommunity(parent: number): number {
+    // What a memberless parent lacks, its child lacks too: that innovation has someone to reach again.
+    const dead = this.dead.get(parent);
+    if (dead) for (const entry of [...this.asleep]) if (lacks(dead, entry)) this.wake(entry);
     const child = this.communities++;
-    const tech = new Float64Array(this.communities * SECTORS);
-    tech.set(this.tech);
-    for (let s = 0; s < SECTORS; s++) tech[child * SECTORS + s] = this.level(parent, s);
-    this.tech = tech;
+    if (this.communities > this.capacity) this.grow(Math.max(this.communities, Math.ceil(this.capacity * 1.25)));
+    for (let s = 0; s < SECTORS; s++) this.tech[child * SECTORS + s] = this.level(parent, s);
     for (const entry of this.tracked) {
-      const known = new Uint8Array(this.communities);
-      known.set(entry.known);
-      known[child] = entry.known[parent]!;
-      entry.known = known;
+      const known = entry.known!;
+      known[child] = known[parent]!;
       entry.knownBy += known[child]!;
     }
     return child;
@@ -95,33 +132,138 @@ export class KnowledgeStock {
    * month). `onLicence` hears of each licence (holder = origin). Returns adoptions made.
    */
   diffuse(links: (community: number) => readonly number[], rules: DiffusionRules, rng: Rng, onLicence?: (innovation: Innovation, licensee: number) => void): number {
+    if (this.adopting.length < this.capacity) this.adopting = new Uint8Array(this.capacity);
+    if (rules.living) this.census(rules.living);
     let adoptions = 0;
     for (const entry of this.tracked) {
       const patented = rules.step < entry.innovation.expires;
       const rate = patented ? rules.licenceRate : rules.diffusionRate;
       if (rate <= 0) continue;
-      const adopters = new Set<number>();
-      for (let c = 0; c < this.communities; c++) {
-        if (!entry.known[c]) continue;
-        for (const neighbour of links(c)) {
-          if (entry.known[neighbour] || adopters.has(neighbour)) continue;
-          if (rng.next() < rate) adopters.add(neighbour);
-        }
-      }
-      for (const adopter of [...adopters].sort((a, b) => a - b)) {
+      const fromLacking = rules.symmetric === true && 2 * entry.knownBy > this.communities;
+      const adopters = fromLacking ? this.offersToLacking(entry, links, rate, rng) : this.offers(entry, links, rate, rng);
+      for (const adopter of adopters) {
         this.learn(entry, adopter);
         if (patented) onLicence?.(entry.innovation, adopter);
         adoptions++;
       }
     }
-    this.tracked = this.tracked.filter((entry) => entry.knownBy < this.communities);
+    this.tracked = this.tracked.filter((entry) => this.stillSpreading(entry, rules.living !== undefined));
     return adoptions;
   }
 
+  /** The month's adopters of one innovation, ascending (each knower's links in turn, one draw per offer). */
+  private offers(entry: Tracked, links: (community: number) => readonly number[], rate: number, rng: Rng): number[] {
+    const known = entry.known!;
+    const adopting = this.adopting;
+    const adopters: number[] = [];
+    for (let c = 0; c < this.communities; c++) {
+      if (!known[c]) continue;
+      for (const neighbour of links(c)) {
+        if (known[neighbour] || adopting[neighbour]) continue;
+        if (rng.next() < rate) {
+          adopting[neighbour] = 1;
+          adopters.push(neighbour);
+        }
+      }
+    }
+    for (const adopter of adopters) adopting[adopter] = 0;
+    return adopters.sort((a, b) => a - b);
+  }
+
+  /**
+   * The same offers as `offers`, found from the communities lacking the innovation: each offer
+   * (knower, neighbour) is listed from the neighbour's side, then made in knower-then-neighbour
+   * order, the order `offers` makes them in when links go both ways and ascend.
+   */
+  private offersToLacking(entry: Tracked, links: (community: number) => readonly number[], rate: number, rng: Rng): number[] {
+    const known = entry.known!;
+    const pairs: number[] = [];
+    for (let n = 0; n < this.communities; n++) {
+      if (known[n]) continue;
+      for (const c of links(n)) if (known[c]) pairs.push(c * this.capacity + n);
+    }
+    pairs.sort((a, b) => a - b);
+    const adopting = this.adopting;
+    const adopters: number[] = [];
+    for (const pair of pairs) {
+      const neighbour = pair % this.capacity;
+      if (adopting[neighbour]) continue;
+      if (rng.next() < rate) {
+        adopting[neighbour] = 1;
+        adopters.push(neighbour);
+      }
+    }
+    for (const adopter of adopters) adopting[adopter] = 0;
+    return adopters.sort((a, b) => a - b);
+  }
+
+  /** Notes who is newly without members (and what they lack), and wakes what a revived one lacks. */
+  private census(living: (community: number) => boolean): void {
+    for (let c = 0; c < this.communities; c++) {
+      const dead = this.dead.get(c);
+      if (living(c)) {
+        if (!dead) continue;
+        // Woken while still listed as dead, so the rebuilt flags show it lacking them.
+        for (const entry of [...this.asleep]) if (lacks(dead, entry)) this.wake(entry);
+        this.dead.delete(c);
+      } else if (!dead) {
+        const lacked = new Set<Tracked>();
+        for (const entry of this.tracked) if (!entry.known![c]) lacked.add(entry);
+        this.dead.set(c, { since: this.arrivals, lacked });
+      }
+    }
+  }
+
+  /** Keeps an innovation spreading unless every community knows it (retired) or every living one does (set aside). */
+  private stillSpreading(entry: Tracked, knowsLiving: boolean): boolean {
+    if (entry.knownBy >= this.communities) {
+      this.byId.delete(entry.innovation.id);
+      return false;
+    }
+    if (!knowsLiving || entry.knownBy + this.dead.size < this.communities) return true;
+    const known = entry.known!;
+    for (let c = 0; c < this.communities; c++) if (!known[c] && !this.dead.has(c)) return true;
+    entry.known = null;
+    this.asleep.add(entry);
+    return false;
+  }
+
+  /** Puts a set-aside innovation back among the spreading, with who knows it rebuilt. */
+  private wake(entry: Tracked): void {
+    const known = new Uint8Array(this.capacity).fill(1, 0, this.communities);
+    let knownBy = this.communities;
+    for (const [c, dead] of this.dead) {
+      if (c < this.communities && lacks(dead, entry)) [known[c], knownBy] = [0, knownBy - 1];
+    }
+    Object.assign(entry, { known, knownBy });
+    this.asleep.delete(entry);
+    let at = this.tracked.length;
+    while (at > 0 && this.tracked[at - 1]!.order > entry.order) at--;
+    this.tracked.splice(at, 0, entry);
+  }
+
+  /** Room for more communities: technology and every spreading innovation's flags, grown by a factor. */
+  private grow(capacity: number): void {
+    const tech = new Float64Array(capacity * SECTORS);
+    tech.set(this.tech);
+    this.tech = tech;
+    for (const entry of this.tracked) {
+      const known = new Uint8Array(capacity);
+      known.set(entry.known!);
+      entry.known = known;
+    }
+    this.capacity = capacity;
+  }
+
   private learn(entry: Tracked, community: number): void {
-    entry.known[community] = 1;
+    entry.known![community] = 1;
     entry.knownBy++;
     const cell = community * SECTORS + entry.innovation.sector;
     this.tech[cell] = this.tech[cell]! * (1 + entry.innovation.gain);
   }
+}
+
+/** Whether a community found dead lacks an innovation. */
+function lacks(dead: Dead, entry: Tracked): boolean {
+  return entry.order >= dead.since || dead.lacked.has(entry);
 }

@@ -15,15 +15,22 @@ export function knowledgeLinks(society: Society): number[][] {
   return links.map((set) => [...set].sort((a, b) => a - b));
 }
 
-/** The nearest community older than `id` (a new community's likely parent: it starts knowing what that one knows). */
+/**
+ * The nearest community older than `id` (a new community's likely parent: it starts knowing what
+ * that one knows); ties by the first found. Squared distances (exact for cell coordinates) rule
+ * out most candidates; `Math.hypot` decides among the rest, so its rounding picks as it always has.
+ */
 export function nearestOlder(society: Society, id: number): number {
   const self = society.communities[id]!;
   let best = 0;
   let bestDistance = Infinity;
+  let bestSquared = Infinity;
   for (let other = 0; other < id; other++) {
     const c = society.communities[other]!;
+    const squared = (c.x - self.x) ** 2 + (c.y - self.y) ** 2;
+    if (squared > bestSquared) continue;
     const d = Math.hypot(c.x - self.x, c.y - self.y);
-    if (d < bestDistance) [best, bestDistance] = [other, d];
+    if (d < bestDistance) [best, bestDistance, bestSquared] = [other, d, squared];
   }
   return best;
 }
