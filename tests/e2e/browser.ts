@@ -34,21 +34,3 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
     return colours.size;
   }, png.toString('base64'));
 }
-
-/**
- * Installed before any page script: frame gaps (rAF deltas) and long tasks while
- * `__frames.recording` is true. A string, not a function, so no compiler helper leaks into the page.
- */
-export const RECORD_FRAME_TIMES = `
-  const perf = { gaps: [], longTasks: [], recording: false, last: 0 };
-  window.__frames = perf;
-  const loop = (now) => {
-    if (perf.recording && perf.last > 0) perf.gaps.push(now - perf.last);
-    perf.last = now;
-    requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
-  new PerformanceObserver((list) => {
-    if (perf.recording) for (const entry of list.getEntries()) perf.longTasks.push(entry.duration);
-  }).observe({ type: 'longtask', buffered: false });
-`;

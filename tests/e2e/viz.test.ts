@@ -1,13 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageURL } from '../../cli/commands/view.js';
 import { startViewServer, type ViewServer } from '../../viz/server.js';
-import { distinctColours, hasChromium, launchBrowser, RECORD_FRAME_TIMES } from './browser.js';
+import { distinctColours, hasChromium, launchBrowser } from './browser.js';
+import { RECORD_FRAME_TIMES, startRecording, stopRecording, summariseFrames } from './frame-report.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'polycentric-e2e-'));
@@ -50,6 +51,9 @@ describe.skipIf(!hasChromium)('the visualizer in Chromium', () => {
     await page.waitForSelector('#step-count[data-step="0"]');
     await page.waitForSelector('[data-chart="metric-gini_wealth"] svg');
     await page.waitForSelector('.map-marks circle');
+    // The terrain never changes: it is an image, and the canvas (for layers that change) stays out of the page.
+    await page.waitForSelector('.map img.terrain');
+    expect(await page.locator('.map canvas').isHidden()).toBe(true);
     expect(problems).toEqual([]);
     expect(await page.locator('#scenario option').count()).toBeGreaterThanOrEqual(3);
   });
@@ -64,37 +68,26 @@ describe.skipIf(!hasChromium)('the visualizer in Chromium', () => {
 
   it('advances the step counter and the charts while playing, and measures the frame times', async () => {
     const before = await chartText('metric-gini_wealth');
-    await page.evaluate(() => ((window as any).__frames.recording = true));
+    await startRecording(page);
     await page.click('#play');
     await page.waitForFunction(() => Number(document.querySelector('#step-count')!.getAttribute('data-step')) >= 60, undefined, { timeout: 30_000 });
-    const frames = await page.evaluate(() => {
-      const perf = (window as any).__frames;
-      perf.recording = false;
-      // The page's own work per redraw (map, charts), as it marks it with performance.measure.
-      const work = performance.getEntriesByType('measure').map((entry) => entry.duration);
-      return { gaps: perf.gaps as number[], longTasks: perf.longTasks as number[], work };
-    });
-    const work = [...frames.work].sort((a, b) => a - b);
+    const report = summariseFrames(await stopRecording(page));
     const stepsPerSecond = Number(await page.getAttribute('#rate', 'data-steps-per-second'));
-    const sorted = [...frames.gaps].sort((a, b) => a - b);
-    const report = {
-      frames: sorted.length,
-      medianFrameMs: sorted[Math.floor(sorted.length / 2)],
-      p95FrameMs: sorted[Math.floor(sorted.length * 0.95)],
-      maxFrameMs: sorted.at(-1),
-      longTasksOver50ms: frames.longTasks.length,
-      longestTaskMs: Math.max(0, ...frames.longTasks),
-      workerStepsPerSecond: Math.round(stepsPerSecond),
-      pageWorkMedianMs: Number(work[Math.floor(work.length / 2)]?.toFixed(1)),
-      pageWorkP95Ms: Number(work[Math.floor(work.length * 0.95)]?.toFixed(1)),
-    };
-    console.log('frame times while the default scenario plays:', JSON.stringify(report));
+    const load = loadavg().map((value) => Number(value.toFixed(2)));
+    console.log('frame times while the default scenario plays:', JSON.stringify({ ...report, workerStepsPerSecond: Math.round(stepsPerSecond), loadAverage: load }));
     expect(await chartText('metric-gini_wealth')).not.toBe(before);
     expect(stepsPerSecond).toBeGreaterThan(0);
-    // Frames within 50 ms: the typical frame, and nearly all of the page's own work. Single gaps
-    // can exceed it on a busy two-core machine (other processes, the collector), so the maximum is reported, not asserted.
-    expect(report.medianFrameMs).toBeLessThanOrEqual(50);
-    expect(report.pageWorkP95Ms).toBeLessThanOrEqual(50);
+    expect(report.frames).toBeGreaterThan(30);
+    // "No frame longer than 50 ms on the main thread": no gap between frames over 50 ms (gaps are
+    // whole display frames, so three of 16.7 ms at most; values are rounded to 0.1 ms), no long task
+    // over 50 ms, and the page's own work (its performance.measure spans, summed per frame) within it.
+    // It holds on two cores with the model's worker filling one and three other busy processes beside it.
+    expect(report.medianFrameMs).toBeLessThanOrEqual(17);
+    expect(report.maxFrameMs).toBeLessThanOrEqual(50);
+    expect(report.longestTaskMs).toBeLessThanOrEqual(50);
+    expect(report.pageWorkPerFrameMaxMs).toBeLessThanOrEqual(50);
+    // Plot's per-chart style sheets live once in the head: one inside a chart restyles the whole page each redraw.
+    expect(await page.locator('.chart-body style').count()).toBe(0);
     expect(await screenshot('live')).toBeGreaterThan(50);
   });
 
@@ -135,6 +128,8 @@ describe.skipIf(!hasChromium)('the visualizer in Chromium', () => {
     expect(parsed).toMatchObject({ error: null, root: 'svg', ns: 'http://www.w3.org/2000/svg' });
     expect(parsed.paths).toBeGreaterThan(0);
     expect(svgText).toContain('Wealth inequality (Gini)');
+    // The exported file carries the chart's style with it, as a file on its own must.
+    expect(svgText).toContain('<style');
     const pngDownload = page.waitForEvent('download');
     await page.click('[data-chart="metric-gini_wealth"] button:has-text("PNG")');
     expect(readFileSync(await (await pngDownload).path()).subarray(1, 4).toString()).toBe('PNG');

@@ -3,6 +3,7 @@ import type { SimEvent } from '../../sim/events.js';
 import type { CommunityDatum, CommunityHistory } from './communities.js';
 import { steadyDomain } from './charts.js';
 import { POLICY_COLOURS } from './palette.js';
+import { hoistPlotStyles } from './plot-style.js';
 import { formatValue } from './story.js';
 
 /** Events that name a community in any id-like field (community, from, to, parent, child, target). */
@@ -77,5 +78,7 @@ export function communityPanel(community: CommunityDatum, history: CommunityHist
   const eventsHeading = document.createElement('h4');
   eventsHeading.textContent = own.length ? `Its events (${own.length}, latest shown)` : 'No events name this community yet.';
   panel.append(eventsHeading, list);
+  // The panel is rebuilt while a run plays: its charts' style sheets must not restyle the page each time.
+  hoistPlotStyles(panel);
   return panel;
 }

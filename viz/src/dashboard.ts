@@ -90,7 +90,8 @@ export class Dashboard {
     if (this.sides.length === 2) for (const name of this.chosen) cards.push(this.differenceCard(name));
     this.cards = cards;
     this.grid.replaceChildren(...cards.map((card) => card.element));
-    for (const card of cards) card.refresh();
+    // Queued, not drawn here: drawing every card at once held the page for a long task at setup.
+    for (const card of cards) card.invalidate();
   }
 
   private hasDistribution(): boolean {

@@ -4,6 +4,7 @@ import type { FrameArray } from './frames.js';
 import { OKABE_ITO, sharingColour } from './palette.js';
 import type { LandLayers } from './protocol.js';
 import { formatValue } from './story.js';
+import { StillLayer } from './still-layer.js';
 import { paintTerrain, paintWatersheds, regionPixels, resourcePixels } from './terrain.js';
 
 /** The map's switchable layers. */
@@ -20,9 +21,13 @@ const GROUP_COLOURS = [OKABE_ITO[0], OKABE_ITO[4], OKABE_ITO[2], OKABE_ITO[6], O
 // Pixels per cell on the offscreen canvases; CSS scales the result to the panel.
 const SCALE = 8;
 
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
 /**
- * The map: terrain painted once to an offscreen canvas, watersheds as thin light lines,
- * resource stock as an optional layer, federation links under community circles whose area
+ * The map: terrain painted once and shown as an image, watersheds as thin light lines (another
+ * image), resource stock as an optional layer on a canvas between them, federation links under community circles whose area
  * tracks population and whose colour is their sharing policy.
  */
 export class MapView {
@@ -35,8 +40,8 @@ export class MapView {
   private readonly canvas: HTMLCanvasElement;
   private readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly tooltip: HTMLElement;
-  private terrain?: HTMLCanvasElement;
-  private watersheds?: HTMLCanvasElement;
+  private readonly terrain = new StillLayer('terrain');
+  private readonly watersheds = new StillLayer('watersheds');
   private land?: LandLayers;
   private grid?: { width: number; height: number };
   private resource?: Float32Array;
@@ -55,7 +60,7 @@ export class MapView {
     this.element.setAttribute('role', 'img');
     this.element.setAttribute('aria-label', label);
     this.canvas = document.createElement('canvas');
-    this.element.append(this.canvas);
+    this.element.append(this.terrain.element, this.canvas, this.watersheds.element);
     this.svg = d3.select(this.element).append('svg').attr('class', 'map-marks');
     this.svg.append('g').attr('class', 'links');
     this.svg.append('g').attr('class', 'marks');
@@ -74,8 +79,8 @@ export class MapView {
   setWorld(land?: LandLayers, grid?: { width: number; height: number }): void {
     this.land = land;
     this.grid = grid;
-    this.terrain = land && paintTerrain(land, SCALE);
-    this.watersheds = land?.basin && paintWatersheds(land.basin, land.width, land.height, SCALE);
+    this.terrain.paint(land && paintTerrain(land, SCALE));
+    this.watersheds.paint(land?.basin && paintWatersheds(land.basin, land.width, land.height, SCALE));
     this.resource = land?.resource;
     this.resourceMax = land?.resource ? Math.max(1e-9, d3.max(land.resource) ?? 1) : 1;
     const size = land ?? grid;
@@ -128,16 +133,21 @@ export class MapView {
     this.svg.select('g.marks').selectAll<SVGCircleElement, CommunityDatum>('circle').classed('highlighted', (c) => c.id === id);
   }
 
-  /** Redraws the canvas layers and the marks. */
+  /** Redraws the layers that change (cells, resource, regions) and the marks. */
   draw(): void {
     this.painted = true;
+    this.terrain.show(this.layers.terrain);
+    this.watersheds.show(this.layers.watersheds);
+    const cells = !!(this.grid && this.cells);
+    const resource = !!(this.land && this.resource && this.layers.resource);
+    const regions = !!(this.land && this.regions);
+    // With nothing changing to show, the canvas is left out of the page altogether.
+    this.canvas.hidden = !cells && !resource && !regions;
     const context = this.canvas.getContext('2d')!;
     context.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    if (this.grid && this.cells) this.drawCells(context);
-    if (this.terrain && this.layers.terrain) context.drawImage(this.terrain, 0, 0);
-    if (this.land && this.resource && this.layers.resource) this.drawResource(context);
-    if (this.land && this.regions) this.drawSmall(context, regionPixels(this.regions, OKABE_ITO));
-    if (this.watersheds && this.layers.watersheds) context.drawImage(this.watersheds, 0, 0);
+    if (cells) this.drawCells(context);
+    if (resource) this.drawResource(context);
+    if (regions) this.drawSmall(context, regionPixels(this.regions!, OKABE_ITO));
     this.drawMarks();
   }
 
@@ -172,18 +182,30 @@ export class MapView {
   }
 
   private drawMarks(): void {
-    const at = (value: number) => (value + 0.5) * SCALE;
+    const at = (value: number) => String((value + 0.5) * SCALE);
     const links = this.layers.links ? federationLinks(this.communities) : [];
-    this.svg.select('g.links').selectAll('line').data(links).join('line')
-      .attr('x1', ([a]) => at(a.x)).attr('y1', ([a]) => at(a.y)).attr('x2', ([, b]) => at(b.x)).attr('y2', ([, b]) => at(b.y));
+    this.svg.select('g.links').selectAll<SVGLineElement, [CommunityDatum, CommunityDatum]>('line').data(links).join('line').each((link, i, lines) => {
+      const line = lines[i]!;
+      setIfChanged(line, 'x1', at(link[0].x));
+      setIfChanged(line, 'y1', at(link[0].y));
+      setIfChanged(line, 'x2', at(link[1].x));
+      setIfChanged(line, 'y2', at(link[1].y));
+    });
     this.svg.select('g.marks').selectAll<SVGCircleElement, CommunityDatum>('circle').data(this.communities, (c) => c.id)
       .join((enter) => this.enterCircle(enter))
-      .attr('cx', (c) => at(c.x)).attr('cy', (c) => at(c.y))
-      .attr('r', (c) => Math.max(2, this.radius(c.population)))
-      .attr('fill', (c) => sharingColour(c.sharing))
-      .attr('aria-label', (c) => `Community ${c.id}: ${formatValue(c.population)} people, sharing ${formatValue(c.sharing)}`)
-      .classed('annexed', (c) => c.annexed)
-      .classed('highlighted', (c) => c.id === this.highlighted);
+      .each((community, i, circles) => this.drawCircle(circles[i]!, community, at));
+  }
+
+  /** Writes only what changed: a hundred circles rewritten every frame kept the page restyling them all. */
+  private drawCircle(circle: SVGCircleElement, community: CommunityDatum, at: (value: number) => string): void {
+    setIfChanged(circle, 'cx', at(community.x));
+    setIfChanged(circle, 'cy', at(community.y));
+    // Hundredths of a pixel: finer changes cannot be seen, and skipping them saves a restyle.
+    setIfChanged(circle, 'r', Math.max(2, this.radius(community.population)).toFixed(2));
+    setIfChanged(circle, 'fill', sharingColour(community.sharing));
+    setIfChanged(circle, 'aria-label', `Community ${community.id}: ${formatValue(community.population)} people, sharing ${formatValue(community.sharing)}`);
+    circle.classList.toggle('annexed', community.annexed);
+    circle.classList.toggle('highlighted', community.id === this.highlighted);
   }
 
   private enterCircle(enter: d3.Selection<d3.EnterElement, CommunityDatum, d3.BaseType, unknown>) {

@@ -1,4 +1,4 @@
-import { button, el } from './dom.js';
+import { button, el, setText } from './dom.js';
 import { NORMAL_SPEED } from './speed.js';
 
 /** What the standard controls drive (one run, or both sides of a comparison). */
@@ -45,11 +45,11 @@ export class RunControls {
 
   /** Shows the step, whether the run is playing, and the worker's speed. */
   show(step: number, total: number, playing: boolean, stepsPerSecond: number): void {
-    this.stepCount.textContent = `${step} / ${total}`;
+    setText(this.stepCount, `${step} / ${total}`);
     this.stepCount.dataset.step = String(step);
-    this.playButton.textContent = playing ? '❚❚ Pause' : '▶ Play';
+    setText(this.playButton, playing ? '❚❚ Pause' : '▶ Play');
     this.playButton.setAttribute('aria-pressed', String(playing));
-    this.rate.textContent = stepsPerSecond > 0 ? `${stepsPerSecond >= 100 ? Math.round(stepsPerSecond) : stepsPerSecond.toFixed(1)} steps/s` : '';
+    setText(this.rate, stepsPerSecond > 0 ? `${stepsPerSecond >= 100 ? Math.round(stepsPerSecond) : stepsPerSecond.toFixed(1)} steps/s` : '');
     this.rate.dataset.stepsPerSecond = String(stepsPerSecond);
   }
 }

@@ -1,5 +1,6 @@
 import type { SimEvent } from '../../sim/events.js';
 import type { MetricsTable } from './run-folder.js';
+import { setText } from './dom.js';
 import { keyMoments, type KeyMoment } from './story.js';
 import { summariseRun, type RunFacts } from './summary.js';
 
@@ -10,6 +11,7 @@ export class StoryPanel {
   moments: KeyMoment[] = [];
   private readonly summary: HTMLElement;
   private readonly list: HTMLElement;
+  private listed = '';
 
   constructor() {
     this.element = document.createElement('section');
@@ -28,7 +30,11 @@ export class StoryPanel {
   update(facts: RunFacts, table: MetricsTable, events: SimEvent[]): void {
     if (table.rows === 0) return;
     this.moments = keyMoments(table, events);
-    this.summary.textContent = summariseRun(facts, table, events).join(' ');
+    setText(this.summary, summariseRun(facts, table, events).join(' '));
+    // The list is rebuilt only when the moments change: it is rewritten twice a second while a run plays.
+    const listed = JSON.stringify(this.moments);
+    if (listed === this.listed) return;
+    this.listed = listed;
     this.list.replaceChildren(
       ...this.moments.map((moment) => {
         const item = document.createElement('li');
