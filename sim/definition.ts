@@ -11,6 +11,15 @@ export interface ModelDefinition {
   /** One line for `polycentric list` and the docs. */
   description: string;
   params: ParamTable;
-  /** Builds a model from resolved parameters and a seed. */
-  create(params: Record<string, unknown>, seed: number): Simulation;
+  /**
+   * Builds a model from resolved parameters and a seed; `shared` puts the arrays its kernels use
+   * in shared memory, so a threaded runner can be handed to it (`Simulation.sharding`).
+   */
+  create(params: Record<string, unknown>, seed: number, options?: CreateOptions): Simulation;
+}
+
+/** How to build a model. */
+export interface CreateOptions {
+  /** Arrays in shared memory (SharedArrayBuffer), for runs split across threads. */
+  shared?: boolean;
 }

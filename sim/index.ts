@@ -1,12 +1,13 @@
 /** The engine's public API: everything a model needs, nothing about societies. */
 export { Rng, Streams, type StreamKey } from './rng.js';
-export { Table, type Schema, type Columns, type ColumnType } from './table.js';
+export { Table, allocateColumn, grown, type Schema, type Columns, type ColumnType, type TableOptions } from './table.js';
 export { Agent, AgentSet, type SelectOptions, type Aggregate } from './agent-set.js';
-export { Model, type Phase, type NamedPhase, type Simulation, type RunOptions, type Clock } from './model.js';
+export { Model, type Phase, type NamedPhase, type Simulation, type Sharding, type RunOptions, type Clock } from './model.js';
 export { DataCollector, formatNumber, type CollectorSpec, type Reporter, type AgentReporter, type AgentSnapshot } from './collector.js';
 export { EventLog, type SimEvent } from './events.js';
 export { paramsSchema, paramSchema, resolveParams, numberParam, booleanParam, enumParam, type ParamSpec, type ParamTable, type ParamValues, type NumberParam, type BooleanParam, type EnumParam } from './params.js';
-export { type ModelDefinition } from './definition.js';
+export { type ModelDefinition, type CreateOptions } from './definition.js';
+export { LocalRunner, SharedStreams, balancedBounds, type Kernel, type KernelScope, type KernelArray, type ShardRunner } from './shards.js';
 export { gini, mean, sum, quantile, lorenz } from './stats.js';
 export { Grid, Network, type GridOptions, type Neighbourhood, type Occupancy, type NeighbourTable, type NetworkOptions, type Edge } from './space/index.js';
 export { noiseTerrain, normalise, drainage, basins, flowAccumulation, type NoiseOptions } from './space/landscape.js';

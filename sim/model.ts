@@ -1,3 +1,4 @@
+import type { Kernel, ShardRunner } from './shards.js';
 import { AgentSet } from './agent-set.js';
 import { DataCollector, type CollectorSpec } from './collector.js';
 import { EventLog } from './events.js';
@@ -28,6 +29,19 @@ export interface Simulation {
   summary(): Record<string, number | string>;
   /** Extra files for the run folder (name → text), e.g. end-of-run survival tables. */
   finalFiles?(): Record<string, string>;
+  /** Present on models whose per-community work can be split across threads. */
+  readonly sharding?: Sharding;
+}
+
+/** What a threaded runner needs from a model, and where it hands itself over. */
+export interface Sharding {
+  /** Module (file URL) exporting `KERNELS`, the list `kernels` is: each worker thread loads it. */
+  readonly kernelModule: string;
+  readonly kernels: readonly Kernel[];
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly seed: number;
+  /** From now on the model's kernels run through this runner (built with shared arrays). */
+  use(runner: ShardRunner): void;
 }
 
 /** Options for `Model.run`. */

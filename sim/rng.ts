@@ -3,16 +3,48 @@ import seedrandom from 'seedrandom';
 /** A part of a stream key: streams are named by a path of strings and numbers. */
 export type StreamKey = string | number;
 
+/** seedrandom's Alea state: the carry and three fractions. */
+interface AleaState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
 /**
  * One reproducible random stream (Alea generator from seedrandom: fast, 2^116 period,
  * seeded by a string). All randomness in a model comes from these; never Math.random.
  */
 export class Rng {
-  private readonly prng: seedrandom.PRNG;
+  private prng: seedrandom.PRNG;
   private spareNormal = Number.NaN;
 
   constructor(readonly seed: string) {
-    this.prng = seedrandom.alea(seed);
+    // `state: true` only adds seedrandom's state() accessor; the numbers drawn are the same.
+    this.prng = seedrandom.alea(seed, { state: true });
+  }
+
+  /** Numbers `saveState` writes: the generator's four (seedrandom's Alea state) and the kept normal. */
+  static readonly STATE_SIZE = 5;
+
+  /**
+   * Writes where the stream stands into `out[offset … offset+4]`, so another thread (or a later
+   * run) can go on drawing exactly the numbers this one would have drawn next.
+   */
+  saveState(out: Float64Array, offset: number): void {
+    const state = (this.prng as seedrandom.PRNG & { state(): AleaState }).state();
+    out[offset] = state.c;
+    out[offset + 1] = state.s0;
+    out[offset + 2] = state.s1;
+    out[offset + 3] = state.s2;
+    out[offset + 4] = this.spareNormal;
+  }
+
+  /** Continues from a state written by `saveState` (the seed string is kept only as a label). */
+  loadState(from: Float64Array, offset: number): void {
+    const state: AleaState = { c: from[offset]!, s0: from[offset + 1]!, s1: from[offset + 2]!, s2: from[offset + 3]! };
+    this.prng = seedrandom.alea('', { state });
+    this.spareNormal = from[offset + 4]!;
   }
 
   /** A uniform number in [0, 1). */

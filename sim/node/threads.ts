@@ -1,0 +1,181 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import {
+  balancedBounds, kernelNamed, refreshArrays, resizedArray, SharedStreams,
+  type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner,
+} from '../shards.js';
+import { CONTROL, controlLength, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
+
+/** What a threaded runner needs from the model. */
+export interface ThreadedRunnerOptions {
+  /** Threads in all, the calling thread included (2 = the caller and one worker). */
+  threads: number;
+  /** Module (file URL) exporting `KERNELS`: each worker imports it. */
+  kernelModule: string;
+  kernels: readonly Kernel[];
+  params: Readonly<Record<string, unknown>>;
+  seed: number;
+  /** Longest a kernel may take before the run is declared stuck (ms). */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs kernels on the calling thread and `threads − 1` worker threads over shared memory. Each
+ * run cuts the communities into contiguous ranges of about equal membership; the caller takes
+ * the first range, wakes the workers through a shared control block (Atomics), and waits for
+ * them, so `run` is synchronous like a phase. Arrays the kernels use must live in shared memory;
+ * a replaced array (a grown table) is sent once, before the next run that follows.
+ */
+export class ThreadedRunner implements ShardRunner {
+  readonly threads: number;
+  private readonly control: Int32Array;
+  private readonly bounds: Int32Array;
+  private readonly kernels = new Map<string, Kernel>();
+  private readonly kernelIndex = new Map<string, number>();
+  private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
+  private readonly scratch: Record<string, KernelArray> = {};
+  private readonly arrays: Record<string, KernelArray> = {};
+  private readonly sent = new Map<string, KernelArray>();
+  private readonly streams: SharedStreams;
+  private readonly scope: KernelScope;
+  private readonly timeoutMs: number;
+  private closed = false;
+
+  private constructor(
+    options: ThreadedRunnerOptions,
+    private readonly workers: Worker[],
+    private readonly ports: MessagePort[],
+    control: Int32Array,
+  ) {
+    this.threads = options.threads;
+    this.control = control;
+    this.bounds = control.subarray(CONTROL.bounds, CONTROL.bounds + options.threads + 1);
+    options.kernels.forEach((kernel, i) => {
+      this.kernels.set(kernel.name, kernel);
+      this.kernelIndex.set(kernel.name, i);
+    });
+    this.streams = new SharedStreams(options.seed, streamNames(options.kernels));
+    this.scope = { arrays: this.arrays, params: options.params, rng: (c, stream) => this.streams.rng(c, stream) };
+    this.timeoutMs = options.timeoutMs ?? 600_000;
+  }
+
+  /** Starts the workers and resolves when every one has loaded the kernels. */
+  static async start(options: ThreadedRunnerOptions): Promise<ThreadedRunner> {
+    if (!Number.isInteger(options.threads) || options.threads < 1) throw new Error(`threads must be a whole number ≥ 1, got ${options.threads}`);
+    const control = new Int32Array(new SharedArrayBuffer(controlLength(options.threads) * 4));
+    const fromSource = import.meta.url.endsWith('.ts');
+    const file = new URL(fromSource ? './shard-worker.ts' : './shard-worker.js', import.meta.url);
+    const workers: Worker[] = [];
+    const ports: MessagePort[] = [];
+    const ready: Promise<void>[] = [];
+    for (let w = 1; w < options.threads; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const data: ShardWorkerData = { index: w, control, port: port2, kernelModule: options.kernelModule, params: options.params, seed: options.seed, streamNames: streamNames(options.kernels) };
+      // From source the entry is TypeScript: a plain module imports it once tsx's loader is in place.
+      const entry = fromSource ? new URL('./shard-worker-boot.mjs', import.meta.url) : file;
+      const worker = new Worker(entry, { workerData: { ...data, entry: file.href }, transferList: [port2] });
+      worker.unref();
+      workers.push(worker);
+      ports.push(port1);
+      ready.push(workerReady(worker));
+    }
+    try {
+      await Promise.all(ready);
+    } catch (error) {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      throw error;
+    }
+    return new ThreadedRunner(options, workers, ports, control);
+  }
+
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
+    this.sources.set(prefix, source);
+  }
+
+  array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep = false): T {
+    return resizedArray(this.scratch, name, type, length, keep, (n) => new type(new SharedArrayBuffer(n * type.BYTES_PER_ELEMENT)));
+  }
+
+  run(name: string, count: number, start: Int32Array): void {
+    if (this.closed) throw new Error('the threads of this run have been stopped');
+    const kernel = kernelNamed(this.kernels, name);
+    this.prepareStreams(count);
+    refreshArrays(this.arrays, this.sources, this.scratch);
+    this.sendChangedArrays();
+    this.streams.attach(this.arrays['streams.states'] as Float64Array, this.arrays['streams.generations'] as Int32Array);
+    balancedBounds(start, count, this.threads, this.bounds);
+    const control = this.control;
+    Atomics.store(control, CONTROL.done, 0);
+    Atomics.store(control, CONTROL.kernel, this.kernelIndex.get(name)!);
+    Atomics.add(control, CONTROL.generation, 1);
+    Atomics.notify(control, CONTROL.generation);
+    // The caller's own share, while the workers do theirs.
+    for (let c = this.bounds[0]!; c < this.bounds[1]!; c++) kernel.run(this.scope, c);
+    this.streams.flush();
+    this.waitForWorkers();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    Atomics.store(this.control, CONTROL.stop, 1);
+    Atomics.add(this.control, CONTROL.generation, 1);
+    Atomics.notify(this.control, CONTROL.generation);
+    for (const worker of this.workers) void worker.terminate();
+  }
+
+  /** Shared generator states for every (community, kernel stream), kept as communities are added. */
+  private prepareStreams(count: number): void {
+    const slots = this.streams.slots(count);
+    this.array('streams.states', Float64Array, slots * 5, true);
+    this.array('streams.generations', Int32Array, slots, true);
+  }
+
+  /** Posts every array the workers have not seen yet (new or replaced) to each worker. */
+  private sendChangedArrays(): void {
+    let posted = 0;
+    for (const name of Object.keys(this.arrays)) {
+      const array = this.arrays[name]!;
+      if (this.sent.get(name) === array) continue;
+      if (!(array.buffer instanceof SharedArrayBuffer)) throw new Error(`array '${name}' is not in shared memory: build the model with shared arrays to run it on threads`);
+      for (const port of this.ports) port.postMessage({ name, array });
+      this.sent.set(name, array);
+      posted++;
+    }
+    if (posted > 0) Atomics.add(this.control, CONTROL.messages, posted);
+  }
+
+  private waitForWorkers(): void {
+    const control = this.control;
+    const others = this.threads - 1;
+    const deadline = performance.now() + this.timeoutMs;
+    for (;;) {
+      const done = Atomics.load(control, CONTROL.done);
+      if (done >= others) break;
+      if (performance.now() > deadline) {
+        this.close();
+        throw new Error(`a worker thread did not finish within ${this.timeoutMs} ms`);
+      }
+      Atomics.wait(control, CONTROL.done, done, 1000);
+    }
+    if (Atomics.load(control, CONTROL.failed) !== 0) {
+      const messages = this.ports.map((port) => receiveMessageOnPort(port)?.message as WorkerReply | undefined).filter((reply) => reply?.error);
+      this.close();
+      throw new Error(`a worker thread failed: ${messages.map((reply) => reply!.error).join('; ') || 'no message'}`);
+    }
+  }
+}
+
+/** Every stream any kernel draws from, in kernel order (the same list on every thread). */
+export function streamNames(kernels: readonly Kernel[]): string[] {
+  const names: string[] = [];
+  for (const kernel of kernels) for (const stream of kernel.streams) if (!names.includes(stream)) names.push(stream);
+  return names;
+}
+
+function workerReady(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (reply: WorkerReply) => (reply.ready ? resolve() : reject(new Error(`worker thread failed to start: ${reply.error}`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`worker thread exited (code ${code}) before it was ready`)));
+  });
+}

@@ -1,0 +1,214 @@
+import { Rng, Streams, type StreamKey } from './rng.js';
+
+/**
+ * Work split by community. A kernel is the part of a phase that touches only one community's
+ * members and draws only from that community's own streams: given the typed arrays it names
+ * and the run's parameters, it can run for any community on any thread. Results that cross
+ * communities are written per community and summed afterwards in community order, so the sum —
+ * and every file — is the same whatever the number of threads.
+ */
+
+/** A typed array a kernel may read or write. */
+export type KernelArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
+
+/** A typed-array constructor, for arrays a runner allocates. */
+export type KernelArrayConstructor<T extends KernelArray> = { new (length: number): T; new (buffer: ArrayBufferLike): T; readonly BYTES_PER_ELEMENT: number };
+
+/** What a kernel sees: named arrays, the run's parameters and each community's own streams. */
+export interface KernelScope {
+  /** Arrays by name (e.g. `people.age`, `members.rows`, `produce.in`): always the current ones. */
+  readonly arrays: Readonly<Record<string, KernelArray>>;
+  /** The run's resolved parameters (fixed for the run). */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** The community's stream for a phase: the same numbers on every thread. */
+  rng(community: number, stream: string): Rng;
+}
+
+/** The per-community part of a phase. */
+export interface Kernel {
+  /** Unique name, e.g. `produce.effort`. */
+  readonly name: string;
+  /** Streams it draws from (`rng(c, name)`): declared so every thread can find them. */
+  readonly streams: readonly string[];
+  /** Runs for one community. */
+  run(scope: KernelScope, community: number): void;
+}
+
+/** Runs kernels for every community, on one thread or several. */
+export interface ShardRunner {
+  /** Threads that share the work (1: everything on the calling thread). */
+  readonly threads: number;
+  /**
+   * Names a source of arrays under a prefix (`people` → `people.age`, …). The source is asked
+   * again before every run, so arrays that were replaced (a table that grew) are picked up.
+   */
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void;
+  /**
+   * An array named `name` shared with the kernels, at least `length` long (grown by a quarter
+   * when too short; its contents are then zero, or copied with `keep`). Fetch it again before each use.
+   */
+  array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep?: boolean): T;
+  /**
+   * Runs `kernel` for communities 0 … count−1 and returns when all are done. `start` (length
+   * count+1, cumulative members) balances the threads' shares; the result does not depend on it.
+   */
+  run(kernel: string, count: number, start: Int32Array): void;
+  /** Stops any threads (a runner on one thread has none). */
+  close(): void;
+}
+
+/** Streams for kernels on the calling thread: the model's own cached community streams. */
+export type StreamSource = (community: number, stream: string) => Rng;
+
+/** The runner for one thread: kernels run in community order on the caller's thread. */
+export class LocalRunner implements ShardRunner {
+  readonly threads = 1;
+  private readonly kernels = new Map<string, Kernel>();
+  private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
+  private readonly scratch: Record<string, KernelArray> = {};
+  private readonly scope: KernelScope;
+
+  constructor(kernels: readonly Kernel[], params: Readonly<Record<string, unknown>>, streams: StreamSource) {
+    for (const kernel of kernels) this.kernels.set(kernel.name, kernel);
+    const arrays: Record<string, KernelArray> = {};
+    this.scope = { arrays, params, rng: streams };
+  }
+
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
+    this.sources.set(prefix, source);
+  }
+
+  array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep = false): T {
+    return resizedArray(this.scratch, name, type, length, keep, (n) => new type(n));
+  }
+
+  run(name: string, count: number): void {
+    const kernel = kernelNamed(this.kernels, name);
+    refreshArrays(this.scope.arrays as Record<string, KernelArray>, this.sources, this.scratch);
+    for (let c = 0; c < count; c++) kernel.run(this.scope, c);
+  }
+
+  close(): void {}
+}
+
+/** The kernel of that name, or an error that lists the known ones. */
+export function kernelNamed(kernels: ReadonlyMap<string, Kernel>, name: string): Kernel {
+  const kernel = kernels.get(name);
+  if (!kernel) throw new Error(`no kernel named '${name}' (known: ${[...kernels.keys()].join(', ')})`);
+  return kernel;
+}
+
+/**
+ * The scratch array `name` if long enough, else a new one (from `allocate`) stored under the
+ * name, holding the old contents when `keep` is set.
+ */
+export function resizedArray<T extends KernelArray>(
+  scratch: Record<string, KernelArray>,
+  name: string,
+  type: KernelArrayConstructor<T>,
+  length: number,
+  keep: boolean,
+  allocate: (length: number) => T,
+): T {
+  const current = scratch[name] as T | undefined;
+  if (current && current.length >= length && current.constructor === type) return current;
+  const next = allocate(grownLength(current?.length ?? 0, length));
+  if (keep && current && current.constructor === type) (next as unknown as { set(a: ArrayLike<number>): void }).set(current);
+  scratch[name] = next;
+  return next;
+}
+
+/** Room for `needed`, with a quarter to spare so a slowly growing count does not reallocate every time. */
+export function grownLength(current: number, needed: number): number {
+  return Math.max(needed, Math.ceil(current * 1.25), 16);
+}
+
+/** Copies the tracked sources' current arrays and the scratch arrays into one name → array record. */
+export function refreshArrays(
+  arrays: Record<string, KernelArray>,
+  sources: ReadonlyMap<string, () => Readonly<Record<string, KernelArray>>>,
+  scratch: Readonly<Record<string, KernelArray>>,
+): void {
+  for (const [prefix, source] of sources) {
+    const current = source();
+    for (const key of Object.keys(current)) arrays[`${prefix}.${key}`] = current[key]!;
+  }
+  for (const key of Object.keys(scratch)) arrays[key] = scratch[key]!;
+}
+
+/**
+ * Cuts communities 0 … count−1 into `parts` contiguous ranges holding about equal numbers of
+ * members (`start` is the cumulative member count); writes part p's range to bounds[p] … bounds[p+1].
+ */
+export function balancedBounds(start: Int32Array, count: number, parts: number, bounds: Int32Array): void {
+  const total = start[count]! - start[0]!;
+  bounds[0] = 0;
+  let c = 0;
+  for (let p = 1; p < parts; p++) {
+    const target = start[0]! + (total * p) / parts;
+    while (c < count && start[c + 1]! <= target) c++;
+    bounds[p] = Math.max(bounds[p - 1]!, c);
+  }
+  bounds[parts] = count;
+}
+
+/**
+ * Community streams kept in shared memory, for kernels that run on several threads. A slot
+ * holds one (community, stream) generator's state and a generation that goes up on every save;
+ * a thread reuses its own generator object while the generation is the one it saved last, and
+ * otherwise reloads the state another thread left. A slot never used is seeded exactly as the
+ * model seeds that stream (`derive('community', c, stream)`), so draws match the one-thread run.
+ */
+export class SharedStreams {
+  private readonly streams: Streams;
+  private readonly index = new Map<string, number>();
+  private readonly cache: ({ rng: Rng; generation: number } | undefined)[] = [];
+  private readonly used: number[] = [];
+  states: Float64Array = new Float64Array(0);
+  generations: Int32Array = new Int32Array(0);
+
+  constructor(seed: number | string, streamNames: readonly string[], readonly key: readonly StreamKey[] = ['community']) {
+    this.streams = new Streams(seed);
+    streamNames.forEach((name, i) => this.index.set(name, i));
+  }
+
+  /** Points at the (possibly replaced) shared arrays. */
+  attach(states: Float64Array, generations: Int32Array): void {
+    this.states = states;
+    this.generations = generations;
+  }
+
+  /** Slots needed for `communities` communities. */
+  slots(communities: number): number {
+    return communities * this.index.size;
+  }
+
+  /** The community's stream, current with whatever thread drew from it last. */
+  rng(community: number, stream: string): Rng {
+    const which = this.index.get(stream);
+    if (which === undefined) throw new Error(`stream '${stream}' is not declared by any kernel`);
+    const slot = community * this.index.size + which;
+    const generation = this.generations[slot]!;
+    let held = this.cache[slot];
+    if (!held || held.generation !== generation) {
+      const rng = this.streams.derive(...this.key, community, stream);
+      if (generation > 0) rng.loadState(this.states, slot * Rng.STATE_SIZE);
+      held = { rng, generation };
+      this.cache[slot] = held;
+    }
+    this.used.push(slot);
+    return held.rng;
+  }
+
+  /** Saves every stream drawn from since the last flush, so other threads continue from there. */
+  flush(): void {
+    const used = this.used;
+    for (let i = 0; i < used.length; i++) {
+      const slot = used[i]!;
+      const held = this.cache[slot]!;
+      held.rng.saveState(this.states, slot * Rng.STATE_SIZE);
+      held.generation = this.generations[slot] = this.generations[slot]! + 1;
+    }
+    used.length = 0;
+  }
+}

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LocalRunner, Streams, type ShardRunner } from '../../../sim/index.js';
+import { ThreadedRunner } from '../../../sim/node/threads.js';
+import { balancedBounds } from '../../../sim/shards.js';
+import { KERNELS } from './fixtures/toy-kernels.js';
+
+const MODULE = new URL('./fixtures/toy-kernels.ts', import.meta.url).href;
+const params = { normal: true };
+const runners: ShardRunner[] = [];
+afterEach(() => runners.splice(0).forEach((runner) => runner.close()));
+
+async function runner(threads: number): Promise<ShardRunner> {
+  if (threads === 1) {
+    const streams = new Streams(11);
+    const cache = new Map<string, ReturnType<Streams['derive']>>();
+    const local = new LocalRunner(KERNELS, params, (c, stream) => {
+      const key = `${c}/${stream}`;
+      if (!cache.has(key)) cache.set(key, streams.derive('community', c, stream));
+      return cache.get(key)!;
+    });
+    runners.push(local);
+    return local;
+  }
+  const threaded = await ThreadedRunner.start({ threads, kernelModule: MODULE, kernels: KERNELS, params, seed: 11 });
+  runners.push(threaded);
+  return threaded;
+}
+
+/** Members per community, as cumulative starts; `shift` moves weight around so ranges change between runs. */
+function starts(count: number, shift: number): Int32Array {
+  const start = new Int32Array(new SharedArrayBuffer((count + 1) * 4));
+  for (let c = 0; c < count; c++) start[c + 1] = start[c]! + 1 + ((c * 7 + shift * 13) % 11);
+  return start;
+}
+
+/** Several runs with changing membership and a growing community count; returns every value and sum seen. */
+function exercise(run: ShardRunner): number[] {
+  const seen: number[] = [];
+  let members = 0;
+  let values = new Float64Array(0);
+  run.track('members', () => ({ start: current }));
+  run.track('toy', () => ({ values }));
+  let current = starts(1, 0);
+  for (let round = 0; round < 6; round++) {
+    const count = 20 + 5 * round;
+    current = starts(count, round);
+    if (current[count]! > members) {
+      // A table that grew: the kernels must see the new array, holding the old values.
+      members = current[count]!;
+      const grown = run.threads > 1 ? new Float64Array(new SharedArrayBuffer(members * 8)) : new Float64Array(members);
+      grown.set(values);
+      values = grown;
+    }
+    run.array('toy.sums', Float64Array, count);
+    run.run('toy.draw', count, current);
+    seen.push(...values, ...run.array('toy.sums', Float64Array, count).subarray(0, count));
+  }
+  return seen;
+}
+
+describe('ThreadedRunner', () => {
+  it('gives the same numbers on 1, 2 and 3 threads as communities move between threads', async () => {
+    const one = exercise(await runner(1));
+    expect(one.length).toBeGreaterThan(100);
+    expect(exercise(await runner(2))).toEqual(one);
+    expect(exercise(await runner(3))).toEqual(one);
+  });
+
+  it('reports a failing kernel with its message and refuses further work', async () => {
+    const run = await runner(2);
+    run.track('members', () => ({ start: starts(10, 0) }));
+    const failAt = run.array('toy.failAt', Int32Array, 10);
+    failAt[9] = 1; // the last community: the worker's range
+    expect(() => run.run('toy.fail', 10, starts(10, 0))).toThrow(/community 9 failed on purpose/);
+    expect(() => run.run('toy.fail', 10, starts(10, 0))).toThrow(/stopped/);
+  });
+
+  it('refuses arrays that are not in shared memory', async () => {
+    const run = await runner(2);
+    run.track('members', () => ({ start: starts(4, 0) }));
+    run.track('toy', () => ({ values: new Float64Array(100) }));
+    run.array('toy.sums', Float64Array, 4);
+    expect(() => run.run('toy.draw', 4, starts(4, 0))).toThrow(/'toy.values' is not in shared memory/);
+  });
+});
+
+describe('balancedBounds', () => {
+  it('cuts contiguous ranges of about equal membership that cover every community once', () => {
+    const start = starts(50, 3);
+    const bounds = new Int32Array(4);
+    balancedBounds(start, 50, 3, bounds);
+    expect(bounds[0]).toBe(0);
+    expect(bounds[3]).toBe(50);
+    const shares = [0, 1, 2].map((p) => start[bounds[p + 1]!]! - start[bounds[p]!]!);
+    for (const share of shares) expect(Math.abs(share - start[50]! / 3)).toBeLessThan(12);
+  });
+});
