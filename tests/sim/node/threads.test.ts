@@ -37,7 +37,7 @@ function starts(count: number, shift: number): Int32Array {
 function exercise(run: ShardRunner): number[] {
   const seen: number[] = [];
   let members = 0;
-  let values = new Float64Array(0);
+  let values: Float64Array = new Float64Array(0);
   run.track('members', () => ({ start: current }));
   run.track('toy', () => ({ values }));
   let current = starts(1, 0);
