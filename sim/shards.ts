@@ -53,6 +53,12 @@ export interface ShardRunner {
    * count+1, cumulative members) balances the threads' shares; the result does not depend on it.
    */
   run(kernel: string, count: number, start: Int32Array): void;
+  /**
+   * A community's kernel stream for use outside kernels (on the calling thread, between runs):
+   * current with whatever thread drew from it last. Streams a kernel declares must be drawn
+   * through this or `KernelScope.rng`, never through another cache of the model's own.
+   */
+  rng(community: number, stream: string): Rng;
   /** Stops any threads (a runner on one thread has none). */
   close(): void;
 }
@@ -63,13 +69,13 @@ export type StreamSource = (community: number, stream: string) => Rng;
 /** The runner for one thread: kernels run in community order on the caller's thread. */
 export class LocalRunner implements ShardRunner {
   readonly threads = 1;
-  private readonly kernels = new Map<string, Kernel>();
+  private readonly kernels: Map<string, Kernel>;
   private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
   private readonly scratch: Record<string, KernelArray> = {};
   private readonly scope: KernelScope;
 
   constructor(kernels: readonly Kernel[], params: Readonly<Record<string, unknown>>, streams: StreamSource) {
-    for (const kernel of kernels) this.kernels.set(kernel.name, kernel);
+    this.kernels = kernelMap(kernels);
     const arrays: Record<string, KernelArray> = {};
     this.scope = { arrays, params, rng: streams };
   }
@@ -82,6 +88,10 @@ export class LocalRunner implements ShardRunner {
     return resizedArray(this.scratch, name, type, length, keep, (n) => new type(n));
   }
 
+  rng(community: number, stream: string): Rng {
+    return this.scope.rng(community, stream);
+  }
+
   run(name: string, count: number): void {
     const kernel = kernelNamed(this.kernels, name);
     refreshArrays(this.scope.arrays as Record<string, KernelArray>, this.sources, this.scratch);
@@ -89,6 +99,16 @@ export class LocalRunner implements ShardRunner {
   }
 
   close(): void {}
+}
+
+/** Kernels by name; two with one name would make a run ambiguous, so that throws. */
+export function kernelMap(kernels: readonly Kernel[]): Map<string, Kernel> {
+  const map = new Map<string, Kernel>();
+  for (const kernel of kernels) {
+    if (map.has(kernel.name)) throw new Error(`two kernels are named '${kernel.name}'`);
+    map.set(kernel.name, kernel);
+  }
+  return map;
 }
 
 /** The kernel of that name, or an error that lists the known ones. */

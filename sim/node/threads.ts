@@ -1,6 +1,7 @@
+import type { Rng } from '../rng.js';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import {
-  balancedBounds, kernelNamed, refreshArrays, resizedArray, SharedStreams,
+  balancedBounds, kernelMap, kernelNamed, refreshArrays, resizedArray, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner,
 } from '../shards.js';
 import { CONTROL, controlLength, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
@@ -29,7 +30,7 @@ export class ThreadedRunner implements ShardRunner {
   readonly threads: number;
   private readonly control: Int32Array;
   private readonly bounds: Int32Array;
-  private readonly kernels = new Map<string, Kernel>();
+  private readonly kernels: Map<string, Kernel>;
   private readonly kernelIndex = new Map<string, number>();
   private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
   private readonly scratch: Record<string, KernelArray> = {};
@@ -49,10 +50,8 @@ export class ThreadedRunner implements ShardRunner {
     this.threads = options.threads;
     this.control = control;
     this.bounds = control.subarray(CONTROL.bounds, CONTROL.bounds + options.threads + 1);
-    options.kernels.forEach((kernel, i) => {
-      this.kernels.set(kernel.name, kernel);
-      this.kernelIndex.set(kernel.name, i);
-    });
+    this.kernels = kernelMap(options.kernels);
+    options.kernels.forEach((kernel, i) => this.kernelIndex.set(kernel.name, i));
     this.streams = new SharedStreams(options.seed, streamNames(options.kernels));
     this.scope = { arrays: this.arrays, params: options.params, rng: (c, stream) => this.streams.rng(c, stream) };
     this.timeoutMs = options.timeoutMs ?? 600_000;
@@ -95,6 +94,10 @@ export class ThreadedRunner implements ShardRunner {
     return resizedArray(this.scratch, name, type, length, keep, (n) => new type(new SharedArrayBuffer(n * type.BYTES_PER_ELEMENT)));
   }
 
+  rng(community: number, stream: string): Rng {
+    return this.streams.rng(community, stream);
+  }
+
   run(name: string, count: number, start: Int32Array): void {
     if (this.closed) throw new Error('the threads of this run have been stopped');
     const kernel = kernelNamed(this.kernels, name);
@@ -102,6 +105,8 @@ export class ThreadedRunner implements ShardRunner {
     refreshArrays(this.arrays, this.sources, this.scratch);
     this.sendChangedArrays();
     this.streams.attach(this.arrays['streams.states'] as Float64Array, this.arrays['streams.generations'] as Int32Array);
+    // Streams drawn on this thread since the last run (outside kernels) are saved before any worker reads them.
+    this.streams.flush();
     balancedBounds(start, count, this.threads, this.bounds);
     const control = this.control;
     Atomics.store(control, CONTROL.done, 0);
