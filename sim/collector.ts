@@ -58,7 +58,8 @@ export class DataCollector<M> {
     if (this.spec.agents && every > 0 && step % every === 0) {
       const raw = this.spec.agents(model);
       const columns: Record<string, Float64Array> = {};
-      for (const [key, values] of Object.entries(raw)) columns[key] = Float64Array.from(values);
+      // The constructor copies a typed array in one go; `from` walks it through an iterator.
+      for (const [key, values] of Object.entries(raw)) columns[key] = new Float64Array(values);
       if (this.sink) this.sink({ step, columns });
       else this.snapshots.push({ step, columns });
     }

@@ -1,3 +1,5 @@
+import { sortFloat64 } from './radix-sort.js';
+
 /** Sum of an array-like of numbers. */
 export function sum(values: ArrayLike<number>, n = values.length): number {
   let total = 0;
@@ -10,13 +12,25 @@ export function mean(values: ArrayLike<number>, n = values.length): number {
   return n === 0 ? Number.NaN : sum(values, n) / n;
 }
 
+/** Reused by `gini`: sorting a fresh copy every call made garbage the size of the input. */
+let sortScratch = new Float64Array(0);
+
+/** The first n values copied into the shared scratch and sorted ascending (a view; valid until the next call). */
+function sortedCopy(values: ArrayLike<number>, n: number): Float64Array {
+  if (sortScratch.length < n) sortScratch = new Float64Array(Math.ceil(n * 1.25));
+  const sorted = sortScratch.subarray(0, n);
+  if (values instanceof Float64Array) sorted.set(values.subarray(0, n));
+  else for (let i = 0; i < n; i++) sorted[i] = values[i]!;
+  return sortFloat64(sorted);
+}
+
 /**
  * Exact Gini coefficient of the first n values (sorts a copy: O(n log n)). Negative values
  * are allowed (debts); the result is then not bounded by 1. 0 for empty or all-zero input.
  */
 export function gini(values: ArrayLike<number>, n = values.length): number {
   if (n === 0) return 0;
-  const sorted = Float64Array.from({ length: n }, (_, i) => values[i]!).sort();
+  const sorted = sortedCopy(values, n);
   let weighted = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {

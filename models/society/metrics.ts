@@ -1,5 +1,5 @@
 import type { CollectorSpec } from '../../sim/index.js';
-import { giniAt } from './economy/inequality.js';
+import { giniWithinAt } from './economy/inequality.js';
 import { governanceMetrics } from './metrics-governance.js';
 import type { Society } from './society.js';
 import { servicesMetrics } from './metrics-services.js';
@@ -13,6 +13,8 @@ interface Snapshot {
 let cache: { society: Society | null; snapshot: Snapshot | null } = { society: null, snapshot: null };
 let income = new Float64Array(0);
 let goods = new Float64Array(0);
+let priceFood = new Float64Array(0);
+let priceManufactures = new Float64Array(0);
 
 function snapshot(society: Society): Record<string, number> {
   if (cache.society === society && cache.snapshot?.step === society.steps) return cache.snapshot.values;
@@ -21,32 +23,97 @@ function snapshot(society: Society): Record<string, number> {
   return values;
 }
 
+/** What the one pass over persons adds up (reset by `totalPersons`). */
+const totals = {
+  totalWealth: 0, positiveWealth: 0, debtors: 0, maxWealth: -Infinity, poor: 0, welfare: 0, effort: 0, workers: 0, adults: 0, adultIncome: 0, norm: 0,
+  /** Starts as the collectives' debts; the pass adds persons' debts in row order. */
+  outstanding: 0,
+  // The extremes of the three distributions, for their binned Gini.
+  wealthLow: Infinity, wealthHigh: -Infinity, incomeLow: Infinity, incomeHigh: -Infinity, goodsLow: Infinity, goodsHigh: -Infinity,
+};
+
 function summarise(society: Society): Record<string, number> {
-  const { people, params: p, communities } = society;
+  const { people, params: p } = society;
   const n = people.length;
-  const { community, food, manufactures, credit, age, income: incomeOf, needsMet, utility, civicNorm, effort: effortOf } = people.cols;
-  const { adultAge, retirementAge } = p;
   if (society.wealth.length < n) society.wealth = new Float64Array(Math.ceil(n * 1.25));
   if (income.length < n) income = new Float64Array(Math.ceil(n * 1.25));
   if (goods.length < n) goods = new Float64Array(Math.ceil(n * 1.25));
   const wealth = society.wealth;
-  const priceFood = Float64Array.from(communities, (c) => c.food.price);
-  const priceManufactures = Float64Array.from(communities, (c) => c.manufactures.price);
+  const market = marketTotals(society);
+  totalPersons(society, market.outstanding);
+  const t = totals;
+  const mean = n > 0 ? t.totalWealth / n : 0;
+  const lifetimeProduct = (t.adults > 0 ? t.adultIncome / t.adults : 0) * 12 * 40;
+  const step = society.steps;
+  return {
+    ...policyShares(society),
+    ...market.values,
+    credit_outstanding: t.outstanding,
+    mean_wealth: mean,
+    gini_wealth: giniWithinAt(step, p.giniEvery, wealth, n, t.wealthLow, t.wealthHigh),
+    gini_income: giniWithinAt(step, p.giniEvery, income, n, t.incomeLow, t.incomeHigh),
+    gini_goods: giniWithinAt(step, p.giniEvery, goods, n, t.goodsLow, t.goodsHigh),
+    debtor_share: n > 0 ? t.debtors / n : 0,
+    max_wealth_ratio: t.positiveWealth > 0 ? (t.maxWealth * n) / t.positiveWealth : 0,
+    max_wealth_lifetime_ratio: lifetimeProduct > 0 ? t.maxWealth / lifetimeProduct : 0,
+    poverty_rate: n > 0 ? t.poor / n : 0,
+    mean_welfare: n > 0 ? t.welfare / n : 0,
+    mean_effort: t.workers > 0 ? t.effort / t.workers : 0,
+    civic_norm_mean: n > 0 ? t.norm / n : 0,
+  };
+}
+
+/** Each community's prices, in scratch arrays indexed by community id. */
+function readPrices(society: Society): void {
+  const communities = society.communities;
+  if (priceFood.length < communities.length) {
+    priceFood = new Float64Array(Math.ceil(communities.length * 1.25));
+    priceManufactures = new Float64Array(priceFood.length);
+  }
+  for (let c = 0; c < communities.length; c++) {
+    priceFood[c] = communities[c]!.food.price;
+    priceManufactures[c] = communities[c]!.manufactures.price;
+  }
+}
+
+/**
+ * The one pass over persons, in row order: wealth, income and goods for the Ginis (and their
+ * extremes), the sums behind the means and shares, and persons' debts.
+ */
+function totalPersons(society: Society, outstandingBefore: number): void {
+  readPrices(society);
+  const { people, params: p } = society;
+  const n = people.length;
+  const { community, food, manufactures, credit, age, income: incomeOf, needsMet, utility, civicNorm, effort: effortOf } = people.cols;
+  const { adultAge, retirementAge } = p;
+  // Locals, not the module's bindings: the loop then reads no outer context.
+  const wealth = society.wealth;
+  const incomes = income;
+  const held = goods;
+  const pricesFood = priceFood;
+  const pricesManufactures = priceManufactures;
   let totalWealth = 0, positiveWealth = 0, debtors = 0, maxWealth = -Infinity, poor = 0, welfare = 0, effort = 0, workers = 0, adults = 0, adultIncome = 0, norm = 0;
+  let outstanding = outstandingBefore;
+  let wealthLow = Infinity, wealthHigh = -Infinity, incomeLow = Infinity, incomeHigh = -Infinity, goodsLow = Infinity, goodsHigh = -Infinity;
   for (let row = 0; row < n; row++) {
     const c = community[row]!;
-    goods[row] = priceFood[c]! * food[row]! + priceManufactures[c]! * manufactures[row]!;
-    const w = goods[row]! + credit[row]!;
+    const worth = pricesFood[c]! * food[row]! + pricesManufactures[c]! * manufactures[row]!;
+    held[row] = worth;
+    const owed = credit[row]!;
+    const w = worth + owed;
     // Net worth floored at zero for the Gini and the max ratio (debts make an unbounded
     // Gini, and would shrink the ratio's denominator); the mean keeps debts.
-    wealth[row] = w > 0 ? w : 0;
+    const floored = w > 0 ? w : 0;
+    wealth[row] = floored;
     totalWealth += w;
-    positiveWealth += wealth[row]!;
+    positiveWealth += floored;
     if (w < 0) debtors++;
     if (w > maxWealth) maxWealth = w;
+    if (owed < 0) outstanding -= owed;
     const years = age[row]!;
     const ae = years < adultAge ? 0.5 : 1;
-    income[row] = incomeOf[row]! / ae;
+    const perAdult = incomeOf[row]! / ae;
+    incomes[row] = perAdult;
     if (needsMet[row]! < 1 - 1e-9) poor++;
     welfare += utility[row]!;
     norm += civicNorm[row]!;
@@ -58,24 +125,15 @@ function summarise(society: Society): Record<string, number> {
       adults++;
       adultIncome += incomeOf[row]!;
     }
+    if (floored < wealthLow) wealthLow = floored;
+    if (floored > wealthHigh) wealthHigh = floored;
+    if (perAdult < incomeLow) incomeLow = perAdult;
+    if (perAdult > incomeHigh) incomeHigh = perAdult;
+    if (worth < goodsLow) goodsLow = worth;
+    if (worth > goodsHigh) goodsHigh = worth;
   }
-  const mean = n > 0 ? totalWealth / n : 0;
-  const lifetimeProduct = (adults > 0 ? adultIncome / adults : 0) * 12 * 40;
-  return {
-    ...policyShares(society),
-    ...marketTotals(society),
-    mean_wealth: mean,
-    gini_wealth: giniAt(society.steps, p.giniEvery, wealth, n),
-    gini_income: giniAt(society.steps, p.giniEvery, income, n),
-    gini_goods: giniAt(society.steps, p.giniEvery, goods, n),
-    debtor_share: n > 0 ? debtors / n : 0,
-    max_wealth_ratio: positiveWealth > 0 ? (maxWealth * n) / positiveWealth : 0,
-    max_wealth_lifetime_ratio: lifetimeProduct > 0 ? maxWealth / lifetimeProduct : 0,
-    poverty_rate: n > 0 ? poor / n : 0,
-    mean_welfare: n > 0 ? welfare / n : 0,
-    mean_effort: workers > 0 ? effort / workers : 0,
-    civic_norm_mean: n > 0 ? norm / n : 0,
-  };
+  Object.assign(totals, { totalWealth, positiveWealth, debtors, maxWealth, poor, welfare, effort, workers, adults, adultIncome, norm, outstanding });
+  Object.assign(totals, { wealthLow, wealthHigh, incomeLow, incomeHigh, goodsLow, goodsHigh });
 }
 
 function policyShares(society: Society): Record<string, number> {
@@ -97,7 +155,8 @@ function policyShares(society: Society): Record<string, number> {
   };
 }
 
-function marketTotals(society: Society): Record<string, number> {
+/** The communities' market totals, and their collectives' debts (persons' debts are added by the pass over persons). */
+function marketTotals(society: Society): { values: Record<string, number>; outstanding: number } {
   let priceFood = 0, priceManufactures = 0, size = 0, outstanding = 0, fund = 0, capital = 0, foodOut = 0, manufacturesOut = 0;
   for (const community of society.communities) {
     priceFood += community.food.price * community.population;
@@ -109,20 +168,19 @@ function marketTotals(society: Society): Record<string, number> {
     foodOut += community.food.output;
     manufacturesOut += community.manufactures.output;
   }
-  const credit = society.people.cols.credit;
-  for (let row = 0; row < society.people.length; row++) if (credit[row]! < 0) outstanding -= credit[row]!;
+  const stock = society.land.resource;
   let resource = 0;
-  for (const r of society.land.resource) resource += r;
-  return {
+  for (let cell = 0; cell < stock.length; cell++) resource += stock[cell]!;
+  const values = {
     price_food: size > 0 ? priceFood / size : 0,
     price_manufactures: size > 0 ? priceManufactures / size : 0,
-    credit_outstanding: outstanding,
     fund_goods: fund,
     capital_stock: capital,
     food_output: foodOut,
     manufactures_output: manufacturesOut,
     resource_stock: resource,
   };
+  return { values, outstanding };
 }
 
 const NAMES = [
@@ -132,6 +190,13 @@ const NAMES = [
   'food_output', 'manufactures_output',
 ] as const;
 
+/** Each row's person id, rows 0 … n−1. */
+function idsOf(people: Society['people'], n: number): Int32Array {
+  const ids = new Int32Array(n);
+  for (let row = 0; row < n; row++) ids[row] = people.idOf(row);
+  return ids;
+}
+
 /** Persons' main columns for agent snapshots (views of the live rows; the collector copies them). */
 function personColumns(society: Society): Record<string, ArrayLike<number>> {
   const { people } = society;
@@ -139,7 +204,7 @@ function personColumns(society: Society): Record<string, ArrayLike<number>> {
   const view = <T extends { subarray(a: number, b: number): T }>(column: T) => column.subarray(0, n);
   const cols = people.cols;
   return {
-    id: Int32Array.from({ length: n }, (_, row) => people.idOf(row)),
+    id: idsOf(people, n),
     community: view(cols.community), age: view(cols.age), sector: view(cols.sector), effort: view(cols.effort),
     civic_norm: view(cols.civicNorm), ideal_sharing: view(cols.idealSharing), food: view(cols.food),
     manufactures: view(cols.manufactures), credit: view(cols.credit), income: view(cols.income),

@@ -21,12 +21,30 @@ export class Ledger {
 
   /** Records goods created (production, regrowth). */
   source(good: Good, kind: Source, amount: number): void {
-    this.bump(`${good}:+${kind}`, amount);
+    this.bump(entryKey(good, '+', kind), amount);
   }
 
   /** Records goods destroyed (consumption, spoilage, …). */
   sink(good: Good, kind: Sink, amount: number): void {
-    this.bump(`${good}:-${kind}`, amount);
+    this.bump(entryKey(good, '-', kind), amount);
+  }
+
+  /**
+   * Records goods destroyed in a run of amounts (one per community, say), adding them in
+   * order to the running totals exactly as `n` calls of `sink` would: same additions, same
+   * order, so the same numbers; the key is looked up twice instead of 4n times.
+   */
+  sinkEach(good: Good, kind: Sink, amounts: ArrayLike<number>, n: number): void {
+    if (n <= 0) return;
+    const key = entryKey(good, '-', kind);
+    let step = this.step.get(key) ?? 0;
+    let total = this.total.get(key) ?? 0;
+    for (let i = 0; i < n; i++) {
+      step += amounts[i]!;
+      total += amounts[i]!;
+    }
+    this.step.set(key, step);
+    this.total.set(key, total);
   }
 
   /** Sources minus sinks of one good this step. */
@@ -54,3 +72,22 @@ export class Ledger {
     this.total.set(key, (this.total.get(key) ?? 0) + amount);
   }
 }
+
+/**
+ * Entry keys (`food:-spoilage`), built once each and reused: a key built per call is a new
+ * string that every Map lookup has to hash again; a reused one keeps its hash.
+ */
+function entryKey(good: Good, sign: '+' | '-', kind: Source | Sink): string {
+  const name = sign === '+' ? SOURCE_NAMES : SINK_NAMES;
+  let byKind = name.get(good);
+  if (!byKind) name.set(good, (byKind = new Map()));
+  let key = byKind.get(kind);
+  if (key === undefined) {
+    key = `${good}:${sign}${kind}`;
+    byKind.set(kind, key);
+  }
+  return key;
+}
+
+const SOURCE_NAMES = new Map<Good, Map<string, string>>();
+const SINK_NAMES = new Map<Good, Map<string, string>>();

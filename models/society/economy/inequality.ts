@@ -18,14 +18,23 @@ export function binnedGini(values: ArrayLike<number>, n: number): number {
     if (v < low) low = v;
     if (v > high) high = v;
   }
-  if (high === low) return 0;
+  return binnedGiniWithin(values, n, low, high);
+}
+
+/**
+ * `binnedGini` given the minimum and maximum of the first n values, found by a caller that
+ * already walks them (as `if (v < low) low = v; if (v > high) high = v;` from ±Infinity).
+ */
+export function binnedGiniWithin(values: ArrayLike<number>, n: number, low: number, high: number): number {
+  if (n === 0 || high === low) return 0;
   counts.fill(0);
   sums.fill(0);
   const scale = (BINS - 1) / (high - low);
   for (let i = 0; i < n; i++) {
-    const bin = Math.floor((values[i]! - low) * scale);
+    const v = values[i]!;
+    const bin = Math.floor((v - low) * scale);
     counts[bin]!++;
-    sums[bin]! += values[i]!;
+    sums[bin]! += v;
   }
   let rank = 0;
   let weighted = 0;
@@ -45,4 +54,9 @@ export function binnedGini(values: ArrayLike<number>, n: number): number {
 /** The exact Gini every `every` steps (and at step 0), the binned one between. */
 export function giniAt(step: number, every: number, values: ArrayLike<number>, n: number): number {
   return step % every === 0 ? gini(values, n) : binnedGini(values, n);
+}
+
+/** `giniAt` given the minimum and maximum of the first n values (see `binnedGiniWithin`). */
+export function giniWithinAt(step: number, every: number, values: ArrayLike<number>, n: number, low: number, high: number): number {
+  return step % every === 0 ? gini(values, n) : binnedGiniWithin(values, n, low, high);
 }

@@ -19,19 +19,22 @@ export const centralBudget: NamedPhase<Society> = {
     }
     if (!p.centralBudget || (budget.food === 0 && budget.manufactures === 0)) return;
     const cols = people.cols;
+    const { age, food: foodOf, manufactures: manufacturesOf } = cols;
+    const adultAge = p.adultAge;
+    const n = people.length;
     let adultEquivalents = 0;
-    for (let row = 0; row < people.length; row++) adultEquivalents += adultEquivalent(cols.age[row]!, p.adultAge);
+    for (let row = 0; row < n; row++) adultEquivalents += adultEquivalent(age[row]!, adultAge);
     const welfareFood = p.welfareShare * budget.food;
     const welfareManufactures = p.welfareShare * budget.manufactures;
     let givenFood = 0;
     let givenManufactures = 0;
     if (adultEquivalents > 0) {
-      for (let row = 0; row < people.length; row++) {
-        const ae = adultEquivalent(cols.age[row]!, p.adultAge);
+      for (let row = 0; row < n; row++) {
+        const ae = adultEquivalent(age[row]!, adultAge);
         const food = (welfareFood * ae) / adultEquivalents;
         const manufactures = (welfareManufactures * ae) / adultEquivalents;
-        cols.food[row]! += food;
-        cols.manufactures[row]! += manufactures;
+        foodOf[row]! += food;
+        manufacturesOf[row]! += manufactures;
         givenFood += food;
         givenManufactures += manufactures;
       }

@@ -1,11 +1,9 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
-import { ownersPart } from '../economy/effort.js';
 import { carerOf } from '../people/care.js';
 import type { Society } from '../society.js';
-
-const pool = new Float64Array(2);
-const owners = new Float64Array(2);
+import { carers, ensureCarers } from './carers.js';
+import { cuts, perMember, resetCuts, splitOutputs } from './distribute-split.js';
 
 /**
  * Each output pays, in order: tax (central budget on), the fund's rate, rent (food, under
@@ -18,189 +16,162 @@ const owners = new Float64Array(2);
 export const distribute: NamedPhase<Society> = {
   name: 'distribute',
   run(society) {
+    ensureCarers(society.members.start[society.communities.length]!);
     for (const community of society.communities) distributeIn(society, community);
   },
 };
 
+/**
+ * One community's month, in as few passes over its members as the order of operations
+ * allows: every sum still adds the same terms in member order, so results match the
+ * step-by-step reading above exactly.
+ */
 function distributeIn(society: Society, community: Community): void {
-  const { people, members, params: p } = society;
-  const cols = people.cols;
-  const { age, output, proprietor, foodIncome, manufacturesIncome } = cols;
-  const c = community.id;
-  pool[0] = pool[1] = owners[0] = owners[1] = 0;
-  let proprietors = 0;
-  let adultEquivalents = 0;
-  const cuts = resetCuts(society, community);
-  for (let k = members.start[c]!; k < members.start[c + 1]!; k++) {
-    const row = members.rows[k]!;
-    foodIncome[row] = 0;
-    manufacturesIncome[row] = 0;
-    proprietors += proprietor[row]!;
-    adultEquivalents += age[row]! < p.adultAge ? 0.5 : 1;
-    const out = output[row]!;
-    if (out > 0) splitOutput(cols, row, out, cuts);
-  }
-  settleCuts(society, community, cuts);
-  payOwners(society, community, proprietors);
-  shareByNeed(society, community, adultEquivalents);
-  settleIncome(society, community);
-  payFromFund(society, community);
-  if (p.capital === 'interest') payInterest(society, community, proprietors);
-  countDependants(society, community);
+  const owned = resetCuts(society, community);
+  splitOutputs(society, community.id, owned);
+  settleCuts(society, community);
+  if (owned) payOwners(society, community);
+  shareSettleAndFindNeed(society, community);
+  payFundAndCountDependants(society, community);
+  if (society.params.capital === 'interest') payInterest(society, community, cuts.proprietors);
 }
 
-/** One community's rates for the month, resolved once, and what the cuts added up to. */
-const cuts = {
-  tax: 0,
-  fund: 0,
-  /** Rent and the owners' whole part, per sector (rent ≤ owners). */
-  rent: new Float64Array(2),
-  owners: new Float64Array(2),
-  retained: 0,
-  sharing: 0,
-  taxed: new Float64Array(2),
-  funded: new Float64Array(2),
-  rentPaid: 0,
-  /** Owners' part beyond rent, per sector. */
-  profit: new Float64Array(2),
-  retainedTotal: 0,
-};
-
-function resetCuts(society: Society, community: Community): typeof cuts {
-  const p = society.params;
-  cuts.tax = p.centralBudget ? p.taxRate : 0;
-  cuts.fund = community.policy.commonsRate;
-  cuts.rent[0] = p.landTenure === 'landlords' ? p.rentShare : 0;
-  cuts.owners[0] = ownersPart(p, 0);
-  cuts.owners[1] = ownersPart(p, 1);
-  cuts.retained = p.retainedShare;
-  cuts.sharing = community.policy.sharing;
-  cuts.taxed.fill(0);
-  cuts.funded.fill(0);
-  cuts.profit.fill(0);
-  cuts.rentPaid = 0;
-  cuts.retainedTotal = 0;
-  return cuts;
-}
-
-function splitOutput(cols: Society['people']['cols'], row: number, out: number, cut: typeof cuts): void {
-  const sector = cols.sector[row]!;
-  const tax = cut.tax * out;
-  cut.taxed[sector]! += tax;
-  const toFund = cut.fund * (out - tax);
-  cut.funded[sector]! += toFund;
-  let rest = out - tax - toFund;
-  if (cols.proprietor[row] === 0 && cut.owners[sector]! > 0) {
-    const rent = cut.rent[sector]! * rest;
-    const taken = cut.owners[sector]! * rest;
-    owners[sector]! += taken;
-    cut.rentPaid += rent;
-    cut.profit[sector]! += taken - rent;
-    rest -= taken;
-  }
-  if (sector === 1) {
-    const retained = cut.retained * rest;
-    cut.retainedTotal += retained;
-    rest -= retained;
-  }
-  const shared = cut.sharing * rest;
-  pool[sector]! += shared;
-  if (sector === 0) cols.foodIncome[row] = rest - shared;
-  else cols.manufacturesIncome[row] = rest - shared;
-}
-
-function settleCuts(society: Society, community: Community, cut: typeof cuts): void {
+function settleCuts(society: Society, community: Community): void {
   const priceFood = community.food.price;
   const priceManufactures = community.manufactures.price;
   // Taxes wait in the community until the central budget collects them: this phase
   // writes nothing shared between communities.
-  community.taxes.food += cut.taxed[0]!;
-  community.taxes.manufactures += cut.taxed[1]!;
-  society.counters.taxCollected += cut.taxed[0]! * priceFood + cut.taxed[1]! * priceManufactures;
-  society.counters.rentPaid += cut.rentPaid;
-  society.counters.profitsTaken += cut.profit[0]! * priceFood + cut.profit[1]! * priceManufactures;
-  community.fund.food += cut.funded[0]!;
-  community.fund.manufactures += cut.funded[1]!;
-  community.collective.manufactures += cut.retainedTotal;
+  community.taxes.food += cuts.taxedFood;
+  community.taxes.manufactures += cuts.taxedManufactures;
+  society.counters.taxCollected += cuts.taxedFood * priceFood + cuts.taxedManufactures * priceManufactures;
+  society.counters.rentPaid += cuts.rentPaid;
+  society.counters.profitsTaken += cuts.profitFood * priceFood + cuts.profitManufactures * priceManufactures;
+  community.fund.food += cuts.fundedFood;
+  community.fund.manufactures += cuts.fundedManufactures;
+  community.collective.manufactures += cuts.retainedTotal;
 }
 
-function payOwners(society: Society, community: Community, proprietors: number): void {
-  if (owners[0] === 0 && owners[1] === 0) return;
-  const { people, members } = society;
-  const cols = people.cols;
-  if (proprietors === 0) {
-    community.fund.food += owners[0]!;
-    community.fund.manufactures += owners[1]!;
-    return;
+/**
+ * Pays the owners' part to the proprietors (or to the fund where there are none). Where owners
+ * could take a part, the food shortfall is summed here, from the incomes after their pay.
+ */
+function payOwners(society: Society, community: Community): void {
+  const { ownedFood, ownedManufactures, proprietors } = cuts;
+  const paying = (ownedFood !== 0 || ownedManufactures !== 0) && proprietors !== 0;
+  if ((ownedFood !== 0 || ownedManufactures !== 0) && proprietors === 0) {
+    community.fund.food += ownedFood;
+    community.fund.manufactures += ownedManufactures;
   }
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = members.rows[k]!;
-    if (!cols.proprietor[row]) continue;
-    cols.foodIncome[row]! += owners[0]! / proprietors;
-    cols.manufacturesIncome[row]! += owners[1]! / proprietors;
-  }
-}
-
-function shareByNeed(society: Society, community: Community, adultEquivalents: number): void {
-  if ((pool[0] === 0 && pool[1] === 0) || adultEquivalents === 0) return;
   const { people, members, params: p } = society;
-  const { age, foodIncome, manufacturesIncome } = people.cols;
-  const { adultAge, foodNeed } = p;
+  const proprietor = people.cols.proprietor;
+  const foodNeed = p.foodNeed;
+  const rows = members.rows;
+  const keptFoodAt = perMember.keptFood;
+  const keptManufacturesAt = perMember.keptManufactures;
+  const adultEquivalentAt = perMember.adultEquivalent;
+  const foodEach = ownedFood / proprietors;
+  const manufacturesEach = ownedManufactures / proprietors;
+  let shortfall = 0;
   const start = members.start[community.id]!;
   const end = members.start[community.id + 1]!;
-  let shortfall = 0;
   for (let k = start; k < end; k++) {
-    const row = members.rows[k]!;
-    shortfall += Math.max(0, foodNeed * (age[row]! < adultAge ? 0.5 : 1) - foodIncome[row]!);
+    const j = k - start;
+    if (paying && proprietor[rows[k]!]) {
+      keptFoodAt[j]! += foodEach;
+      keptManufacturesAt[j]! += manufacturesEach;
+    }
+    shortfall += Math.max(0, foodNeed * adultEquivalentAt[j]! - keptFoodAt[j]!);
   }
-  const topUpShare = shortfall > 0 ? Math.min(1, pool[0]! / shortfall) : 0;
-  const spareFood = pool[0]! - topUpShare * shortfall;
-  for (let k = start; k < end; k++) {
-    const row = members.rows[k]!;
-    const ae = age[row]! < adultAge ? 0.5 : 1;
-    const short = Math.max(0, foodNeed * ae - foodIncome[row]!);
-    foodIncome[row]! += topUpShare * short + (spareFood * ae) / adultEquivalents;
-    manufacturesIncome[row]! += (pool[1]! * ae) / adultEquivalents;
-  }
+  cuts.shortfall = shortfall;
 }
 
-function settleIncome(society: Society, community: Community): void {
-  const { people, members } = society;
-  const { food, manufactures, foodIncome, manufacturesIncome, income, lifetimeIncome } = people.cols;
+/**
+ * Shares the pool by need (food tops everyone up, then all goods per adult-equivalent), adds
+ * each member's income to their holdings, and sums the food shortfall the fund will meet.
+ */
+function shareSettleAndFindNeed(society: Society, community: Community): void {
+  const { people, members, params: p } = society;
+  const { food, manufactures, income, lifetimeIncome } = people.cols;
+  const foodNeed = p.foodNeed;
+  const { poolFood, poolManufactures, adultEquivalents, shortfall } = cuts;
+  const sharing = !((poolFood === 0 && poolManufactures === 0) || adultEquivalents === 0);
+  const topUpShare = sharing && shortfall > 0 ? Math.min(1, poolFood / shortfall) : 0;
+  const spareFood = poolFood - topUpShare * shortfall;
   const priceFood = community.food.price;
   const priceManufactures = community.manufactures.price;
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = members.rows[k]!;
-    food[row]! += foodIncome[row]!;
-    manufactures[row]! += manufacturesIncome[row]!;
-    income[row] = priceFood * foodIncome[row]! + priceManufactures * manufacturesIncome[row]!;
-    lifetimeIncome[row]! += income[row]!;
-  }
-}
-
-function payFromFund(society: Society, community: Community): void {
-  const { people, members, params: p } = society;
-  const { age, food } = people.cols;
-  const { adultAge, foodNeed } = p;
   const budget = community.policy.fundPayout * community.fund.food;
-  if (budget <= 0) return;
+  const needy = budget > 0;
+  const rows = members.rows;
+  const keptFoodAt = perMember.keptFood;
+  const keptManufacturesAt = perMember.keptManufactures;
+  const adultEquivalentAt = perMember.adultEquivalent;
+  const needAt = perMember.need;
+  let fundShortfall = 0;
   const start = members.start[community.id]!;
   const end = members.start[community.id + 1]!;
-  let shortfall = 0;
   for (let k = start; k < end; k++) {
-    const row = members.rows[k]!;
-    shortfall += Math.max(0, foodNeed * (age[row]! < adultAge ? 0.5 : 1) - food[row]!);
+    const row = rows[k]!;
+    const j = k - start;
+    const ae = adultEquivalentAt[j]!;
+    let foodIn = keptFoodAt[j]!;
+    let manufacturesIn = keptManufacturesAt[j]!;
+    if (sharing) {
+      const short = Math.max(0, foodNeed * ae - foodIn);
+      foodIn += topUpShare * short + (spareFood * ae) / adultEquivalents;
+      manufacturesIn += (poolManufactures * ae) / adultEquivalents;
+    }
+    food[row]! += foodIn;
+    manufactures[row]! += manufacturesIn;
+    income[row] = priceFood * foodIn + priceManufactures * manufacturesIn;
+    lifetimeIncome[row]! += income[row]!;
+    if (needy) {
+      const need = Math.max(0, foodNeed * ae - food[row]!);
+      needAt[j] = need;
+      fundShortfall += need;
+    }
   }
-  if (shortfall <= 0) return;
-  const share = Math.min(1, budget / shortfall);
+  fund.budget = budget;
+  fund.shortfall = fundShortfall;
+}
+
+/** What the fund may pay this month and the shortfall it meets (from the pass before). */
+const fund = { budget: 0, shortfall: 0 };
+
+/**
+ * The fund pays a share of its food to members short of food, and each carer learns how many
+ * adult-equivalents they feed (the market and meals use it). One pass: the fund's payments
+ * touch food, the count touches dependants and carers, and each keeps member order.
+ */
+function payFundAndCountDependants(society: Society, community: Community): void {
+  const { people, members } = society;
+  const { food, dependants } = people.cols;
+  const carerAt = carers.rowAt;
+  const paying = fund.budget > 0 && fund.shortfall > 0;
+  const share = paying ? Math.min(1, fund.budget / fund.shortfall) : 0;
+  const rows = members.rows;
+  const adultEquivalentAt = perMember.adultEquivalent;
+  const workerAt = perMember.worker;
+  const needAt = perMember.need;
   let paid = 0;
+  const start = members.start[community.id]!;
+  const end = members.start[community.id + 1]!;
   for (let k = start; k < end; k++) {
-    const row = members.rows[k]!;
-    const give = share * Math.max(0, foodNeed * (age[row]! < adultAge ? 0.5 : 1) - food[row]!);
-    food[row]! += give;
-    paid += give;
+    const row = rows[k]!;
+    const j = k - start;
+    if (paying) {
+      const give = share * needAt[j]!;
+      food[row]! += give;
+      paid += give;
+    }
+    if (workerAt[j]) {
+      carerAt[k] = -1;
+      continue;
+    }
+    const carer = carerOf(society, row);
+    carerAt[k] = carer;
+    if (carer >= 0) dependants[carer]! += adultEquivalentAt[j]!;
   }
-  community.fund.food -= paid;
+  if (paying) community.fund.food -= paid;
 }
 
 function payInterest(society: Society, community: Community, proprietors: number): void {
@@ -217,22 +188,5 @@ function payInterest(society: Society, community: Community, proprietors: number
   for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
     const row = members.rows[k]!;
     if (people.cols.proprietor[row]) people.cols.credit[row]! += interest / proprietors;
-  }
-}
-
-/** Each carer learns how many adult-equivalents they feed (the market and meals use it). */
-function countDependants(society: Society, community: Community): void {
-  const { people, members, params: p } = society;
-  const { age, dependants, carerRow } = people.cols;
-  const start = members.start[community.id]!;
-  const end = members.start[community.id + 1]!;
-  for (let k = start; k < end; k++) dependants[members.rows[k]!] = 0;
-  for (let k = start; k < end; k++) {
-    const row = members.rows[k]!;
-    const years = age[row]!;
-    if (years >= p.adultAge && years < p.retirementAge) continue;
-    const carer = carerOf(society, row);
-    carerRow[row] = carer;
-    if (carer >= 0) dependants[carer]! += years < p.adultAge ? 0.5 : 1;
   }
 }

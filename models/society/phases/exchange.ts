@@ -1,6 +1,7 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community, Market } from '../communities/community.js';
 import type { Society } from '../society.js';
+import { ensureOrders, orders } from './market-orders.js';
 
 const supply = new Float64Array(2);
 const demand = new Float64Array(2);
@@ -17,28 +18,30 @@ export const exchange: NamedPhase<Society> = {
   name: 'exchange',
   run(society) {
     if (!society.params.markets) return;
+    ensureOrders(society.members.start[society.communities.length]!);
     for (const community of society.communities) exchangeIn(society, community);
   },
 };
+
+/** This community's matched shares: of each good offered, the part sold; of each asked, the part bought. */
+const sold = new Float64Array(2);
+const bought = new Float64Array(2);
 
 function exchangeIn(society: Society, community: Community): void {
   const investment = collectOrders(society, community);
   const offeredByCollective = community.collective.manufactures;
   supply[1]! += offeredByCollective;
   demand[1]! += investment;
-  const markets = [community.food, community.manufactures];
-  const sold = [0, 0];
-  const bought = [0, 0];
   for (let g = 0; g < 2; g++) {
     const traded = Math.min(supply[g]!, demand[g]!);
     sold[g] = supply[g]! > 0 ? traded / supply[g]! : 0;
     bought[g] = demand[g]! > 0 ? traded / demand[g]! : 0;
-    society.counters.tradeVolume += traded * markets[g]!.price;
+    society.counters.tradeVolume += traded * (g === 0 ? community.food : community.manufactures).price;
   }
-  settleOrders(society, community, sold, bought);
+  settleOrders(society, community);
   settleCollective(society, community, offeredByCollective * sold[1]!, investment * bought[1]!);
   for (let g = 0; g < 2; g++) {
-    const market = markets[g]!;
+    const market = g === 0 ? community.food : community.manufactures;
     const traded = Math.min(supply[g]!, demand[g]!);
     market.unmet = (demand[g]! - traded) - (g === 1 ? investment * (1 - bought[1]!) : 0);
     market.unsold = (supply[g]! - traded) - (g === 1 ? offeredByCollective * (1 - sold[1]!) : 0);
@@ -48,31 +51,36 @@ function exchangeIn(society: Society, community: Community): void {
 
 function collectOrders(society: Society, community: Community): number {
   const { people, members, params: p } = society;
-  const { age, sector, effort, dependants, food, manufactures, credit, offerFood, offerManufactures, wantFood, wantManufactures } = people.cols;
-  const { adultAge, foodNeed, foodBuffer, creditFloor } = p;
+  const { age, sector, effort, dependants, food, manufactures, credit } = people.cols;
+  const { offerFood, offerManufactures, wantFood, wantManufactures } = orders;
+  const { adultAge, retirementAge, foodNeed, foodBuffer, creditFloor } = p;
   const manufacturesWanted = p.manufacturesTarget;
+  const rows = members.rows;
   const priceFood = community.food.price;
   const priceManufactures = community.manufactures.price;
   let supplyFood = 0, supplyManufactures = 0, demandFood = 0, demandManufactures = 0, manufacturingLabour = 0;
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = members.rows[k]!;
+  const end = members.start[community.id + 1]!;
+  for (let k = members.start[community.id]!; k < end; k++) {
+    const row = rows[k]!;
     const years = age[row]!;
     const ae = years < adultAge ? 0.5 : 1;
-    const worker = years >= adultAge && years < p.retirementAge;
+    const worker = years >= adultAge && years < retirementAge;
     if (worker && sector[row] === 1) manufacturingLabour += effort[row]!;
     // Carers buy for the dependants they feed; dependants may not borrow.
     const foodTarget = foodNeed * (ae + dependants[row]!) * (1 + foodBuffer);
     const manufacturesTarget = manufacturesWanted * ae;
-    const offerF = Math.max(0, food[row]! - foodTarget);
-    const offerM = Math.max(0, manufactures[row]! - manufacturesTarget);
+    const heldFood = food[row]!;
+    const heldManufactures = manufactures[row]!;
+    const offerF = Math.max(0, heldFood - foodTarget);
+    const offerM = Math.max(0, heldManufactures - manufacturesTarget);
     let spendable = Math.max(0, credit[row]! + (worker ? creditFloor : 0)) + priceFood * offerF + priceManufactures * offerM;
-    const wantF = Math.min(Math.max(0, foodTarget - food[row]!), spendable / priceFood);
+    const wantF = Math.min(Math.max(0, foodTarget - heldFood), spendable / priceFood);
     spendable -= wantF * priceFood;
-    const wantM = Math.min(Math.max(0, manufacturesTarget - manufactures[row]!), spendable / priceManufactures);
-    offerFood[row] = offerF;
-    offerManufactures[row] = offerM;
-    wantFood[row] = wantF;
-    wantManufactures[row] = wantM;
+    const wantM = Math.min(Math.max(0, manufacturesTarget - heldManufactures), spendable / priceManufactures);
+    offerFood[k] = offerF;
+    offerManufactures[k] = offerM;
+    wantFood[k] = wantF;
+    wantManufactures[k] = wantM;
     supplyFood += offerF;
     supplyManufactures += offerM;
     demandFood += wantF;
@@ -99,24 +107,33 @@ function investmentOrder(society: Society, community: Community, manufacturingLa
   return Math.min(pace * gap, room / community.manufactures.price);
 }
 
-function settleOrders(society: Society, community: Community, sold: number[], bought: number[]): void {
+function settleOrders(society: Society, community: Community): void {
   const { people, members } = society;
-  const { food, manufactures, credit, offerFood, offerManufactures, wantFood, wantManufactures } = people.cols;
+  const { food, manufactures, credit } = people.cols;
+  const { offerFood, offerManufactures, wantFood, wantManufactures } = orders;
   const priceFood = community.food.price;
   const priceManufactures = community.manufactures.price;
-  const [boughtFood, boughtManufactures] = [bought[0]!, bought[1]!];
-  const [soldFood, soldManufactures] = [sold[0]!, sold[1]!];
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = members.rows[k]!;
-    const netFood = wantFood[row]! * boughtFood - offerFood[row]! * soldFood;
-    const netManufactures = wantManufactures[row]! * boughtManufactures - offerManufactures[row]! * soldManufactures;
+  const boughtFood = bought[0]!;
+  const boughtManufactures = bought[1]!;
+  const soldFood = sold[0]!;
+  const soldManufactures = sold[1]!;
+  const rows = members.rows;
+  const end = members.start[community.id + 1]!;
+  for (let k = members.start[community.id]!; k < end; k++) {
+    const row = rows[k]!;
+    const wantF = wantFood[k]!;
+    const offerF = offerFood[k]!;
+    const wantM = wantManufactures[k]!;
+    const offerM = offerManufactures[k]!;
+    const netFood = wantF * boughtFood - offerF * soldFood;
+    const netManufactures = wantM * boughtManufactures - offerM * soldManufactures;
     food[row]! += netFood;
     manufactures[row]! += netManufactures;
     credit[row]! -= netFood * priceFood + netManufactures * priceManufactures;
-    wantFood[row]! *= 1 - boughtFood;
-    offerFood[row]! *= 1 - soldFood;
-    wantManufactures[row]! *= 1 - boughtManufactures;
-    offerManufactures[row]! *= 1 - soldManufactures;
+    wantFood[k] = wantF * (1 - boughtFood);
+    offerFood[k] = offerF * (1 - soldFood);
+    wantManufactures[k] = wantM * (1 - boughtManufactures);
+    offerManufactures[k] = offerM * (1 - soldManufactures);
   }
 }
 

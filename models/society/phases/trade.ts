@@ -2,6 +2,7 @@ import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
 import type { Society } from '../society.js';
 import { transitFactor } from '../services/effects.js';
+import { orders } from './market-orders.js';
 
 type Good = 'food' | 'manufactures';
 const GOODS: Good[] = ['food', 'manufactures'];
@@ -17,9 +18,13 @@ export const trade: NamedPhase<Society> = {
   name: 'trade',
   run(society) {
     if (!society.params.markets) return;
-    for (const buyer of society.communities) {
-      for (const partner of buyer.partners) {
-        for (const good of GOODS) tradePair(society, buyer, society.communities[partner]!, good);
+    const communities = society.communities;
+    for (let b = 0; b < communities.length; b++) {
+      const buyer = communities[b]!;
+      const partners = buyer.partners;
+      for (let i = 0; i < partners.length; i++) {
+        const seller = communities[partners[i]!]!;
+        for (let g = 0; g < GOODS.length; g++) tradePair(society, buyer, seller, GOODS[g]!);
       }
     }
   },
@@ -50,15 +55,18 @@ function takeFromSellers(society: Society, community: Community, good: Good, sha
   const { people, members } = society;
   const cols = people.cols;
   const holding = good === 'food' ? cols.food : cols.manufactures;
-  const offers = good === 'food' ? cols.offerFood : cols.offerManufactures;
+  const offers = good === 'food' ? orders.offerFood : orders.offerManufactures;
+  const credit = cols.credit;
   const price = community[good].price;
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = members.rows[k]!;
-    const amount = offers[row]! * share;
+  const rows = members.rows;
+  const end = members.start[community.id + 1]!;
+  for (let k = members.start[community.id]!; k < end; k++) {
+    const row = rows[k]!;
+    const amount = offers[k]! * share;
     if (amount <= 0) continue;
     holding[row]! -= amount;
-    offers[row]! -= amount;
-    cols.credit[row]! += amount * price;
+    offers[k]! -= amount;
+    credit[row]! += amount * price;
   }
 }
 
@@ -66,13 +74,16 @@ function giveToBuyers(society: Society, community: Community, good: Good, share:
   const { people, members } = society;
   const cols = people.cols;
   const holding = good === 'food' ? cols.food : cols.manufactures;
-  const wants = good === 'food' ? cols.wantFood : cols.wantManufactures;
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = members.rows[k]!;
-    const amount = wants[row]! * share;
+  const wants = good === 'food' ? orders.wantFood : orders.wantManufactures;
+  const credit = cols.credit;
+  const rows = members.rows;
+  const end = members.start[community.id + 1]!;
+  for (let k = members.start[community.id]!; k < end; k++) {
+    const row = rows[k]!;
+    const amount = wants[k]! * share;
     if (amount <= 0) continue;
     holding[row]! += amount;
-    wants[row]! -= amount;
-    cols.credit[row]! -= amount * price;
+    wants[k]! -= amount;
+    credit[row]! -= amount * price;
   }
 }
