@@ -4,6 +4,7 @@ import { monitoring } from '../governance/detection.js';
 import { newGovernance } from '../governance/state.js';
 import type { Land } from '../land/land.js';
 import type { Society } from '../society.js';
+import type { LivingSites } from './living-sites.js';
 
 /** The free cell nearest (x, y) within `radius` cells (ring by ring; ties by cell index), or -1. */
 export function freeSiteNear(land: Land, x: number, y: number, radius: number): number {
@@ -30,9 +31,9 @@ export function freeSiteNear(land: Land, x: number, y: number, radius: number): 
  * Founds a community on free land near its parent: cells in proportion to its founders
  * (as at the start), the parent's policies but its own sharing, its markets priced as the
  * parent's, trade partners among the nearest living communities. Returns null when no free
- * land lies within `foundingRadius`.
+ * land lies within `foundingRadius`. `living`: a grid of the communities' sites for the partner search.
  */
-export function foundCommunity(society: Society, parent: Community, founders: number, sharing: number): Community | null {
+export function foundCommunity(society: Society, parent: Community, founders: number, sharing: number, living?: LivingSites): Community | null {
   const p = society.params;
   const site = freeSiteNear(society.land, parent.x, parent.y, p.foundingRadius);
   if (site < 0) return null;
@@ -43,14 +44,21 @@ export function foundCommunity(society: Society, parent: Community, founders: nu
   community.policy = { ...parent.policy, sharing };
   for (const good of ['food', 'manufactures'] as const) Object.assign(community[good], { ...parent[good], output: 0, unmet: 0, unsold: 0 });
   community.governance = newGovernance(monitoring(p, founders, founders).detection, society.steps + 1);
-  community.partners = nearestLiving(society, community, p.tradePartners);
+  community.partners = nearestLiving(society, community, p.tradePartners, living);
   society.communities.push(community);
   return community;
 }
 
-/** The k living communities nearest a new one (distance, then id), kept while scanning: no sort. */
-function nearestLiving(society: Society, community: Community, k: number): number[] {
+/**
+ * The k living communities nearest a new one (distance, then id), kept while scanning: no sort.
+ * With `living` (a grid of the communities, none emptied or revived since), only nearby blocks are scanned.
+ */
+function nearestLiving(society: Society, community: Community, k: number, living?: LivingSites): number[] {
   const best = new NearestK(k);
+  if (living) {
+    living.search(community.x, community.y, best);
+    return best.ids.slice(0, best.count);
+  }
   for (const other of society.communities) {
     if (other.population === 0) continue;
     best.offer((other.x - community.x) ** 2 + (other.y - community.y) ** 2, other.id);

@@ -16,11 +16,68 @@ export function movePerson(society: Society, row: number, to: Community, takesEx
   let moved = 1;
   relocate(society, row, from, to);
   // Children follow the adult who feeds them; elders stay with their own community.
-  const { members, params: p } = society;
-  for (let k = members.start[from.id]!; k < members.start[from.id + 1]!; k++) {
-    const other = members.rows[k]!;
-    if (cols.community[other] === from.id && cols.carer[other] === id && cols.age[other]! < p.adultAge) {
+  const { community, carer, age } = cols;
+  const adultAge = society.params.adultAge;
+  const rows = society.members.rows;
+  const fromId = from.id;
+  const end = society.members.start[fromId + 1]!;
+  for (let k = society.members.start[fromId]!; k < end; k++) {
+    const other = rows[k]!;
+    if (carer[other] === id && community[other] === fromId && age[other]! < adultAge) {
       relocate(society, other, from, to);
+      moved++;
+    }
+  }
+  return moved;
+}
+
+/** Per row: the call that marked it a mover, its first and last child in line, the next child in line. */
+let family = { stamp: new Int32Array(0), first: new Int32Array(0), last: new Int32Array(0), next: new Int32Array(0) };
+let familyCall = 0;
+
+/**
+ * Moves every adult of `from` on `side` === `faction`, in member order, each followed by the
+ * children they care for (as `movePerson` moves them, in the same order) without a pass over
+ * the community per mover: one pass lines the children up behind their carers. Returns the
+ * persons moved. Reads the member buckets as they stood before these moves.
+ */
+export function moveFactionMembers(society: Society, from: Community, to: Community, side: Uint8Array, faction: number): number {
+  const { people, members } = society;
+  const { community, age, carer } = people.cols;
+  const adultAge = society.params.adultAge;
+  const rows = members.rows;
+  const start = members.start[from.id]!;
+  const end = members.start[from.id + 1]!;
+  if (family.stamp.length < people.length) {
+    const size = Math.ceil(people.length * 1.25);
+    family = { stamp: new Int32Array(size), first: new Int32Array(size), last: new Int32Array(size), next: new Int32Array(size) };
+  }
+  const { stamp, first, last, next } = family;
+  const call = ++familyCall;
+  for (let k = start; k < end; k++) {
+    const row = rows[k]!;
+    if (community[row] !== from.id || age[row]! < adultAge || side[row] !== faction) continue;
+    stamp[row] = call;
+    first[row] = -1;
+  }
+  for (let k = start; k < end; k++) {
+    const child = rows[k]!;
+    if (community[child] !== from.id || age[child]! >= adultAge) continue;
+    const carerRow = people.rowOf(carer[child]!);
+    if (carerRow < 0 || stamp[carerRow] !== call) continue;
+    next[child] = -1;
+    if (first[carerRow] === -1) first[carerRow] = child;
+    else next[last[carerRow]!] = child;
+    last[carerRow] = child;
+  }
+  let moved = 0;
+  for (let k = start; k < end; k++) {
+    const row = rows[k]!;
+    if (stamp[row] !== call) continue;
+    relocate(society, row, from, to);
+    moved++;
+    for (let child = first[row]!; child !== -1; child = next[child]!) {
+      relocate(society, child, from, to);
       moved++;
     }
   }

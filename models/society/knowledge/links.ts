@@ -1,18 +1,62 @@
-import { federationPartners } from '../defence/forces.js';
 import type { Society } from '../society.js';
 
-/** Each community's knowledge links: trade partners both ways and federation partners, ascending. */
+/**
+ * Each community's knowledge links: trade partners both ways and federation partners,
+ * ascending (each list sorted and rid of repeats, the set a union of both directions gives).
+ */
 export function knowledgeLinks(society: Society): number[][] {
-  const links = society.communities.map(() => new Set<number>());
-  for (const community of society.communities) {
+  const communities = society.communities;
+  const n = communities.length;
+  const fellows = formedFederations(society);
+  const links: number[][] = new Array<number[]>(n);
+  for (let c = 0; c < n; c++) links[c] = [];
+  for (let c = 0; c < n; c++) {
+    const community = communities[c]!;
     if (community.population <= 0) continue;
-    for (const partner of [...community.partners, ...federationPartners(society, community.id)]) {
-      if (partner === community.id || society.communities[partner]!.population <= 0) continue;
-      links[community.id]!.add(partner);
-      links[partner]!.add(community.id);
-    }
+    const partners = community.partners;
+    for (let i = 0; i < partners.length; i++) link(society, links, c, partners[i]!);
+    const federation = community.governance.federation;
+    const members = federation >= 0 ? fellows.get(federation) : undefined;
+    if (members) for (let i = 0; i < members.length; i++) link(society, links, c, members[i]!);
   }
-  return links.map((set) => [...set].sort((a, b) => a - b));
+  for (let c = 0; c < n; c++) links[c] = ascendingUnique(links[c]!);
+  return links;
+}
+
+function link(society: Society, links: number[][], c: number, partner: number): void {
+  if (partner === c || society.communities[partner]!.population <= 0) return;
+  links[c]!.push(partner);
+  links[partner]!.push(c);
+}
+
+/** Members of each formed federation, by id (the first federation with an id, as `federationPartners` finds it). */
+function formedFederations(society: Society): Map<number, readonly number[]> {
+  const byId = new Map<number, readonly number[]>();
+  const seen = new Set<number>();
+  for (const federation of society.polity.federations) {
+    if (seen.has(federation.id)) continue;
+    seen.add(federation.id);
+    if (federation.formed >= 0) byId.set(federation.id, federation.members);
+  }
+  return byId;
+}
+
+function ascendingUnique(list: number[]): number[] {
+  if (list.length < 2) return list;
+  // Lists are short (a few partners and fellows): insertion sort beats a sort with a comparator.
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i]!;
+    let at = i;
+    while (at > 0 && list[at - 1]! > value) {
+      list[at] = list[at - 1]!;
+      at--;
+    }
+    list[at] = value;
+  }
+  let kept = 1;
+  for (let i = 1; i < list.length; i++) if (list[i] !== list[kept - 1]) list[kept++] = list[i]!;
+  list.length = kept;
+  return list;
 }
 
 /**

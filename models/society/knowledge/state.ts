@@ -21,6 +21,9 @@ export class KnowledgeState {
   researchShare: Float64Array;
   counters: KnowledgeCounters = zeroKnowledgeCounters();
   rng: Rng | null = null;
+  /** This month's knowledge links (shared by research and diffusion) and the step they were built in. */
+  links: number[][] | null = null;
+  linksStep = -1;
 
   constructor(communities: number) {
     this.stock = new KnowledgeStock(communities);

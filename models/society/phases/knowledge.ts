@@ -1,7 +1,8 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import { communityStream, type Community } from '../communities/community.js';
 import { drawInnovations, newInnovation, researchEffort, researchReturn } from '../knowledge/innovation.js';
-import { knowledgeLinks, nearestOlder } from '../knowledge/links.js';
+import { knowledgeLinks } from '../knowledge/links.js';
+import { OlderSites } from '../knowledge/older-sites.js';
 import { moveValue } from '../services/goods.js';
 import { goodsRatio } from '../services/view.js';
 import type { Society } from '../society.js';
@@ -17,16 +18,34 @@ export const research: NamedPhase<Society> = {
   run(society) {
     const state = society.knowledge;
     state.counters.innovations = 0;
-    state.ensure(society.communities.length, (id) => nearestOlder(society, id));
-    const links = knowledgeLinks(society);
-    const outputs = society.communities.map((c) => c.food.output + goodsRatio(society) * c.manufactures.output);
-    for (const community of society.communities) {
+    const communities = society.communities;
+    // The grid of sites is built only in a month that founded communities.
+    const older = state.stock.size < communities.length ? new OlderSites(communities) : null;
+    state.ensure(communities.length, (id) => older!.nearest(id));
+    const links = linksOfMonth(society);
+    const ratio = goodsRatio(society);
+    const outputs = new Float64Array(communities.length);
+    for (let c = 0; c < communities.length; c++) outputs[c] = communities[c]!.food.output + ratio * communities[c]!.manufactures.output;
+    for (const community of communities) {
       if (community.population > 0) researchIn(society, community, links[community.id]!, outputs);
     }
   },
 };
 
-function researchIn(society: Society, community: Community, links: number[], outputs: number[]): void {
+/**
+ * The month's knowledge links, built once for research and diffusion: nothing between the two
+ * phases founds communities, changes partners or federations, or empties a community.
+ */
+function linksOfMonth(society: Society): number[][] {
+  const state = society.knowledge;
+  if (state.links === null || state.linksStep !== society.steps || state.links.length !== society.communities.length) {
+    state.links = knowledgeLinks(society);
+    state.linksStep = society.steps;
+  }
+  return state.links;
+}
+
+function researchIn(society: Society, community: Community, links: number[], outputs: Float64Array): void {
   const p = society.params;
   const state = society.knowledge;
   let linkedOutput = 0;
@@ -59,7 +78,7 @@ export const diffusion: NamedPhase<Society> = {
   run(society) {
     const p = society.params;
     const state = society.knowledge;
-    const links = knowledgeLinks(society);
+    const links = linksOfMonth(society);
     const rng = (state.rng ??= society.streams.derive('diffusion'));
     const ratio = goodsRatio(society);
     state.counters.licences = 0;

@@ -78,20 +78,25 @@ function reconsider(society: Society, community: Community, rng: Rng): boolean {
 function bestDestination(society: Society, community: Community, row: number, rng: Rng): Community | null {
   const p = society.params;
   const ideal = society.people.cols.idealSharing[row]!;
-  const value = (c: Community) => c.governance.welfare - p.idealPointWeight * Math.abs(c.policy.sharing - ideal);
+  const weight = p.idealPointWeight;
   let best: Community | null = null;
-  let bestValue = value(community);
+  let bestValue = valueTo(community, weight, ideal);
   for (let s = 0; s < p.destinationsSampled; s++) {
     const other = sampleKnown(society, community, rng);
     if (!other || other.population === 0 || other.id === community.id) continue;
     const distance = Math.hypot(other.x - community.x, other.y - community.y);
-    const seen = value(other) + rng.normal(0, p.outcomeNoise) - p.movingCost - (p.movingCostDistance * distance) / 10;
+    const seen = valueTo(other, weight, ideal) + rng.normal(0, p.outcomeNoise) - p.movingCost - (p.movingCostDistance * distance) / 10;
     if (seen > bestValue && admits(society, other, row)) {
       best = other;
       bestValue = seen;
     }
   }
   return best;
+}
+
+/** What living in a community is worth to a person with this ideal sharing: its welfare less the policy's distance from the ideal. */
+function valueTo(c: Community, idealPointWeight: number, ideal: number): number {
+  return c.governance.welfare - idealPointWeight * Math.abs(c.policy.sharing - ideal);
 }
 
 /** A community a person knows of: mostly trade partners and federation fellows, sometimes any. */

@@ -1,6 +1,7 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import { foundCommunity } from '../association/found.js';
-import { movePerson, settleMembership } from '../association/move.js';
+import { LivingSites } from '../association/living-sites.js';
+import { moveFactionMembers, settleMembership } from '../association/move.js';
 import type { Community } from '../communities/community.js';
 import { detectionChance } from '../economy/effort.js';
 import { assemblyMonth } from '../governance/proposals.js';
@@ -8,6 +9,8 @@ import { passes, turnsOut, type Tally } from '../governance/votes.js';
 import type { Society } from '../society.js';
 
 let side = new Uint8Array(0);
+/** The communities' sites for partner searches, built at the first split of a month. */
+let sites: LivingSites | null = null;
 
 /**
  * Phase 9b. At its assembly a community's adults fall into two clusters by ideal sharing
@@ -24,44 +27,63 @@ export const splits: NamedPhase<Society> = {
     if (!p.splits) return;
     if (side.length < society.people.length) side = new Uint8Array(Math.ceil(society.people.length * 1.25));
     let split = false;
+    sites = null;
     const count = society.communities.length;
     for (let c = 0; c < count; c++) {
       const community = society.communities[c]!;
       if (community.population < 2 * p.minFaction || !assemblyMonth(society.steps, c, p.assemblyEvery) || society.defence.isAnnexed(c)) continue;
       split = considerSplit(society, community) || split;
     }
+    sites = null;
     if (split) settleMembership(society);
   },
 };
 
 /** Two-means on (ideal sharing, civic norm) over adults; marks `side`, returns the faction's side and size. */
 function cluster(society: Society, community: Community): { faction: number; size: number; ideal: number } {
-  const { people, members, params: p } = society;
+  const { people, members } = society;
   const { age, idealSharing, civicNorm } = people.cols;
+  const adultAge = society.params.adultAge;
+  const rows = members.rows;
   const start = members.start[community.id]!;
   const end = members.start[community.id + 1]!;
-  const centre = [community.policy.sharing - 0.25, 0.5, community.policy.sharing + 0.25, 0.5];
-  const sum = new Float64Array(6);
+  let x0 = community.policy.sharing - 0.25, y0 = 0.5, x1 = community.policy.sharing + 0.25, y1 = 0.5;
+  let a0 = 0, b0 = 0, n0 = 0, a1 = 0, b1 = 0, n1 = 0;
   for (let round = 0; round < 4; round++) {
-    sum.fill(0);
+    a0 = b0 = n0 = a1 = b1 = n1 = 0;
     for (let k = start; k < end; k++) {
-      const row = members.rows[k]!;
-      if (age[row]! < p.adultAge) continue;
+      const row = rows[k]!;
+      if (age[row]! < adultAge) continue;
       const a = idealSharing[row]!, b = civicNorm[row]!;
-      const s = (a - centre[0]!) ** 2 + (b - centre[1]!) ** 2 <= (a - centre[2]!) ** 2 + (b - centre[3]!) ** 2 ? 0 : 1;
-      side[row] = s;
-      sum[3 * s]! += a;
-      sum[3 * s + 1]! += b;
-      sum[3 * s + 2]!++;
+      if ((a - x0) ** 2 + (b - y0) ** 2 <= (a - x1) ** 2 + (b - y1) ** 2) {
+        side[row] = 0;
+        a0 += a;
+        b0 += b;
+        n0++;
+      } else {
+        side[row] = 1;
+        a1 += a;
+        b1 += b;
+        n1++;
+      }
     }
-    for (let s = 0; s < 2; s++) {
-      if (sum[3 * s + 2]! === 0) continue;
-      centre[2 * s] = sum[3 * s]! / sum[3 * s + 2]!;
-      centre[2 * s + 1] = sum[3 * s + 1]! / sum[3 * s + 2]!;
+    let moved = false;
+    if (n0 !== 0) {
+      const x = a0 / n0, y = b0 / n0;
+      if (x !== x0 || y !== y0) moved = true;
+      x0 = x;
+      y0 = y;
     }
+    if (n1 !== 0) {
+      const x = a1 / n1, y = b1 / n1;
+      if (x !== x1 || y !== y1) moved = true;
+      x1 = x;
+      y1 = y;
+    }
+    // Centres that did not move would give the same sides and sums again: the rest of the rounds change nothing.
+    if (!moved) break;
   }
-  const faction = sum[2]! < sum[5]! ? 0 : 1;
-  return { faction, size: sum[3 * faction + 2]!, ideal: centre[2 * faction]! };
+  return n0 < n1 ? { faction: 0, size: n0, ideal: x0 } : { faction: 1, size: n1, ideal: x1 };
 }
 
 function considerSplit(society: Society, community: Community): boolean {
@@ -85,7 +107,9 @@ function considerSplit(society: Society, community: Community): boolean {
     else tally.no++;
   }
   if (!passes('majority', tally, p.supermajority)) return false;
-  const founded = foundCommunity(society, community, size, sharing);
+  // Populations stand still until the month's moves are settled, so one grid serves every founding.
+  sites ??= new LivingSites(society.communities);
+  const founded = foundCommunity(society, community, size, sharing, sites);
   if (!founded) return false;
   const moved = moveFaction(society, community, founded, faction);
   society.polity.counters.splits++;
@@ -96,14 +120,8 @@ function considerSplit(society: Society, community: Community): boolean {
 }
 
 function moveFaction(society: Society, from: Community, to: Community, faction: number): number {
-  const { people, members, params: p } = society;
-  const n = members.count(from.id);
-  let moved = 0;
-  for (let k = members.start[from.id]!; k < members.start[from.id + 1]!; k++) {
-    const row = members.rows[k]!;
-    if (people.cols.community[row] !== from.id || people.cols.age[row]! < p.adultAge || side[row] !== faction) continue;
-    moved += movePerson(society, row, to, false);
-  }
+  const n = society.members.count(from.id);
+  const moved = moveFactionMembers(society, from, to, side, faction);
   // The faction takes its share of the common fund: goods, and the fund's credit across unions.
   const share = moved / Math.max(1, n);
   const food = from.fund.food * share, manufactures = from.fund.manufactures * share, credit = from.fund.credit * share;

@@ -1,6 +1,7 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import { runServiceMonth } from '../services/month.js';
 import { overseeSyndicates, voteFees } from '../services/oversight.js';
+import { sumPersons } from '../services/person-sums.js';
 import { redrawRegions } from '../services/redraw.js';
 import { zeroServiceCounters } from '../services/state.js';
 import type { Society } from '../society.js';
@@ -19,27 +20,31 @@ export const syndicates: NamedPhase<Society> = {
   run(society) {
     const state = society.services;
     state.counters = zeroServiceCounters();
+    // Nothing below changes persons' goods or norms before `educate`: one pass serves all.
+    const sums = sumPersons(society);
     // Yearly (and at the start): a community founded in between waits for the next redraw.
     if (state.drawnFor < 0 || society.steps % 12 === 0) {
-      redrawRegions(society);
+      redrawRegions(society, sums.goods);
       // The stakeholders vote each syndicate's fee for the year, after last year's service.
       if (society.steps > 0) voteFees(society);
     }
     state.ensure(society.communities.length);
-    overseeSyndicates(society);
-    runServiceMonth(society);
+    overseeSyndicates(society, sums.norms);
+    runServiceMonth(society, sums.goods);
     educate(society);
   },
 };
 
 function educate(society: Society): void {
-  const p = society.params;
+  const adultAge = society.params.adultAge;
+  const effect = society.params.educationSkillEffect;
   const quality = society.services.quality.education;
   const { age, community, skillFood, skillManufactures } = society.people.cols;
-  for (let row = 0; row < society.people.length; row++) {
+  const rows = society.people.length;
+  for (let row = 0; row < rows; row++) {
     const q = quality[community[row]!] ?? 0;
-    if (q <= 0 || age[row]! >= p.adultAge) continue;
-    const growth = 1 + p.educationSkillEffect * q;
+    if (q <= 0 || age[row]! >= adultAge) continue;
+    const growth = 1 + effect * q;
     skillFood[row] = skillFood[row]! * growth;
     skillManufactures[row] = skillManufactures[row]! * growth;
   }

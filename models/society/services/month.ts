@@ -1,12 +1,12 @@
 import type { Society } from '../society.js';
 import { allocateCentralBudget, electedSurvivalWeight } from './central-allocation.js';
-import { assessFees, collectFees, servedBy } from './funding.js';
+import { collectMonthFees } from './collect.js';
 import { moveValue, takeValue, worth } from './goods.js';
 import { fundingVerdict, workersFunded } from './lifecycle.js';
 import { serviceQuality } from './quality.js';
 import { dissolve } from './redraw.js';
 import { SERVICE_FUNCTIONS, type Syndicate } from './syndicate.js';
-import { fundValues, fundersOf, goodsRatio, wealthPerHead } from './view.js';
+import { fundValues, goodsRatio, wealthPerHead } from './view.js';
 import { governmentView } from '../defence/view.js';
 
 /**
@@ -16,34 +16,17 @@ import { governmentView } from '../defence/view.js';
  * Then each syndicate delivers (a sink) what its own budget allows, its quality follows,
  * and underfunded ones shrink or dissolve.
  */
-export function runServiceMonth(society: Society): void {
-  const wealth = wealthPerHead(society);
+export function runServiceMonth(society: Society, goodsSums?: Float64Array): void {
+  const wealth = wealthPerHead(society, goodsSums);
   const funds = fundValues(society);
   const unitary = society.params.unitaryBudget;
-  for (const syndicate of society.services.syndicates) collect(society, syndicate, wealth, funds, unitary);
-  if (unitary) allocatePurse(society);
-  for (const syndicate of [...society.services.syndicates]) deliver(society, syndicate);
-  refreshQuality(society);
-}
-
-function collect(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: Float64Array, unitary: boolean): void {
-  const { services: state, params: p } = society;
-  const fn = syndicate.function;
-  const candidates = syndicate.regionMembers.filter((c) => state.provider[fn][c] === syndicate.id && !state.optedOut[fn].has(c) && society.communities[c]!.population > 0);
-  const funders = fundersOf(society, candidates, wealth, funds);
-  let persons = 0;
-  for (const f of funders) persons += f.population;
-  syndicate.asked = syndicate.fee * persons;
-  const paid = collectFees(assessFees(syndicate.asked, funders, p.slidingScale), funders, p.feeCap);
   const ratio = goodsRatio(society);
-  let received = 0;
-  funders.forEach((f, i) => {
-    received += moveValue(society.communities[f.id]!.fund, unitary ? society.budget : syndicate.budget, paid[i]!, ratio);
-  });
-  syndicate.received = unitary ? 0 : received;
-  // Under one central budget the purse serves everyone of the region, whatever their fund paid.
-  syndicate.clients = unitary ? candidates : servedBy(funders, paid, state.optedOut[fn]);
-  state.counters.fees += received;
+  const syndicates = society.services.syndicates;
+  for (let i = 0; i < syndicates.length; i++) collectMonthFees(society, syndicates[i]!, wealth, funds, unitary, ratio);
+  if (unitary) allocatePurse(society);
+  // A copy: a syndicate that dissolves leaves the list while it is walked.
+  for (const syndicate of syndicates.slice()) deliver(society, syndicate);
+  refreshQuality(society);
 }
 
 function allocatePurse(society: Society): void {

@@ -57,10 +57,10 @@ export function voteFees(society: Society): void {
  * the clients' person-weighted mean; the clients name them with the one detection function
  * over the syndicate's workers (the size channel: a large staff is harder to watch), and a
  * named skim is returned. The expected share skimmed is `syndicateSkim` × (1 − π).
+ * `norms`: each community's mean civic norm, when a pass over persons already summed them.
  */
-export function overseeSyndicates(society: Society): void {
+export function overseeSyndicates(society: Society, norms: Float64Array = meanNorms(society)): void {
   const p = society.params;
-  const norms = meanNorms(society);
   for (const syndicate of society.services.syndicates) {
     let persons = 0;
     let norm = 0;

@@ -6,7 +6,6 @@ import type { ServedPlace } from './place.js';
 import { serviceQuality } from './quality.js';
 import { serviceRegions } from './regions.js';
 import { SERVICE_FUNCTIONS, newSyndicate, type BorderKind, type ServiceFunction, type Syndicate } from './syndicate.js';
-import { transportNetwork } from './transport.js';
 import { fundersOf, goodsRatio, placesOf, wealthPerHead } from './view.js';
 
 /** Months over which founders count a new syndicate's gain. */
@@ -37,14 +36,15 @@ export function splitOversized(regions: Iterable<number[]>, byId: Map<number, Se
  * Redraws every function's service regions (at the start and yearly):
  * regional syndicates follow their region, new regions get a syndicate when their members
  * find it worth founding, syndicates whose region is gone dissolve, clients of bad ones may
- * found rivals, and each community decides whether to opt out. Rebuilds the transport network.
+ * found rivals, and each community decides whether to opt out. Replans the transport network (built when first read).
+ * `goodsSums`: members' goods per community, when a pass over persons already summed them.
  */
-export function redrawRegions(society: Society): void {
+export function redrawRegions(society: Society, goodsSums?: Float64Array): void {
   const state = society.services;
   state.ensure(society.communities.length);
   const places = placesOf(society);
   const byId = new Map(places.map((place) => [place.id, place]));
-  const wealth = wealthPerHead(society);
+  const wealth = wealthPerHead(society, goodsSums);
   const inputs = { places, basin: society.land.basin, width: society.land.width, catchmentDensity: society.params.catchmentDensity, catchmentReach: society.params.catchmentReach, transportRegion: society.params.transportRegion };
   for (const fn of SERVICE_FUNCTIONS) {
     const regions = splitOversized(serviceRegions(borderOf(society, fn), inputs).values(), byId, society.params.splitAbove);
@@ -53,7 +53,7 @@ export function redrawRegions(society: Society): void {
     decideOptOuts(society, fn, wealth);
   }
   const served = places.filter((place) => state.provider.transport[place.id]! >= 0 && !state.optedOut.transport.has(place.id));
-  state.transport = served.length > 0 ? transportNetwork(served, society.params.transportRegion, society.land.width) : null;
+  state.planTransport(served, society.params.transportRegion, society.land.width);
   state.drawnFor = society.communities.length;
 }
 

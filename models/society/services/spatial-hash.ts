@@ -6,12 +6,16 @@ interface Point {
   y: number;
 }
 
+/** Bucket coordinates are shifted by the offset and packed with the stride (2^21), well inside 2^53. */
+const KEY_OFFSET = 1 << 20;
+const KEY_STRIDE = 1 << 21;
+
 /**
  * Points bucketed in square cells of a given size, so "everything within r" looks at a few
  * buckets instead of every point (near-linear where a pairwise scan would be quadratic).
  */
 export class SpatialHash<P extends Point> {
-  private readonly buckets = new Map<string, P[]>();
+  private readonly buckets = new Map<number, P[]>();
 
   constructor(points: readonly P[], private readonly size: number) {
     for (const point of points) {
@@ -30,15 +34,18 @@ export class SpatialHash<P extends Point> {
     const out: P[] = [];
     for (let dy = -span; dy <= span; dy++) {
       for (let dx = -span; dx <= span; dx++) {
-        for (const point of this.buckets.get(this.key(bx + dx, by + dy)) ?? []) {
-          if (distance(point, centre) <= radius) out.push(point);
+        const bucket = this.buckets.get(this.key(bx + dx, by + dy));
+        if (!bucket) continue;
+        for (let i = 0; i < bucket.length; i++) {
+          if (distance(bucket[i]!, centre) <= radius) out.push(bucket[i]!);
         }
       }
     }
     return out.sort((a, b) => a.id - b.id);
   }
 
-  private key(bx: number, by: number): string {
-    return `${bx},${by}`;
+  /** A bucket's key as one number (no string built per lookup): exact for |bx|, |by| < 2^20. */
+  private key(bx: number, by: number): number {
+    return (bx + KEY_OFFSET) * KEY_STRIDE + (by + KEY_OFFSET);
   }
 }

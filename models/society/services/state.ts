@@ -1,5 +1,7 @@
 import type { Network } from '../../../sim/index.js';
+import type { ServedPlace } from './place.js';
 import { SERVICE_FUNCTIONS, type ServiceFunction, type Syndicate } from './syndicate.js';
+import { transportNetwork } from './transport.js';
 
 /** Per function, per community index: a number (quality, or the serving syndicate's id). */
 export type PerFunction<T> = Record<ServiceFunction, T>;
@@ -36,8 +38,27 @@ export class ServiceState {
   quality: PerFunction<Float64Array> = perFunction(() => new Float64Array(0));
   /** Per function: communities that opted out this year. */
   optedOut: PerFunction<Set<number>> = perFunction(() => new Set<number>());
-  /** The transport network over the communities transport syndicates serve. */
-  transport: Network | null = null;
+  /**
+   * The transport network over the communities transport syndicates serve, as last redrawn.
+   * Nothing in a step reads it, so it is built when first asked for, not at every redraw.
+   */
+  get transport(): Network | null {
+    if (this.transportPlan) {
+      const { places, size, width } = this.transportPlan;
+      this.transportPlan = null;
+      this.transportBuilt = places.length > 0 ? transportNetwork(places, size, width) : null;
+    }
+    return this.transportBuilt;
+  }
+
+  /** Records the places (and tiling) the transport network is to link, as of this redraw. */
+  planTransport(places: readonly ServedPlace[], size: number, width: number): void {
+    this.transportPlan = { places, size, width };
+    this.transportBuilt = null;
+  }
+
+  private transportPlan: { places: readonly ServedPlace[]; size: number; width: number } | null = null;
+  private transportBuilt: Network | null = null;
   /** Under one central budget: the share of the armed police the purse paid for this month. */
   policeFunded = 0;
   /** Community count when regions were last drawn (−1: never drawn yet). */

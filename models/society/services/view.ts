@@ -15,16 +15,28 @@ export function placesOf(society: Society): ServedPlace[] {
     .map((c) => ({ id: c.id, x: c.x, y: c.y, population: c.population, area: c.cells.length }));
 }
 
-/** Goods per head in each community (members' holdings and the fund), in food-equivalents: one pass over persons. */
-export function wealthPerHead(society: Society): Float64Array {
+/** Members' goods per community, in food-equivalents (holdings only, not the fund): one pass over persons, in row order. */
+export function memberGoods(society: Society): Float64Array {
   const ratio = goodsRatio(society);
   const { food, manufactures, community } = society.people.cols;
   const total = new Float64Array(society.communities.length);
   for (let row = 0; row < society.people.length; row++) {
     total[community[row]!]! += Math.max(0, food[row]!) + ratio * Math.max(0, manufactures[row]!);
   }
-  for (const c of society.communities) {
-    total[c.id] = c.population > 0 ? (total[c.id]! + worth(c.fund, ratio)) / c.population : 0;
+  return total;
+}
+
+/**
+ * Goods per head in each community (members' holdings and the fund), in food-equivalents;
+ * `goodsSums` (from `memberGoods` or a pass that sums the same way) spares the pass over persons.
+ */
+export function wealthPerHead(society: Society, goodsSums?: Float64Array): Float64Array {
+  const ratio = goodsRatio(society);
+  const total = goodsSums ? Float64Array.from(goodsSums) : memberGoods(society);
+  const communities = society.communities;
+  for (let c = 0; c < communities.length; c++) {
+    const community = communities[c]!;
+    total[c] = community.population > 0 ? (total[c]! + worth(community.fund, ratio)) / community.population : 0;
   }
   return total;
 }
@@ -32,7 +44,10 @@ export function wealthPerHead(society: Society): Float64Array {
 /** Each community's fund in food-equivalents (taken at the start of the month, so earmarks do not depend on payment order). */
 export function fundValues(society: Society): Float64Array {
   const ratio = goodsRatio(society);
-  return Float64Array.from(society.communities, (c) => worth(c.fund, ratio));
+  const communities = society.communities;
+  const funds = new Float64Array(communities.length);
+  for (let c = 0; c < communities.length; c++) funds[c] = worth(communities[c]!.fund, ratio);
+  return funds;
 }
 
 /** Communities as payers of a fee (their fund as given, or as it stands now). */

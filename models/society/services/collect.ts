@@ -1,0 +1,80 @@
+import type { Society } from '../society.js';
+import { earmark } from './funding.js';
+import { moveValue } from './goods.js';
+import { slidingSharesInto } from './sliding-scale.js';
+import type { Syndicate } from './syndicate.js';
+
+/** Buffers reused by every syndicate's collection: a month allocates nothing per funder. */
+const scratch = { ids: new Int32Array(64), populations: new Float64Array(64), wealth: new Float64Array(64), shares: new Float64Array(64) };
+
+function reserve(n: number): void {
+  if (scratch.ids.length >= n) return;
+  const size = Math.ceil(n * 1.5);
+  scratch.ids = new Int32Array(size);
+  scratch.populations = new Float64Array(size);
+  scratch.wealth = new Float64Array(size);
+  scratch.shares = new Float64Array(size);
+}
+
+/** Gathers the syndicate's funders (served by it, not opted out, alive) into the buffers, in region order; returns their count. */
+function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Array): number {
+  const state = society.services;
+  const provider = state.provider[syndicate.function];
+  const optedOut = state.optedOut[syndicate.function];
+  const members = syndicate.regionMembers;
+  reserve(members.length);
+  const { ids, populations, wealth: heads } = scratch;
+  let n = 0;
+  for (let k = 0; k < members.length; k++) {
+    const c = members[k]!;
+    if (provider[c] !== syndicate.id || optedOut.has(c)) continue;
+    const population = society.communities[c]!.population;
+    if (population <= 0) continue;
+    ids[n] = c;
+    populations[n] = population;
+    heads[n] = wealth[c]!;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * One syndicate's fees for the month: the funders' fees on the sliding scale, each capped by
+ * its earmark of the fund as it stood at the start of the month, moved into the syndicate's
+ * budget (or the central purse); sets what it asked and received and whom it serves.
+ */
+export function collectMonthFees(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: Float64Array, unitary: boolean, ratio: number): void {
+  const p = society.params;
+  const n = gatherFunders(society, syndicate, wealth);
+  const { ids, populations, shares } = scratch;
+  let persons = 0;
+  for (let i = 0; i < n; i++) persons += populations[i]!;
+  const asked = syndicate.fee * persons;
+  syndicate.asked = asked;
+  slidingSharesInto(populations, scratch.wealth, n, p.slidingScale, shares);
+  const target = unitary ? society.budget : syndicate.budget;
+  let received = 0;
+  let served = 0;
+  let ascending = true;
+  for (let i = 0; i < n; i++) {
+    // shares[] now holds what each funder pays: its assessed fee up to its earmark.
+    const paid = Math.min(shares[i]! * asked, earmark(funds[ids[i]!]!, p.feeCap));
+    shares[i] = paid;
+    received += moveValue(society.communities[ids[i]!]!.fund, target, paid, ratio);
+    if (paid > 0) served++;
+    if (i > 0 && ids[i]! < ids[i - 1]!) ascending = false;
+  }
+  syndicate.received = unitary ? 0 : received;
+  // Under one central budget the purse serves everyone of the region, whatever their fund paid.
+  syndicate.clients = unitary ? Array.from(ids.subarray(0, n)) : servedFunders(n, served, ascending);
+  society.services.counters.fees += received;
+}
+
+/** The funders that paid something, ascending ids. */
+function servedFunders(n: number, served: number, ascending: boolean): number[] {
+  const { ids, shares } = scratch;
+  const clients = new Array<number>(served);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (shares[i]! > 0) clients[k++] = ids[i]!;
+  return ascending ? clients : clients.sort((a, b) => a - b);
+}
