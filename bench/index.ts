@@ -11,6 +11,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   engine: () => import('./engine.js').then((module) => module.suite),
   society: () => import('./society.js').then((module) => module.suite),
   sweep: () => import('./sweep.js').then((module) => module.suite),
+  threads: () => import('./threads.js').then((module) => module.suite),
 };
 
 /** A mistake on the command line: exit code 2, as for any bad input. */

@@ -112,6 +112,12 @@ function memoryMeasurements(run: SocietyChildResult, suffix: string, baseline: S
       ...(suffix === '1m' ? { target: '≤ 400' } : {}),
     },
     {
+      key: `society_built_bytes_per_person_${suffix}`,
+      label: `(peak memory when just built − baseline's) ÷ persons, N=${suffix}`,
+      value: Math.round((run.builtPeakRssBytes - baseline.peakRssBytes) / run.population),
+      unit: 'bytes/person',
+    },
+    {
       key: `society_settled_bytes_per_person_${suffix}`,
       label: `(memory after a full collection − baseline's) ÷ persons, N=${suffix}`,
       value: Math.round((run.settledRssBytes - baseline.settledRssBytes) / run.population),

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatNumber, type AgentSnapshot, type Simulation } from '../sim/index.js';
 import { checkFolderFree, PendingFolder } from '../sim/node/run-folder.js';
+import { ThreadedRunner } from '../sim/node/threads.js';
 import { createSimulation } from '../scenarios/create.js';
+import { InputError } from '../scenarios/errors.js';
 import type { ResolvedScenario } from '../scenarios/load.js';
 
 /** How to run: where the run folder goes, and who hears about progress. */
@@ -13,6 +15,8 @@ export interface ExecuteOptions {
   overwrite?: boolean;
   /** Clear temporary folders that killed runs left beside `out` (default: true; sweeps tidy their own). */
   clearStale?: boolean;
+  /** Threads to split each step across (default 1); the files are the same for any number. */
+  threads?: number;
 }
 
 /** What a finished run left behind. */
@@ -37,22 +41,35 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
   checkFolderFree(options.out, options);
   const started = new Date();
   const clockStart = performance.now();
-  const simulation = createSimulation(scenario);
+  const threads = options.threads ?? 1;
+  const simulation = createSimulation(scenario, { shared: threads > 1 });
+  const runner = threads > 1 ? await startThreads(scenario, simulation, threads) : undefined;
   const folder = new PendingFolder(options.out, options);
   try {
     // Snapshots go to disk as they are taken, so a long run never holds them all.
     const snapshots = writeSnapshotsTo(folder, simulation, scenario.steps);
-    return await runAndWrite(scenario, options, simulation, folder, snapshots, { started, clockStart });
+    return await runAndWrite(scenario, options, simulation, folder, snapshots, { started, clockStart, threads });
   } catch (error) {
     folder.discard();
     throw error;
+  } finally {
+    runner?.close();
   }
+}
+
+/** Hands the model a runner over `threads` threads (the model must split by community). */
+async function startThreads(scenario: ResolvedScenario, simulation: Simulation, threads: number): Promise<ThreadedRunner> {
+  const sharding = simulation.sharding;
+  if (!sharding) throw new InputError(scenario.file, 'threads', `a model that splits its steps by community (society), or --threads 1`, `model '${scenario.model}' with --threads ${threads}`);
+  const runner = await ThreadedRunner.start({ threads, kernelModule: sharding.kernelModule, kernels: sharding.kernels, params: sharding.params, seed: sharding.seed });
+  sharding.use(runner);
+  return runner;
 }
 
 /** Steps a run to its end, then writes the rest of its folder (its snapshots already in it) and commits it. */
 async function runAndWrite(
   scenario: ResolvedScenario, options: ExecuteOptions, simulation: Simulation, folder: PendingFolder, snapshots: string[],
-  { started, clockStart }: { started: Date; clockStart: number },
+  { started, clockStart, threads }: { started: Date; clockStart: number; threads: number },
 ): Promise<RunResult> {
   const phaseTimes = startProfiling(simulation);
   let lastBreath = clockStart;
@@ -78,6 +95,7 @@ async function runAndWrite(
     stoppedEarly: stepsRun < scenario.steps,
     version: PACKAGE_VERSION,
     node: process.version,
+    threads,
     started: started.toISOString(),
     finished: new Date().toISOString(),
     wallSeconds: round(wallSeconds),

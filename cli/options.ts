@@ -45,3 +45,10 @@ export function requireText(value: unknown, name: string): string {
   if (typeof value !== 'string' || value === '') throw new InputError(COMMAND_LINE, name, expected, describeValue(value));
   return value;
 }
+
+/** `--threads N`: a whole number from 1 to 64 (1 by default: the run stays on one thread). */
+export function readThreads(value: unknown): number {
+  const threads = optionalInteger(value, '--threads') ?? 1;
+  if (threads < 1 || threads > 64) throw new InputError(COMMAND_LINE, '--threads', 'a whole number from 1 to 64', String(threads));
+  return threads;
+}

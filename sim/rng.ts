@@ -12,19 +12,31 @@ interface AleaState {
 }
 
 /**
- * One reproducible random stream (Alea generator from seedrandom: fast, 2^116 period,
- * seeded by a string). All randomness in a model comes from these; never Math.random.
+ * One reproducible random stream: seedrandom's Alea generator (fast, 2^116 period, seeded by a
+ * string). seedrandom seeds it (its Mash hash turns the seed string into Alea's starting state);
+ * the stream then keeps that state as four numbers on this object and steps it with Alea's own
+ * update — the same numbers as seedrandom's generator, bit for bit (tests/sim/rng.test.ts draws
+ * both side by side) — because seedrandom holds each generator in closures of about 650 bytes,
+ * and a large society keeps one stream per community and phase. All randomness in a model comes
+ * from these; never Math.random.
  */
 export class Rng {
-  private prng: seedrandom.PRNG;
+  /** Alea's carry and its three fractions (numbers from the start: V8 keeps them unboxed). */
+  private c = 1;
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
   private spareNormal = Number.NaN;
 
   constructor(readonly seed: string) {
-    // `state: true` only adds seedrandom's state() accessor; the numbers drawn are the same.
-    this.prng = seedrandom.alea(seed, { state: true });
+    const start = seedrandom.alea(seed, { state: true }).state() as unknown as AleaState;
+    this.c = start.c;
+    this.s0 = start.s0;
+    this.s1 = start.s1;
+    this.s2 = start.s2;
   }
 
-  /** Numbers `saveState` writes: the generator's four (seedrandom's Alea state) and the kept normal. */
+  /** Numbers `saveState` writes: the generator's four (Alea's state) and the kept normal. */
   static readonly STATE_SIZE = 5;
 
   /**
@@ -32,19 +44,28 @@ export class Rng {
    * run) can go on drawing exactly the numbers this one would have drawn next.
    */
   saveState(out: Float64Array, offset: number): void {
-    const state = (this.prng as seedrandom.PRNG & { state(): AleaState }).state();
-    out[offset] = state.c;
-    out[offset + 1] = state.s0;
-    out[offset + 2] = state.s1;
-    out[offset + 3] = state.s2;
+    out[offset] = this.c;
+    out[offset + 1] = this.s0;
+    out[offset + 2] = this.s1;
+    out[offset + 3] = this.s2;
     out[offset + 4] = this.spareNormal;
   }
 
   /** Continues from a state written by `saveState` (the seed string is kept only as a label). */
   loadState(from: Float64Array, offset: number): void {
-    const state: AleaState = { c: from[offset]!, s0: from[offset + 1]!, s1: from[offset + 2]!, s2: from[offset + 3]! };
-    this.prng = seedrandom.alea('', { state });
+    this.c = from[offset]!;
+    this.s0 = from[offset + 1]!;
+    this.s1 = from[offset + 2]!;
+    this.s2 = from[offset + 3]!;
     this.spareNormal = from[offset + 4]!;
+  }
+
+  /** Alea's step, as seedrandom's `alea` takes it: the next fraction in [0, 1). */
+  private prng(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    return (this.s2 = t - (this.c = t | 0));
   }
 
   /** A uniform number in [0, 1). */

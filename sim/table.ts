@@ -21,8 +21,10 @@ export type Columns<S extends Schema> = { [K in keyof S]: ColumnOf<S[K]> };
 /**
  * Columnar storage for many small agents: one typed array per field, rows packed at the
  * front (0 … length-1), removal by swap-with-last in O(1). Every row has a stable id that
- * survives other rows' removal and is never reused; `rowOf(id)` finds it. Arrays grow by doubling, so hold a
- * column in a local variable within a loop but fetch it again after adding rows.
+ * survives other rows' removal and is never reused; `rowOf(id)` finds it. Columns grow by a quarter
+ * (a million rows grow by a quarter million, not a million), so hold a column in a local variable
+ * within a loop but fetch it again after adding rows; `version` tells when they moved. With
+ * `shared`, every column lives on a SharedArrayBuffer that worker threads can read and write.
  */
 export class Table<S extends Schema> {
   /** The columns; indexed by row, not by id. */
@@ -37,18 +39,25 @@ export class Table<S extends Schema> {
   private readonly fields: (keyof S & string)[];
   /** Bumped on every removal, so iterators can notice structural change. */
   private removals = 0;
+  private columnVersion = 0;
+  /** Whether the columns live on SharedArrayBuffers. */
+  readonly shared: boolean;
 
-  constructor(schema: S, initialCapacity = 1024) {
+  constructor(schema: S, initialCapacity = 1024, options: TableOptions = {}) {
     this.types = schema;
+    this.shared = options.shared ?? false;
     this.fields = Object.keys(schema) as (keyof S & string)[];
     this.capacity = Math.max(1, initialCapacity);
     const cols = {} as Columns<S>;
-    for (const key of Object.keys(schema) as (keyof S)[]) {
-      cols[key] = new schema[key](this.capacity) as ColumnOf<S[typeof key]>;
-    }
+    for (const key of this.fields) cols[key] = allocateColumn(schema[key], this.capacity, this.shared) as ColumnOf<S[typeof key]>;
     this.cols = cols;
     this.rowToId = new Int32Array(this.capacity);
     this.idToRow = new Int32Array(this.capacity).fill(-1);
+  }
+
+  /** Counts column replacements (growth): a holder of column arrays fetches them again when it changes. */
+  get version(): number {
+    return this.columnVersion;
   }
 
   /** Number of live rows. */
@@ -70,14 +79,35 @@ export class Table<S extends Schema> {
 
   /** Adds a row with the given values (others zero) and returns its stable id. */
   add(values?: Partial<{ [K in keyof S]: number }>): number {
-    if (this.rowCount === this.capacity) this.grow(this.capacity * 2);
+    if (this.rowCount === this.capacity) this.grow(grown(this.capacity));
     const row = this.rowCount++;
     const id = this.nextId++;
-    if (id >= this.idToRow.length) this.growIds(Math.max(id + 1, this.idToRow.length * 2));
+    if (id >= this.idToRow.length) this.growIds(grown(this.idToRow.length));
     this.rowToId[row] = id;
     this.idToRow[id] = row;
     for (const key of this.fields) (this.cols[key] as ColumnOf<ColumnType>)[row] = values?.[key] ?? 0;
     return id;
+  }
+
+  /**
+   * Adds `count` rows of zeros at once and returns the first one's position; their ids follow
+   * one another in row order. For bulk building: fill the columns directly (fetched after this
+   * call), with no object per row and one pass per column instead of one per row.
+   */
+  addRows(count: number): number {
+    const first = this.rowCount;
+    const end = first + count;
+    if (end > this.capacity) this.grow(Math.max(end, grown(this.capacity)));
+    const lastId = this.nextId + count - 1;
+    if (lastId >= this.idToRow.length) this.growIds(Math.max(lastId + 1, grown(this.idToRow.length)));
+    for (let row = first; row < end; row++) {
+      const id = this.nextId++;
+      this.rowToId[row] = id;
+      this.idToRow[id] = row;
+    }
+    for (const key of this.fields) (this.cols[key] as ColumnOf<ColumnType>).fill(0, first, end);
+    this.rowCount = end;
+    return first;
   }
 
   /** Removes the row with this id (the last row moves into its place). */
@@ -161,9 +191,13 @@ export class Table<S extends Schema> {
     if (n > this.capacity) this.grow(n);
   }
 
+  /**
+   * Replaces the columns one at a time, so at most one old column and its copy are both
+   * needed at once (the others are free to collect as soon as they are replaced).
+   */
   private grow(capacity: number): void {
-    for (const key of Object.keys(this.types) as (keyof S)[]) {
-      const next = new this.types[key](capacity) as ColumnOf<ColumnType>;
+    for (const key of this.fields) {
+      const next = allocateColumn(this.types[key], capacity, this.shared);
       next.set(this.cols[key] as ColumnOf<ColumnType>);
       this.cols[key] = next as ColumnOf<S[typeof key]>;
     }
@@ -171,6 +205,7 @@ export class Table<S extends Schema> {
     rowToId.set(this.rowToId);
     this.rowToId = rowToId;
     this.capacity = capacity;
+    this.columnVersion++;
   }
 
   private growIds(size: number): void {
@@ -178,4 +213,22 @@ export class Table<S extends Schema> {
     idToRow.set(this.idToRow);
     this.idToRow = idToRow;
   }
+}
+
+/** Options of a table: `shared` puts every column on a SharedArrayBuffer (for worker threads). */
+export interface TableOptions {
+  shared?: boolean;
+}
+
+/** A column of n zeroed elements, on a SharedArrayBuffer when shared. */
+export function allocateColumn(type: ColumnType, n: number, shared: boolean): ColumnOf<ColumnType> {
+  if (!shared) return new type(n);
+  // Every column type takes a buffer; TypeScript cannot pick one overload across the union.
+  const onBuffer = type as unknown as new (buffer: ArrayBufferLike) => ColumnOf<ColumnType>;
+  return new onBuffer(new SharedArrayBuffer(n * type.BYTES_PER_ELEMENT));
+}
+
+/** The next size of a growing array: a quarter more (at least one), not double, to bound the waste and the copy. */
+export function grown(size: number): number {
+  return Math.max(size + 1, Math.ceil(size * 1.25));
 }

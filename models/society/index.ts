@@ -12,5 +12,5 @@ export const societyModel: ModelDefinition = {
   name: 'society',
   description: 'Self-managed communities on a landscape: production, sharing, markets and credit, under switchable institutions',
   params: societyParams,
-  create: (params, seed) => new Society(params, seed),
+  create: (params, seed, options) => new Society(params, seed, options),
 };

@@ -1,6 +1,7 @@
-import { Model, resolveParams } from '../../sim/index.js';
+import { LocalRunner, Model, resolveParams, type Sharding, type ShardRunner } from '../../sim/index.js';
+import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
 import { Ledger } from './books/ledger.js';
-import { type Account, type Community, newMarket } from './communities/community.js';
+import { type Account, type Community, communityStream, newMarket } from './communities/community.js';
 import { claimCells, drawSites, drawSizes, nearestPartners } from './communities/place.js';
 import { buildLand, mapSide, type Land } from './land/land.js';
 import { metricsSpec } from './metrics.js';
@@ -32,6 +33,11 @@ export interface StepCounters {
   detection: number;
 }
 
+/** How a society stores its persons: `shared` for tables that worker threads can use. */
+export interface SocietyOptions {
+  shared?: boolean;
+}
+
 function zeroCounters(): StepCounters {
   return { births: 0, deaths: 0, tradeVolume: 0, rentPaid: 0, interestPaid: 0, profitsTaken: 0, taxCollected: 0, loanDefaults: 0, freeRiders: 0, workers: 0, detection: 0 };
 }
@@ -45,7 +51,7 @@ export class Society extends Model {
   readonly land: Land;
   readonly communities: Community[] = [];
   readonly people: People;
-  readonly members = new Members();
+  readonly members: Members;
   readonly ledger = new Ledger();
   /** The central budget (holds only what it collected this month). */
   readonly budget: Account = { food: 0, manufactures: 0, credit: 0 };
@@ -65,13 +71,17 @@ export class Society extends Model {
   readonly landUnit: number;
   /** Reusable per-person scratch (wealth for the metrics). */
   wealth = new Float64Array(0);
+  /** Runs the per-community kernels: on this thread, unless a threaded runner was handed over (`sharding.use`). */
+  shards: ShardRunner;
 
-  constructor(values: Partial<Record<string, unknown>>, seed: number) {
+  /** `options.shared` puts the person table's columns and the member buckets on SharedArrayBuffers (for worker threads). */
+  constructor(values: Partial<Record<string, unknown>>, seed: number, options: SocietyOptions = {}) {
     super(seed);
     this.params = resolveParams(societyParams, values);
     const p = this.params;
     this.land = buildLand(mapSide(p.population, p.cellsPerPerson), this.streams.derive('land'), p.terrainOctaves, p.terrainScale);
-    this.people = createPeopleTable(p.population);
+    this.people = createPeopleTable(p.population, options);
+    this.members = new Members(options);
     const placing = this.streams.derive('communities');
     const sizes = drawSizes(p.population, p.communities, p.communitySizeSpread, placing);
     const sites = drawSites(this.land, p.communities, placing);
@@ -83,11 +93,33 @@ export class Society extends Model {
     const partners = nearestPartners(this.communities.map((c) => c.x), this.communities.map((c) => c.y), p.tradePartners);
     this.communities.forEach((community, c) => (community.partners = partners[c]!));
     this.members.rebuild(this.people, this.communities.length);
+    this.shards = new LocalRunner(KERNELS, this.params, (c, stream) => communityStream(this.streams, this.communities[c]!, stream));
+    this.trackArrays(this.shards);
     this.landUnit = this.initialLandPerWorker();
     this.knowledge = new KnowledgeState(this.communities.length);
     this.ecology = new EcologyState(this.land.capacity);
     this.setPhases(SOCIETY_PHASES);
     this.collect(metricsSpec(p.snapshotEvery));
+  }
+
+  /** How a threaded runner takes over the kernels (the society must have been built with shared arrays). */
+  get sharding(): Sharding {
+    return {
+      kernelModule: KERNEL_MODULE,
+      kernels: KERNELS,
+      params: this.params,
+      seed: this.seed,
+      use: (runner) => {
+        this.trackArrays(runner);
+        this.shards = runner;
+      },
+    };
+  }
+
+  /** The arrays every kernel may read: the persons' columns and the members index, fetched afresh each run. */
+  private trackArrays(runner: ShardRunner): void {
+    runner.track('people', () => this.people.cols);
+    runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
   }
 
   /** Runs a step with fresh counters and books. */

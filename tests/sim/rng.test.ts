@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, Streams } from '../../sim/index.js';
+import seedrandom from 'seedrandom';
 
 const DRAWS = 200_000;
 
@@ -182,5 +183,22 @@ describe('Rng distributions', () => {
     expect(new Set(sample).size).toBe(300);
     expect(sample.every((i) => Number.isInteger(i) && i >= 0 && i < 1000)).toBe(true);
     expect(rng.sampleIndices(5, 10).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('Rng and seedrandom', () => {
+  it("draws exactly seedrandom's Alea numbers for the same seed, and continues exactly after saveState/loadState", () => {
+    for (let k = 0; k < 300; k++) {
+      const seed = `seed/${k}/${'x'.repeat(k % 7)}`;
+      const ours = new Rng(seed);
+      const theirs = seedrandom.alea(seed);
+      for (let i = 0; i < 200; i++) expect(ours.next()).toBe(theirs());
+      const state = new Float64Array(Rng.STATE_SIZE);
+      ours.normal();
+      ours.saveState(state, 0);
+      const resumed = new Rng('another');
+      resumed.loadState(state, 0);
+      for (let i = 0; i < 50; i++) expect(resumed.normal()).toBe(ours.normal());
+    }
   });
 });

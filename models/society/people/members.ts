@@ -1,24 +1,37 @@
+import { allocateColumn } from '../../../sim/index.js';
 import type { People } from './people.js';
 
 /**
  * The members of each community as a bucket of rows, ordered by person id inside each
  * bucket, so iteration order never depends on other communities. Rebuilt in O(n + ids
  * ever issued) whenever rows are added, removed or move between communities: a walk over
- * ids in ascending order fills the buckets already sorted, with no sort.
+ * ids in ascending order fills the buckets already sorted, with no sort. With `shared`,
+ * `start` and `rows` live on SharedArrayBuffers (for worker threads); `version` counts the
+ * times either was replaced by a larger one.
  */
 export class Members {
   /** start[c] … start[c+1]-1 index `rows` for community c. */
-  start = new Int32Array(1);
-  rows = new Int32Array(0);
+  start: Int32Array;
+  rows: Int32Array;
+  /** Bumped whenever `start` or `rows` is replaced (a holder of them fetches them again). */
+  version = 0;
+  /** Whether `start` and `rows` live on SharedArrayBuffers. */
+  readonly shared: boolean;
   private cursor = new Int32Array(0);
+
+  constructor(options: { shared?: boolean } = {}) {
+    this.shared = options.shared ?? false;
+    this.start = this.allocate(1);
+    this.rows = this.allocate(0);
+  }
 
   /** Rebuilds the buckets from the people's community column. */
   rebuild(people: People, communityCount: number): void {
     const n = people.length;
     const community = people.cols.community;
-    if (this.start.length !== communityCount + 1) this.start = new Int32Array(communityCount + 1);
+    if (this.start.length !== communityCount + 1) this.replaceStart(communityCount + 1);
     else this.start.fill(0);
-    if (this.rows.length < n) this.rows = new Int32Array(Math.ceil(n * 1.25));
+    if (this.rows.length < n) this.replaceRows(Math.ceil(n * 1.25));
     const start = this.start;
     let maxId = -1;
     for (let row = 0; row < n; row++) {
@@ -35,6 +48,20 @@ export class Members {
       const row = people.rowOf(id);
       if (row >= 0) rows[cursor[community[row]!]!++] = row;
     }
+  }
+
+  private replaceStart(size: number): void {
+    this.start = this.allocate(size);
+    this.version++;
+  }
+
+  private replaceRows(size: number): void {
+    this.rows = this.allocate(size);
+    this.version++;
+  }
+
+  private allocate(size: number): Int32Array {
+    return allocateColumn(Int32Array, size, this.shared) as Int32Array;
   }
 
   /** Number of members of community c. */

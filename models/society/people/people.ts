@@ -51,9 +51,9 @@ export const personSchema = {
 /** The persons table. */
 export type People = Table<typeof personSchema>;
 
-/** A new, empty persons table. */
-export function createPeopleTable(capacity: number): People {
-  return new Table(personSchema, Math.max(16, capacity));
+/** A new, empty persons table (its columns on SharedArrayBuffers with `shared`). */
+export function createPeopleTable(capacity: number, options: { shared?: boolean } = {}): People {
+  return new Table(personSchema, Math.max(16, capacity), options);
 }
 
 /** Food need weight: children count half an adult. */

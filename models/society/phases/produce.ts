@@ -1,6 +1,7 @@
 import type { NamedPhase } from '../../../sim/index.js';
-import { communityStream, type Community } from '../communities/community.js';
-import { chooseEffort, keptShare, workerDetection } from '../economy/effort.js';
+import type { Community } from '../communities/community.js';
+import { keptShare, workerDetection } from '../economy/effort.js';
+import { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, OUTPUT_OUT } from '../kernels/produce.js';
 import type { Society } from '../society.js';
 import { outputFactor } from '../services/effects.js';
 
@@ -10,7 +11,8 @@ import { outputFactor } from '../services/effects.js';
  * being named; Y = A·H·(factor/H)^a with land (food) or capital (manufactures) as the
  * factor; each person's output is their share of H times a lognormal shock. Harvest draws
  * down the community's resource. Reads prices, policy, land; mutates sector, effort,
- * output, resource, markets. One stream per community.
+ * output, resource, markets. One stream per community. The per-person work is in
+ * kernels/produce.ts (it may run on several threads); the land and the books stay here.
  */
 export const produce: NamedPhase<Society> = {
   name: 'produce',
@@ -19,69 +21,64 @@ export const produce: NamedPhase<Society> = {
       society.people.cols.output.fill(0);
       return;
     }
-    for (const community of society.communities) produceIn(society, community);
+    const { shards, communities, members } = society;
+    const count = communities.length;
+    const effortIn = shards.array('produce.effortIn', Float64Array, count * EFFORT_IN.stride);
+    shards.array('produce.effortOut', Float64Array, count * EFFORT_OUT.stride);
+    shards.array('produce.outputIn', Float64Array, count * OUTPUT_IN.stride);
+    shards.array('produce.outputOut', Float64Array, count * OUTPUT_OUT.stride);
+    for (const community of communities) effortInputs(society, community, effortIn);
+    shards.run('produce.effort', count, members.start);
+    const effortOut = shards.array('produce.effortOut', Float64Array, count * EFFORT_OUT.stride);
+    const outputIn = shards.array('produce.outputIn', Float64Array, count * OUTPUT_IN.stride);
+    for (const community of communities) yields(society, community, effortIn, effortOut, outputIn);
+    shards.run('produce.output', count, members.start);
+    const outputOut = shards.array('produce.outputOut', Float64Array, count * OUTPUT_OUT.stride);
+    for (const community of communities) {
+      if (effortIn[community.id * EFFORT_IN.stride + EFFORT_IN.active] === 1) recordProduction(society, community, effortOut, outputOut);
+    }
   },
 };
 
-const labour = new Float64Array(2);
-
-function produceIn(society: Society, community: Community): void {
-  const { people, members, params: p } = society;
-  const { age, effort: effortOf, sector: sectorOf, skillFood, skillManufactures, proprietor, civicNorm, strikes, auditor, shirked } = people.cols;
-  const rows = members.rows;
-  const rng = communityStream(society.streams, community, 'produce');
-  const n = members.count(community.id);
+/** What the effort kernel needs to know about a community. */
+function effortInputs(society: Society, community: Community, input: Float64Array): void {
+  const p = society.params;
+  const i = community.id * EFFORT_IN.stride;
+  const n = society.members.count(community.id);
+  input[i + EFFORT_IN.active] = n === 0 ? 0 : 1;
   if (n === 0) return;
   const tau = community.policy.sharing;
-  const sharingFactor = 1 - tau + tau / n;
+  input[i + EFFORT_IN.sharingFactor] = 1 - tau + tau / n;
   // The chance of being named comes from the monitors accountability put in place; members
   // expect a sanction only as often as named acts were in fact punished, and a heavier one
   // for each strike already on their record (the graduated ladder).
   const detection = community.governance.detection;
   const sanctionIfNamed = community.governance.enforcement * p.sanction;
-  const expected = [workerDetection(p, detection, false) * sanctionIfNamed, workerDetection(p, detection, true) * sanctionIfNamed];
-  const { adultAge, retirementAge, switchRate, normWeight, effortCost } = p;
+  input[i + EFFORT_IN.expectedMember] = workerDetection(p, detection, false) * sanctionIfNamed;
+  input[i + EFFORT_IN.expectedProprietor] = workerDetection(p, detection, true) * sanctionIfNamed;
   // Kept shares by sector and ownership, computed once per community.
-  const kept = [keptShare(p, community, 0, false), keptShare(p, community, 0, true), keptShare(p, community, 1, false), keptShare(p, community, 1, true)];
-  const marginal = [1 - p.foodElasticity, 1 - p.manufacturesElasticity];
-  labour[0] = labour[1] = 0;
-  let freeRiders = 0;
-  let workers = 0;
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = rows[k]!;
-    shirked[row] = 0;
-    if (age[row]! < adultAge || age[row]! >= retirementAge || auditor[row] === 1) {
-      effortOf[row] = 0;
-      continue;
-    }
-    if (rng.next() < switchRate) sectorOf[row] = betterSector(community, skillFood[row]!, skillManufactures[row]!);
-    const sector = sectorOf[row]!;
-    const skill = sector === 0 ? skillFood[row]! : skillManufactures[row]!;
-    const keep = kept[2 * sector + proprietor[row]!]!;
-    // The marginal product of an hour, in labour-hours at cost: (1 − a) × skill.
-    const w = marginal[sector]! * skill;
-    const deterrence = expected[proprietor[row]!]! * (1 + strikes[row]!);
-    const effort = chooseEffort(keep * sharingFactor, w, civicNorm[row]!, normWeight, deterrence, effortCost);
-    if (effort < p.shirkingRatio * chooseEffort(keep, w, civicNorm[row]!, normWeight, deterrence, effortCost)) {
-      freeRiders++;
-      shirked[row] = 1;
-    }
-    workers++;
-    effortOf[row] = effort;
-    labour[sector]! += skill * effort;
-  }
-  society.counters.freeRiders += freeRiders;
-  society.counters.workers += workers;
-  society.counters.detection += detection * workers;
-  const yields = [foodYield(society, community, labour[0]!) * outputFactor(society, community.id, 0), manufacturesYield(society, community, labour[1]!) * outputFactor(society, community.id, 1)];
-  assignOutput(society, community, rng, yields);
+  input[i + EFFORT_IN.kept] = keptShare(p, community, 0, false);
+  input[i + EFFORT_IN.kept + 1] = keptShare(p, community, 0, true);
+  input[i + EFFORT_IN.kept + 2] = keptShare(p, community, 1, false);
+  input[i + EFFORT_IN.kept + 3] = keptShare(p, community, 1, true);
+  input[i + EFFORT_IN.foodValue] = community.food.price * community.food.productivity;
+  input[i + EFFORT_IN.manufacturesValue] = community.manufactures.price * community.manufactures.productivity;
 }
 
-function betterSector(community: Community, skillFood: number, skillManufactures: number): number {
-  const food = community.food.price * community.food.productivity * skillFood;
-  const manufactures = community.manufactures.price * community.manufactures.productivity * skillManufactures;
-  if (food === 0 && manufactures === 0) return skillFood >= skillManufactures ? 0 : 1;
-  return food >= manufactures ? 0 : 1;
+/** Books the effort kernel's counts and sets output per unit of labour from the community's yields. */
+function yields(society: Society, community: Community, effortIn: Float64Array, effortOut: Float64Array, outputIn: Float64Array): void {
+  if (effortIn[community.id * EFFORT_IN.stride + EFFORT_IN.active] === 0) return;
+  const o = community.id * EFFORT_OUT.stride;
+  const workers = effortOut[o + EFFORT_OUT.workers]!;
+  society.counters.freeRiders += effortOut[o + EFFORT_OUT.freeRiders]!;
+  society.counters.workers += workers;
+  society.counters.detection += community.governance.detection * workers;
+  const labourFood = effortOut[o + EFFORT_OUT.labourFood]!;
+  const labourManufactures = effortOut[o + EFFORT_OUT.labourManufactures]!;
+  const food = foodYield(society, community, labourFood) * outputFactor(society, community.id, 0);
+  const manufactures = manufacturesYield(society, community, labourManufactures) * outputFactor(society, community.id, 1);
+  outputIn[community.id * OUTPUT_IN.stride + OUTPUT_IN.perUnitFood] = food / Math.max(1e-12, labourFood);
+  outputIn[community.id * OUTPUT_IN.stride + OUTPUT_IN.perUnitManufactures] = manufactures / Math.max(1e-12, labourManufactures);
 }
 
 function foodYield(society: Society, community: Community, h: number): number {
@@ -99,33 +96,12 @@ function manufacturesYield(society: Society, community: Community, h: number): n
   return p.manufacturesProductivity * h * Math.pow(equipment / h, p.manufacturesElasticity);
 }
 
-function assignOutput(society: Society, community: Community, rng: ReturnType<typeof communityStream>, yields: number[]): void {
-  const { people, members, params: p } = society;
-  const { effort: effortOf, sector: sectorOf, skillFood, skillManufactures, output } = people.cols;
-  const rows = members.rows;
-  const sigma = p.shockSpread;
-  const hoursPerMonth = p.hoursPerMonth;
-  const perUnit = [yields[0]! / Math.max(1e-12, labour[0]!), yields[1]! / Math.max(1e-12, labour[1]!)];
-  const produced = [0, 0];
-  const hours = [0, 0];
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = rows[k]!;
-    const effort = effortOf[row]!;
-    if (effort <= 0) {
-      output[row] = 0;
-      continue;
-    }
-    const sector = sectorOf[row]!;
-    const skill = sector === 0 ? skillFood[row]! : skillManufactures[row]!;
-    const shock = sigma > 0 ? Math.exp(sigma * rng.normal() - (sigma * sigma) / 2) : 1;
-    output[row] = perUnit[sector]! * skill * effort * shock;
-    produced[sector]! += output[row]!;
-    hours[sector]! += effort * hoursPerMonth;
-  }
-  recordProduction(society, community, produced, hours);
-}
-
-function recordProduction(society: Society, community: Community, produced: number[], hours: number[]): void {
+/** Markets, hours and books from what the output kernel produced; the harvest draws down the land. */
+function recordProduction(society: Society, community: Community, effortOut: Float64Array, outputOut: Float64Array): void {
+  const o = community.id * OUTPUT_OUT.stride;
+  const produced = [outputOut[o + OUTPUT_OUT.producedFood]!, outputOut[o + OUTPUT_OUT.producedManufactures]!];
+  const hours = [outputOut[o + OUTPUT_OUT.hoursFood]!, outputOut[o + OUTPUT_OUT.hoursManufactures]!];
+  const labour = [effortOut[community.id * EFFORT_OUT.stride + EFFORT_OUT.labourFood]!, effortOut[community.id * EFFORT_OUT.stride + EFFORT_OUT.labourManufactures]!];
   const markets = [community.food, community.manufactures];
   for (let s = 0; s < 2; s++) {
     const market = markets[s]!;

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ThreadsChildResult } from './threads-child.js';
+import type { BenchOptions, BenchSuite, Measurement } from './suite.js';
+
+/**
+ * One run split across threads: the default society at 100k and 1M persons on 1 thread and on
+ * 2 (the calling thread and one worker, arrays in shared memory), each in a fresh child process
+ * over the same window of months. The speed-up is one-thread time ÷ two-thread time, measured in
+ * the same bench run; the files of such runs are byte-identical (tests/models/society/threads.test.ts).
+ */
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHILD = join(ROOT, 'bench', 'threads-child.ts');
+const SIZES = [
+  { population: 100_000, suffix: '100k', repeats: 2 },
+  { population: 1_000_000, suffix: '1m', repeats: 1 },
+];
+const WINDOW = { warmUp: 3, steps: 12 };
+const QUICK = { population: 10_000, suffix: '10k', repeats: 1, warmUp: 1, steps: 2 };
+
+function runChild(population: number, threads: number, warmUp: number, steps: number): ThreadsChildResult {
+  const args = [population, threads, warmUp, steps].map(String);
+  const text = execFileSync(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(text.trim().split('\n').at(-1)!) as ThreadsChildResult;
+}
+
+/** The fastest of a few runs: the least disturbed by other work on the machine. */
+function fastest(population: number, threads: number, repeats: number, warmUp: number, steps: number, log: BenchOptions['log']): ThreadsChildResult {
+  let best: ThreadsChildResult | undefined;
+  for (let r = 0; r < repeats; r++) {
+    const run = runChild(population, threads, warmUp, steps);
+    log(`  threads: N=${population}, ${threads} thread(s): ${(run.seconds / run.steps * 1000).toFixed(0)} ms/step, ${(run.cpuSeconds / run.seconds).toFixed(2)} cores`);
+    if (!best || run.seconds < best.seconds) best = run;
+  }
+  return best!;
+}
+
+function sizeMeasurements(one: ThreadsChildResult, two: ThreadsChildResult, suffix: string): Measurement[] {
+  const rate = (run: ThreadsChildResult) => Math.round(run.personSteps / run.seconds);
+  const speedup = one.seconds / one.personSteps / (two.seconds / two.personSteps);
+  return [
+    { key: `society_threads_2_person_steps_per_s_${suffix}`, label: `society N=${suffix}, 2 threads`, value: rate(two), unit: 'person-steps/s', baseline: `society_threads_1_person_steps_per_s_${suffix}`, ratio: `society_threads_speedup_2_${suffix}` },
+    { key: `society_threads_1_person_steps_per_s_${suffix}`, label: `society N=${suffix}, 1 thread (shared arrays)`, value: rate(one), unit: 'person-steps/s' },
+    { key: `society_threads_speedup_2_${suffix}`, label: `speed-up, 2 threads ÷ 1, N=${suffix}`, value: Number(speedup.toFixed(3)), unit: '×', ...(suffix === '1m' ? { target: '≥ 1.6' } : {}) },
+    { key: `society_threads_cores_used_2_${suffix}`, label: `cores the 2-thread run got (CPU ÷ wall)`, value: Number((two.cpuSeconds / two.seconds).toFixed(2)), unit: 'cores' },
+  ];
+}
+
+export const suite: BenchSuite = {
+  name: 'threads',
+  description: 'one society run split across 2 threads vs 1 thread (same files), default scenario at 100k and 1M persons',
+  run({ quick, log }) {
+    const sizes = quick ? [QUICK] : SIZES.map((size) => ({ ...size, ...WINDOW }));
+    const out: Measurement[] = [];
+    for (const size of sizes) {
+      const one = fastest(size.population, 1, size.repeats, size.warmUp, size.steps, log);
+      const two = fastest(size.population, 2, size.repeats, size.warmUp, size.steps, log);
+      out.push(...sizeMeasurements(one, two, size.suffix));
+    }
+    return out;
+  },
+};

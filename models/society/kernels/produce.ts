@@ -1,0 +1,156 @@
+import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { chooseEffort } from '../economy/effort.js';
+import type { SocietyParams } from '../params.js';
+
+/**
+ * Production's per-person work, one community at a time (phases/produce.ts prepares the
+ * inputs and books the results). Two kernels on the community's `produce` stream: effort and
+ * sector choices (which sum the labour each sector gets), then each worker's output once the
+ * community's yields are known.
+ */
+
+/** produce.effortIn, per community: who is in, the sharing factor, expected sanctions, kept shares, sector values. */
+export const EFFORT_IN = { stride: 10, sharingFactor: 0, expectedMember: 1, expectedProprietor: 2, kept: 3, foodValue: 7, manufacturesValue: 8, active: 9 } as const;
+/** produce.effortOut, per community: labour by sector (skill × effort), free riders, workers. */
+export const EFFORT_OUT = { stride: 4, labourFood: 0, labourManufactures: 1, freeRiders: 2, workers: 3 } as const;
+/** produce.outputIn, per community: output per unit of labour, by sector. */
+export const OUTPUT_IN = { stride: 2, perUnitFood: 0, perUnitManufactures: 1 } as const;
+/** produce.outputOut, per community: goods produced and hours worked, by sector. */
+export const OUTPUT_OUT = { stride: 4, producedFood: 0, producedManufactures: 1, hoursFood: 2, hoursManufactures: 3 } as const;
+
+/** The columns and scratch arrays both kernels read, typed. */
+function view(scope: KernelScope) {
+  const a = scope.arrays;
+  return {
+    start: a['members.start'] as Int32Array,
+    rows: a['members.rows'] as Int32Array,
+    age: a['people.age'] as Float32Array,
+    effort: a['people.effort'] as Float32Array,
+    sector: a['people.sector'] as Uint8Array,
+    skillFood: a['people.skillFood'] as Float32Array,
+    skillManufactures: a['people.skillManufactures'] as Float32Array,
+    proprietor: a['people.proprietor'] as Uint8Array,
+    civicNorm: a['people.civicNorm'] as Float32Array,
+    strikes: a['people.strikes'] as Float32Array,
+    auditor: a['people.auditor'] as Uint8Array,
+    shirked: a['people.shirked'] as Uint8Array,
+    output: a['people.output'] as Float32Array,
+  };
+}
+
+/** Effort and sector choices: e* from the kept share, the norm and deterrence; free riders counted. */
+export const produceEffort: Kernel = {
+  name: 'produce.effort',
+  streams: ['produce'],
+  run(scope, c) {
+    const input = scope.arrays['produce.effortIn'] as Float64Array;
+    const out = scope.arrays['produce.effortOut'] as Float64Array;
+    const i = c * EFFORT_IN.stride;
+    const o = c * EFFORT_OUT.stride;
+    out[o] = out[o + 1] = out[o + 2] = out[o + 3] = 0;
+    if (input[i + EFFORT_IN.active] === 0) return;
+    const p = scope.params as unknown as SocietyParams;
+    const v = view(scope);
+    const rng = scope.rng(c, 'produce');
+    const { adultAge, retirementAge, switchRate, normWeight, effortCost, shirkingRatio } = p;
+    const marginalFood = 1 - p.foodElasticity;
+    const marginalManufactures = 1 - p.manufacturesElasticity;
+    const sharingFactor = input[i + EFFORT_IN.sharingFactor]!;
+    const expectedMember = input[i + EFFORT_IN.expectedMember]!;
+    const expectedProprietor = input[i + EFFORT_IN.expectedProprietor]!;
+    const foodValue = input[i + EFFORT_IN.foodValue]!;
+    const manufacturesValue = input[i + EFFORT_IN.manufacturesValue]!;
+    const k = i + EFFORT_IN.kept;
+    let labourFood = 0;
+    let labourManufactures = 0;
+    let freeRiders = 0;
+    let workers = 0;
+    const end = v.start[c + 1]!;
+    for (let m = v.start[c]!; m < end; m++) {
+      const row = v.rows[m]!;
+      v.shirked[row] = 0;
+      if (v.age[row]! < adultAge || v.age[row]! >= retirementAge || v.auditor[row] === 1) {
+        v.effort[row] = 0;
+        continue;
+      }
+      if (rng.next() < switchRate) v.sector[row] = betterSector(foodValue, manufacturesValue, v.skillFood[row]!, v.skillManufactures[row]!);
+      const sector = v.sector[row]!;
+      const skill = sector === 0 ? v.skillFood[row]! : v.skillManufactures[row]!;
+      const owner = v.proprietor[row]!;
+      const keep = input[k + 2 * sector + owner]!;
+      // The marginal product of an hour, in labour-hours at cost: (1 − a) × skill.
+      const w = (sector === 0 ? marginalFood : marginalManufactures) * skill;
+      const deterrence = (owner === 1 ? expectedProprietor : expectedMember) * (1 + v.strikes[row]!);
+      const effort = chooseEffort(keep * sharingFactor, w, v.civicNorm[row]!, normWeight, deterrence, effortCost);
+      if (effort < shirkingRatio * chooseEffort(keep, w, v.civicNorm[row]!, normWeight, deterrence, effortCost)) {
+        freeRiders++;
+        v.shirked[row] = 1;
+      }
+      workers++;
+      v.effort[row] = effort;
+      if (sector === 0) labourFood += skill * effort;
+      else labourManufactures += skill * effort;
+    }
+    out[o + EFFORT_OUT.labourFood] = labourFood;
+    out[o + EFFORT_OUT.labourManufactures] = labourManufactures;
+    out[o + EFFORT_OUT.freeRiders] = freeRiders;
+    out[o + EFFORT_OUT.workers] = workers;
+  },
+};
+
+/** The sector where an hour earns more at today's prices (ties and a dead market go by skill). */
+function betterSector(foodValue: number, manufacturesValue: number, skillFood: number, skillManufactures: number): number {
+  const food = foodValue * skillFood;
+  const manufactures = manufacturesValue * skillManufactures;
+  if (food === 0 && manufactures === 0) return skillFood >= skillManufactures ? 0 : 1;
+  return food >= manufactures ? 0 : 1;
+}
+
+/** Each worker's output: their share of the sector's yield times a mean-one lognormal shock. */
+export const produceOutput: Kernel = {
+  name: 'produce.output',
+  streams: ['produce'],
+  run(scope, c) {
+    const input = scope.arrays['produce.outputIn'] as Float64Array;
+    const active = scope.arrays['produce.effortIn'] as Float64Array;
+    const out = scope.arrays['produce.outputOut'] as Float64Array;
+    const o = c * OUTPUT_OUT.stride;
+    out[o] = out[o + 1] = out[o + 2] = out[o + 3] = 0;
+    if (active[c * EFFORT_IN.stride + EFFORT_IN.active] === 0) return;
+    const p = scope.params as unknown as SocietyParams;
+    const v = view(scope);
+    const rng = scope.rng(c, 'produce');
+    const sigma = p.shockSpread;
+    const hoursPerMonth = p.hoursPerMonth;
+    const perUnitFood = input[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitFood]!;
+    const perUnitManufactures = input[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitManufactures]!;
+    let producedFood = 0;
+    let producedManufactures = 0;
+    let hoursFood = 0;
+    let hoursManufactures = 0;
+    const end = v.start[c + 1]!;
+    for (let m = v.start[c]!; m < end; m++) {
+      const row = v.rows[m]!;
+      const effort = v.effort[row]!;
+      if (effort <= 0) {
+        v.output[row] = 0;
+        continue;
+      }
+      const sector = v.sector[row]!;
+      const skill = sector === 0 ? v.skillFood[row]! : v.skillManufactures[row]!;
+      const shock = sigma > 0 ? Math.exp(sigma * rng.normal() - (sigma * sigma) / 2) : 1;
+      v.output[row] = (sector === 0 ? perUnitFood : perUnitManufactures) * skill * effort * shock;
+      if (sector === 0) {
+        producedFood += v.output[row]!;
+        hoursFood += effort * hoursPerMonth;
+      } else {
+        producedManufactures += v.output[row]!;
+        hoursManufactures += effort * hoursPerMonth;
+      }
+    }
+    out[o + OUTPUT_OUT.producedFood] = producedFood;
+    out[o + OUTPUT_OUT.producedManufactures] = producedManufactures;
+    out[o + OUTPUT_OUT.hoursFood] = hoursFood;
+    out[o + OUTPUT_OUT.hoursManufactures] = hoursManufactures;
+  },
+};

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../../../sim/index.js';
+import { Members } from '../../../../models/society/people/members.js';
+import { createPeopleTable, type People } from '../../../../models/society/people/people.js';
+
+/** A table of persons spread over communities at random, with some removed (so rows and ids differ). */
+function scattered(persons: number, communities: number, seed: string): People {
+  const people = createPeopleTable(8);
+  const rng = new Rng(seed);
+  for (let k = 0; k < persons; k++) people.add({ community: rng.int(communities) });
+  for (let k = 0; k < persons / 4; k++) people.removeRow(rng.int(people.length));
+  return people;
+}
+
+/** Each community's rows, in the order a straightforward scan by id would list them. */
+function reference(people: People, communities: number): number[][] {
+  const byId: { id: number; row: number }[] = [];
+  for (let row = 0; row < people.length; row++) byId.push({ id: people.idOf(row), row });
+  byId.sort((a, b) => a.id - b.id);
+  const buckets: number[][] = Array.from({ length: communities }, () => []);
+  for (const { row } of byId) buckets[people.cols.community[row]!]!.push(row);
+  return buckets;
+}
+
+function buckets(members: Members, communities: number): number[][] {
+  return Array.from({ length: communities }, (_, c) => Array.from(members.rows.subarray(members.start[c]!, members.start[c + 1]!)));
+}
+
+describe('Members', () => {
+  it('lists each community\'s rows in id order, shared or not', () => {
+    const people = scattered(2000, 37, 'members');
+    const expected = reference(people, 37);
+    for (const shared of [false, true]) {
+      const members = new Members({ shared });
+      members.rebuild(people, 37);
+      expect(buckets(members, 37)).toEqual(expected);
+      expect(members.count(5)).toBe(expected[5]!.length);
+    }
+  });
+
+  it('puts start and rows on SharedArrayBuffers only when asked', () => {
+    const people = scattered(300, 7, 'where');
+    const shared = new Members({ shared: true });
+    const plain = new Members();
+    shared.rebuild(people, 7);
+    plain.rebuild(people, 7);
+    expect(shared.start.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.rows.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(plain.start.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(plain.rows.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
+  it('bumps version when start or rows is replaced, and only then', () => {
+    const people = scattered(400, 10, 'version');
+    const members = new Members({ shared: true });
+    members.rebuild(people, 10);
+    const built = members.version;
+    expect(built).toBeGreaterThan(0);
+    members.rebuild(people, 10);
+    expect(members.version).toBe(built);
+    people.removeRow(0);
+    members.rebuild(people, 10);
+    expect(members.version).toBe(built);
+    members.rebuild(people, 11);
+    expect(members.version).toBe(built + 1);
+    while (people.length <= members.rows.length) people.add({ community: 3 });
+    members.rebuild(people, 11);
+    expect(members.version).toBe(built + 2);
+    expect(buckets(members, 11)).toEqual(reference(people, 11));
+  });
+});

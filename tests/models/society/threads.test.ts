@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { executeRun } from '../../../cli/execute.js';
+import { loadScenario } from '../../../scenarios/load.js';
+import { polycentric, scratch } from '../../cli/helpers.js';
+
+/** A small run of a built-in scenario: 3,000 persons in 30 communities, long enough for splits, votes and wars. */
+function small(name: string, steps = 48) {
+  const file = new URL(`../../../scenarios/${name}.json`, import.meta.url).pathname;
+  return loadScenario(file, { seed: 9, steps, set: ['params.population=3000', 'params.communities=30', 'params.snapshotEvery=24'] });
+}
+
+/** The files a run folder holds that must not depend on the number of threads (the manifest has timings). */
+async function filesOf(name: string, threads: number, steps?: number): Promise<Record<string, string>> {
+  const out = join(scratch(), `${name}-${threads}`);
+  const result = await executeRun(small(name, steps), { out, threads });
+  const files: Record<string, string> = {};
+  for (const file of result.files) if (file !== 'manifest.json') files[file] = readFileSync(join(out, file), 'utf8');
+  return files;
+}
+
+describe('a run split across threads', () => {
+  for (const name of ['default', 'aggression', 'communism', 'state']) {
+    it(`writes byte-identical files on 1, 2 and 3 threads (${name})`, async () => {
+      const one = await filesOf(name, 1);
+      expect(Object.keys(one)).toContain('metrics.csv');
+      expect(one['metrics.csv']!.split('\n').length).toBeGreaterThan(48);
+      const two = await filesOf(name, 2);
+      expect(two).toEqual(one);
+      const three = await filesOf(name, 3);
+      expect(three).toEqual(one);
+    }, 60_000);
+  }
+
+  it('says in the manifest how many threads ran it', async () => {
+    const out = join(scratch(), 'manifest');
+    await executeRun(small('default', 3), { out, threads: 2 });
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).threads).toBe(2);
+  }, 30_000);
+
+  it('refuses --threads for a model that cannot split (exit 2) and a count that makes no sense', () => {
+    const out = join(scratch(), 'refused');
+    const boltzmann = polycentric(['run', 'scenarios/boltzmann.json', '--steps', '2', '--threads', '2', '--out', out]);
+    expect(boltzmann.code).toBe(2);
+    expect(boltzmann.stderr).toMatch(/threads/);
+    const zero = polycentric(['run', 'scenarios/default.json', '--steps', '2', '--threads', '0', '--out', out]);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(/--threads.*whole number from 1 to 64/s);
+  }, 30_000);
+});
