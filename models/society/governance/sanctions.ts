@@ -23,7 +23,7 @@ export function sanction(society: Society, community: Community, rng: Rng, row: 
   const cols = society.people.cols;
   const fine = p.sanctionRatio * p.punishCostFood * (1 + cols.strikes[row]!) * community.food.price;
   if (p.accountability === 'hierarchical') {
-    const auditor = pickMember(society, community, rng, (other) => cols.auditor[other] === 1);
+    const auditor = pickAuditor(society, community, rng);
     if (auditor < 0) return false;
     const bribe = p.bribeShare * p.sanction * (1 + cols.strikes[row]! + gain);
     if (bribe > cols.civicNorm[auditor]! * p.normWeight + monitors.auditorDetection * p.sanction) {
@@ -32,7 +32,7 @@ export function sanction(society: Society, community: Community, rng: Rng, row: 
       return false;
     }
   } else {
-    const punisher = pickMember(society, community, rng, (other) => other !== row && cols.age[other]! >= p.adultAge);
+    const punisher = pickPunisher(society, community, rng, row);
     if (punisher < 0 || cols.civicNorm[punisher]! * p.normWeight < p.punishCost) return false;
     const cost = Math.min(cols.food[punisher]!, p.punishCostFood);
     cols.food[punisher]! -= cost;
@@ -53,15 +53,33 @@ function transferCredit(cols: Society['people']['cols'], from: number, to: numbe
   cols.credit[to]! += amount;
 }
 
-/** A random member passing the test: one draw, then the next member in id order that passes. */
-function pickMember(society: Society, community: Community, rng: Rng, passes: (row: number) => boolean): number {
-  const { members } = society;
+/** A random auditor: one draw, then the next member in id order who serves; -1 if none. */
+function pickAuditor(society: Society, community: Community, rng: Rng): number {
+  const { members, people } = society;
+  const auditor = people.cols.auditor;
+  const rows = members.rows;
   const start = members.start[community.id]!;
   const n = members.count(community.id);
   const first = rng.int(n);
   for (let k = 0; k < n; k++) {
-    const row = members.rows[start + ((first + k) % n)]!;
-    if (passes(row)) return row;
+    const row = rows[start + ((first + k) % n)]!;
+    if (auditor[row] === 1) return row;
+  }
+  return -1;
+}
+
+/** A random adult other than the accused: one draw, then the next in id order; -1 if none. */
+function pickPunisher(society: Society, community: Community, rng: Rng, accused: number): number {
+  const { members, people, params: p } = society;
+  const age = people.cols.age;
+  const adultAge = p.adultAge;
+  const rows = members.rows;
+  const start = members.start[community.id]!;
+  const n = members.count(community.id);
+  const first = rng.int(n);
+  for (let k = 0; k < n; k++) {
+    const row = rows[start + ((first + k) % n)]!;
+    if (row !== accused && age[row]! >= adultAge) return row;
   }
   return -1;
 }

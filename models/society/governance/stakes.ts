@@ -7,23 +7,24 @@ import type { Proposal } from './state.js';
  * What a proposal would do to each member, from their own position: a first-order
  * estimate a member could make from last month — their product, their income, their
  * effort — and the effort response everyone would make (the same rule production uses).
- * Per-member changes in utility are held in `own`; `community` is their mean.
+ * Per-member changes in utility are held in `own`, by place in the community's bucket
+ * (`own[k]` for the member at `members.rows[members.start[c] + k]`); `community` is their
+ * mean over adults. `own` is scratch: the next call overwrites it.
  */
 export interface Effects {
   own: Float64Array;
   community: number;
 }
 
-let own = new Float64Array(0);
-
 /**
- * Each member's position last month, in columns by row (values in labour-hours): their
- * product, income and kept share; how much product they would stop making per unit of
- * extra sharing or fund rate (−dx/dτ, from the production rule's effort response); and the
- * effort that would spare them, in utility. Filled once per assembly, read by every proposal.
+ * Each member's position last month, by place in the bucket (values in labour-hours): their
+ * product, income and kept share; how much product they would stop making per unit of extra
+ * sharing or fund rate (−dx/dτ, from the production rule's effort response); and the effort
+ * that would spare them, in utility. Filled once per assembly, read by every proposal; the
+ * members' ages and needs are read afresh by each proposal, into `halfShare` and `shortage`.
  */
 const positions = {
-  of: { society: null as Society | null, community: -1, step: -1 },
+  of: { society: null as Society | null, community: -1, step: -1, count: -1 },
   product: new Float64Array(0),
   income: new Float64Array(0),
   kept: new Float64Array(0),
@@ -31,50 +32,105 @@ const positions = {
   slopeCommons: new Float64Array(0),
   reliefSharing: new Float64Array(0),
   reliefCommons: new Float64Array(0),
+  /** Adult-equivalents of each member (0.5 for a child, 1 for an adult). */
+  adultEquivalent: new Float64Array(0),
+  /** max(0, 1 − needs met). */
+  shortage: new Float64Array(0),
+  own: new Float64Array(0),
 };
 
 function grow(n: number): void {
   if (positions.product.length >= n) return;
   const size = Math.ceil(n * 1.25);
-  for (const key of ['product', 'income', 'kept', 'slopeSharing', 'slopeCommons', 'reliefSharing', 'reliefCommons'] as const) positions[key] = new Float64Array(size);
-  own = new Float64Array(size);
+  for (const key of ['product', 'income', 'kept', 'slopeSharing', 'slopeCommons', 'reliefSharing', 'reliefCommons', 'adultEquivalent', 'shortage', 'own'] as const) positions[key] = new Float64Array(size);
 }
 
+const keptBy = new Float64Array(4);
+const priceBy = new Float64Array(2);
+const marginalBy = new Float64Array(2);
+
 function readPositions(society: Society, community: Community): void {
-  const of = positions.of;
-  if (of.society === society && of.community === community.id && of.step === society.steps) return;
-  positions.of = { society, community: community.id, step: society.steps };
   const { people, members, params: p } = society;
-  const cols = people.cols;
-  grow(people.length);
   const n = members.count(community.id);
+  const of = positions.of;
+  // Once per assembly; the count guards the scratch arrays' length should members change.
+  if (of.society === society && of.community === community.id && of.step === society.steps && of.count === n) return;
+  positions.of = { society, community: community.id, step: society.steps, count: n };
+  const { sector: sectors, proprietor, output, income, effort: efforts, skillFood, skillManufactures } = people.cols;
+  const start = members.start[community.id]!;
+  grow(n);
+  const { product, kept, slopeSharing, slopeCommons, reliefSharing, reliefCommons } = positions;
   const tau = community.policy.sharing;
-  const kept = [keptShare(p, community, 0, false), keptShare(p, community, 0, true), keptShare(p, community, 1, false), keptShare(p, community, 1, true)];
-  const marginal = [1 - p.foodElasticity, 1 - p.manufacturesElasticity];
-  const prices = [community.food.price, community.manufactures.price];
+  // By sector (food 0, manufactures 1), and kept shares by 2 × sector + proprietor.
+  keptBy[0] = keptShare(p, community, 0, false);
+  keptBy[1] = keptShare(p, community, 0, true);
+  keptBy[2] = keptShare(p, community, 1, false);
+  keptBy[3] = keptShare(p, community, 1, true);
+  priceBy[0] = community.food.price;
+  priceBy[1] = community.manufactures.price;
+  marginalBy[0] = 1 - p.foodElasticity;
+  marginalBy[1] = 1 - p.manufacturesElasticity;
   const commonsFactor = 1 / Math.max(1e-9, 1 - community.policy.commonsRate);
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = members.rows[k]!;
-    const sector = cols.sector[row]!;
-    const keep = kept[2 * sector + cols.proprietor[row]!]!;
-    const product = cols.output[row]! * prices[sector]!;
-    const effort = cols.effort[row]!;
-    positions.product[row] = product;
-    positions.income[row] = cols.income[row]!;
-    positions.kept[row] = keep;
+  const effortCost = p.effortCost;
+  const rows = members.rows;
+  for (let k = 0; k < n; k++) {
+    const row = rows[start + k]!;
+    const sector = sectors[row]!;
+    const keep = keptBy[2 * sector + proprietor[row]!]!;
+    const made = output[row]! * priceBy[sector]!;
+    const effort = efforts[row]!;
+    product[k] = made;
+    positions.income[k] = income[row]!;
+    kept[k] = keep;
     // Only a worker whose effort is interior would change it.
     if (effort <= 0 || effort >= 1) {
-      positions.slopeSharing[row] = positions.slopeCommons[row] = positions.reliefSharing[row] = positions.reliefCommons[row] = 0;
+      slopeSharing[k] = slopeCommons[k] = reliefSharing[k] = reliefCommons[k] = 0;
       continue;
     }
-    const w = marginal[sector]! * (sector === 0 ? cols.skillFood[row]! : cols.skillManufactures[row]!);
-    const dSharing = Math.min(effort, (keep * (1 - 1 / n) * w) / p.effortCost);
-    const dCommons = Math.min(effort, (keep * commonsFactor * (1 - tau + tau / n) * w) / p.effortCost);
-    positions.slopeSharing[row] = (product / effort) * dSharing;
-    positions.slopeCommons[row] = (product / effort) * dCommons;
-    positions.reliefSharing[row] = p.effortCost * effort * dSharing;
-    positions.reliefCommons[row] = p.effortCost * effort * dCommons;
+    const w = marginalBy[sector]! * (sector === 0 ? skillFood[row]! : skillManufactures[row]!);
+    const dSharing = Math.min(effort, (keep * (1 - 1 / n) * w) / effortCost);
+    const dCommons = Math.min(effort, (keep * commonsFactor * (1 - tau + tau / n) * w) / effortCost);
+    slopeSharing[k] = (made / effort) * dSharing;
+    slopeCommons[k] = (made / effort) * dCommons;
+    reliefSharing[k] = effortCost * effort * dSharing;
+    reliefCommons[k] = effortCost * effort * dCommons;
   }
+}
+
+/** Sums over the members a proposal's effects need (and each one's adult-equivalents and shortage, kept). */
+interface Totals {
+  pool: number;
+  adultEquivalents: number;
+  short: number;
+  slope: number;
+  income: number;
+}
+
+function sumTotals(society: Society, community: Community, sharing: boolean): Totals {
+  const { people, members, params: p } = society;
+  const { age, needsMet } = people.cols;
+  const { product, kept, income, adultEquivalent, shortage } = positions;
+  const slopes = sharing ? positions.slopeSharing : positions.slopeCommons;
+  const rows = members.rows;
+  const start = members.start[community.id]!;
+  const n = members.count(community.id);
+  const adultAge = p.adultAge;
+  let pool = 0, adultEquivalents = 0, short = 0, slope = 0, incomes = 0;
+  for (let k = 0; k < n; k++) {
+    const row = rows[start + k]!;
+    const keep = kept[k]!;
+    pool += keep * product[k]!;
+    // Exactly 0.5 or 1, with no branch: children and adults alternate unpredictably along a bucket.
+    const equivalent = 1 - 0.5 * +(age[row]! < adultAge);
+    adultEquivalent[k] = equivalent;
+    adultEquivalents += equivalent;
+    const lacking = Math.max(0, 1 - needsMet[row]!);
+    shortage[k] = lacking;
+    short += lacking;
+    slope += keep * slopes[k]!;
+    incomes += Math.max(0, income[k]!);
+  }
+  return { pool, adultEquivalents, short, slope, income: incomes };
 }
 
 /**
@@ -87,72 +143,59 @@ function readPositions(society: Society, community: Community): void {
  * unpooled product they would trade).
  */
 export function effectsOf(society: Society, community: Community, proposal: Proposal): Effects {
-  const { people, members, params: p } = society;
-  const { age, needsMet } = people.cols;
   readPositions(society, community);
-  const start = members.start[community.id]!;
-  const end = members.start[community.id + 1]!;
+  const n = society.members.count(community.id);
   const sharing = proposal.policy === 'sharing';
-  let pool = 0, adultEquivalents = 0, short = 0, slope = 0, income = 0;
-  for (let k = start; k < end; k++) {
-    const row = members.rows[k]!;
-    const kept = positions.kept[row]!;
-    pool += kept * positions.product[row]!;
-    adultEquivalents += age[row]! < p.adultAge ? 0.5 : 1;
-    short += Math.max(0, 1 - needsMet[row]!);
-    slope += kept * (sharing ? positions.slopeSharing[row]! : positions.slopeCommons[row]!);
-    income += Math.max(0, positions.income[row]!);
-  }
-  const n = end - start;
-  const totals: Totals = { pool, adultEquivalents, short, slope, income, floor: 0.1 * (income / Math.max(1, n)) + 1e-6 };
+  const t = sumTotals(society, community, sharing);
+  const { own, adultEquivalent } = positions;
+  if (proposal.policy === 'admission') {
+    const g = community.governance;
+    const tau = community.policy.sharing;
+    own.fill(proposal.delta * g.arrivals * (tau * g.freeRiding - (1 - tau) * (1 - g.freeRiding)), 0, n);
+  } else ownChanges(society, community, proposal.delta, sharing, t, n);
+  return { own, community: adultMean(n) };
+}
+
+/** Picks, with no branch, between 0 and a member's change (adding 0 leaves a sum unchanged). */
+const pick = new Float64Array(2);
+
+/** The mean of `own` over the adults (0 if none). */
+function adultMean(n: number): number {
+  const { own, adultEquivalent } = positions;
   let total = 0;
   let adults = 0;
-  for (let k = start; k < end; k++) {
-    const row = members.rows[k]!;
-    const change = ownChange(society, community, proposal, row, totals);
-    own[row] = change;
-    if (age[row]! >= p.adultAge) {
-      total += change;
-      adults++;
-    }
+  for (let k = 0; k < n; k++) {
+    const adult = +(adultEquivalent[k] === 1);
+    pick[1] = own[k]!;
+    total += pick[adult]!;
+    adults += adult;
   }
-  return { own, community: adults > 0 ? total / adults : 0 };
+  return adults > 0 ? total / adults : 0;
 }
 
-interface Totals {
-  pool: number;
-  adultEquivalents: number;
-  short: number;
-  slope: number;
-  income: number;
-  floor: number;
-}
-
-function ownChange(society: Society, community: Community, proposal: Proposal, row: number, t: Totals): number {
+/** Fills `own` for a sharing or fund-rate proposal moving the policy by `delta`. */
+function ownChanges(society: Society, community: Community, delta: number, sharing: boolean, t: Totals, n: number): void {
   const p = society.params;
-  const cols = society.people.cols;
-  const delta = proposal.delta;
-  const g = community.governance;
-  if (proposal.policy === 'admission') {
-    const tau = community.policy.sharing;
-    return delta * g.arrivals * (tau * g.freeRiding - (1 - tau) * (1 - g.freeRiding));
+  const { own, product, kept, income, adultEquivalent, shortage } = positions;
+  const reliefs = sharing ? positions.reliefSharing : positions.reliefCommons;
+  const floor = 0.1 * (t.income / Math.max(1, n)) + 1e-6;
+  const shrinkPerIncome = -delta * t.slope;
+  const incomeDivisor = Math.max(1e-9, t.income);
+  const equivalentsDivisor = Math.max(1e-9, t.adultEquivalents);
+  // What the fund pays out over time: its payout against spoilage.
+  const paidOutPool = (p.fundPayout / Math.max(1e-9, p.fundPayout + p.foodSpoilage)) * t.pool;
+  const givenShare = sharing ? 1 : 1 - community.policy.sharing;
+  const short = t.short;
+  for (let k = 0; k < n; k++) {
+    const ownIncome = income[k]!;
+    const equivalent = adultEquivalent[k]!;
+    const shrink = (shrinkPerIncome * Math.max(0, ownIncome)) / incomeDivisor;
+    let received: number;
+    if (sharing) received = (t.pool * equivalent) / equivalentsDivisor;
+    else received = paidOutPool * (short > 0 ? shortage[k]! / short : (0.5 * equivalent) / equivalentsDivisor);
+    const given = kept[k]! * product[k]! * givenShare;
+    own[k] = (delta * (received - given) + shrink) / Math.max(floor, ownIncome) + delta * reliefs[k]!;
   }
-  const sharing = proposal.policy === 'sharing';
-  const ae = cols.age[row]! < p.adultAge ? 0.5 : 1;
-  const ownIncome = positions.income[row]!;
-  const income = Math.max(t.floor, ownIncome);
-  const shrink = (-delta * t.slope * Math.max(0, ownIncome)) / Math.max(1e-9, t.income);
-  let received: number;
-  if (sharing) received = (t.pool * ae) / Math.max(1e-9, t.adultEquivalents);
-  else {
-    // What the fund pays out over time: its payout against spoilage.
-    const paidOut = p.fundPayout / Math.max(1e-9, p.fundPayout + p.foodSpoilage);
-    const need = t.short > 0 ? Math.max(0, 1 - cols.needsMet[row]!) / t.short : (0.5 * ae) / Math.max(1e-9, t.adultEquivalents);
-    received = paidOut * t.pool * need;
-  }
-  const given = positions.kept[row]! * positions.product[row]! * (sharing ? 1 : 1 - community.policy.sharing);
-  const relief = delta * (sharing ? positions.reliefSharing[row]! : positions.reliefCommons[row]!);
-  return (delta * (received - given) + shrink) / income + relief;
 }
 
 /** The ideal-point term: −h·(|τ' − τ*| − |τ − τ*|), for sharing proposals only. */

@@ -1,6 +1,8 @@
 import type { Community } from '../communities/community.js';
 import type { SocietyParams } from '../params.js';
 import type { Society } from '../society.js';
+import type { Effects } from './stakes.js';
+import type { Proposal } from './state.js';
 
 /** The count of one vote. */
 export interface Tally {
@@ -46,4 +48,45 @@ export function poll(society: Society, community: Community, stakeOf: (row: numb
     else tally.no++;
   }
   return tally;
+}
+
+/**
+ * The assembly's poll on a proposal: `poll` with each adult's stake taken as their own change
+ * in utility (`effects.own`, by place in the bucket), plus their norm times the community's
+ * change, plus taste (the ideal-point term, `tasteChange`, for sharing proposals) — in one
+ * loop over the bucket, with no call per member.
+ */
+export function pollProposal(society: Society, community: Community, proposal: Proposal, effects: Effects): Tally {
+  const { people, members, params: p } = society;
+  const { age, civicNorm, idealSharing } = people.cols;
+  const rows = members.rows;
+  const start = members.start[community.id]!;
+  const n = members.count(community.id);
+  const { own, community: shared } = effects;
+  const { adultAge, civicDuty, participationCost } = p;
+  const sharing = proposal.policy === 'sharing';
+  const now = community.policy.sharing;
+  const next = Math.min(1, Math.max(0, now + proposal.delta));
+  const weight = -p.idealPointWeight;
+  let yes = 0, no = 0, eligible = 0;
+  // Counted with no branch on age or vote: children and adults, yes and no, alternate
+  // unpredictably along a bucket (a child's stake is computed and then not counted).
+  for (let k = 0; k < n; k++) {
+    const row = rows[start + k]!;
+    const adult = 1 - +(age[row]! < adultAge);
+    const norm = civicNorm[row]!;
+    let taste = 0;
+    if (sharing) {
+      const ideal = idealSharing[row]!;
+      taste = weight * (Math.abs(next - ideal) - Math.abs(now - ideal));
+    }
+    const stake = own[k]! + norm * shared + taste;
+    // turnsOut, inline.
+    const votes = adult & +(stake !== 0) & +(Math.abs(stake) + norm * civicDuty > participationCost);
+    const inFavour = +(stake > 0);
+    eligible += adult;
+    yes += votes & inFavour;
+    no += votes & (1 - inFavour);
+  }
+  return { yes, no, eligible };
 }

@@ -1,5 +1,4 @@
 import type { Society } from '../society.js';
-import { isWorker } from './people.js';
 
 /**
  * The row of the working adult who feeds a dependant: the recorded carer while they live,
@@ -8,20 +7,29 @@ import { isWorker } from './people.js';
  */
 export function carerOf(society: Society, row: number): number {
   const { people, members, params: p } = society;
-  const cols = people.cols;
-  const c = cols.community[row]!;
-  const current = cols.carer[row]! >= 0 ? people.rowOf(cols.carer[row]!) : -1;
-  if (current >= 0 && cols.community[current] === c && isWorker(cols.age[current]!, p.adultAge, p.retirementAge)) return current;
+  const { community, carer, age, family } = people.cols;
+  const { adultAge, retirementAge } = p;
+  const c = community[row]!;
+  const recorded = carer[row]!;
+  const current = recorded >= 0 ? people.rowOf(recorded) : -1;
+  if (current >= 0 && community[current] === c) {
+    const years = age[current]!;
+    if (years >= adultAge && years < retirementAge) return current;
+  }
   // -2: searched before and found no one; searching every month would cost O(members²).
-  if (cols.carer[row] === -2) return -1;
-  const family = cols.family[row]!;
-  for (let k = members.start[c]!; k < members.start[c + 1]!; k++) {
-    const other = members.rows[k]!;
-    if (other !== row && cols.family[other] === family && isWorker(cols.age[other]!, p.adultAge, p.retirementAge)) {
-      cols.carer[row] = people.idOf(other);
+  if (recorded === -2) return -1;
+  const kin = family[row]!;
+  const rows = members.rows;
+  const end = members.start[c + 1]!;
+  for (let k = members.start[c]!; k < end; k++) {
+    const other = rows[k]!;
+    if (other === row || family[other] !== kin) continue;
+    const years = age[other]!;
+    if (years >= adultAge && years < retirementAge) {
+      carer[row] = people.idOf(other);
       return other;
     }
   }
-  cols.carer[row] = -2;
+  carer[row] = -2;
   return -1;
 }

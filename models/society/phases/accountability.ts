@@ -26,23 +26,29 @@ export const accountability: NamedPhase<Society> = {
 
 function judgeCommunity(society: Society, community: Community): void {
   const { people, members, params: p } = society;
-  const { shirked, age, strikes, auditor } = people.cols;
+  const { shirked, age, strikes, auditor, proprietor } = people.cols;
   const rng = communityStream(society.streams, community, 'accountability');
+  const rows = members.rows;
   const start = members.start[community.id]!;
   const end = members.start[community.id + 1]!;
+  const { adultAge, retirementAge } = p;
+  const keptStrike = 1 - p.strikeDecay;
   let workers = 0;
   let shirkers = 0;
   const judgement: Judgement = { acts: 0, attributed: 0, punished: 0 };
   const monitors = currentMonitors(society, community);
   // Under wage labour a proprietor also watches the wage workers (the owner-monitor).
-  const supervised = { ...monitors, detection: workerDetection(p, monitors.detection, false) };
+  const supervised: Monitoring = { detection: workerDetection(p, monitors.detection, false), auditors: monitors.auditors, auditorDetection: monitors.auditorDetection };
   for (let k = start; k < end; k++) {
-    const row = members.rows[k]!;
-    if (strikes[row]! > 0) strikes[row] = strikes[row]! < 0.01 ? 0 : strikes[row]! * (1 - p.strikeDecay);
-    if (age[row]! >= p.adultAge && age[row]! < p.retirementAge && auditor[row] === 0) workers++;
+    const row = rows[k]!;
+    const held = strikes[row]!;
+    if (held > 0) strikes[row] = held < 0.01 ? 0 : held * keptStrike;
+    // Counted with no branch: workers, children and elders alternate unpredictably along a bucket.
+    const years = age[row]!;
+    workers += +(years >= adultAge) & +(years < retirementAge) & +(auditor[row] === 0);
     if (shirked[row] !== 1) continue;
     shirkers++;
-    judgeAct(society, community, rng, row, people.cols.proprietor[row] ? monitors : supervised, judgement, 0);
+    judgeAct(society, community, rng, row, proprietor[row] ? monitors : supervised, judgement, 0);
   }
   judgeSteward(society, community, rng, monitors, judgement);
   record(society, community, workers, shirkers, judgement);
@@ -60,7 +66,7 @@ function currentMonitors(society: Society, community: Community): Monitoring {
   const n = society.members.count(community.id);
   const auditors = p.accountability === 'hierarchical' ? countAuditors(society, community) : 0;
   const base = monitoring(p, n, Math.max(1, auditors * p.auditorSpan));
-  return { ...base, detection: community.governance.detection, auditors };
+  return { detection: community.governance.detection, auditors, auditorDetection: base.auditorDetection };
 }
 
 function countAuditors(society: Society, community: Community): number {
@@ -117,7 +123,9 @@ function nextAuditor(society: Society, community: Community, from: number): numb
   const { members, people } = society;
   const start = members.start[community.id]!;
   const n = members.count(community.id);
-  const offset = members.rows.subarray(start, start + n).indexOf(from);
+  // `from` was drawn from this bucket, so the walk finds it.
+  let offset = 0;
+  while (offset < n && members.rows[start + offset] !== from) offset++;
   for (let k = 0; k < n; k++) {
     const row = members.rows[start + ((offset + k) % n)]!;
     if (people.cols.auditor[row] === 1) return row;

@@ -1,9 +1,9 @@
 import type { NamedPhase, Rng } from '../../../sim/index.js';
 import { communityStream, type Community } from '../communities/community.js';
 import { assemblyMonth, proposedValue, sameProposal } from '../governance/proposals.js';
-import { effectsOf, tasteChange } from '../governance/stakes.js';
+import { effectsOf } from '../governance/stakes.js';
 import type { Proposal } from '../governance/state.js';
-import { passes, poll } from '../governance/votes.js';
+import { passes, pollProposal } from '../governance/votes.js';
 import type { Society } from '../society.js';
 
 /**
@@ -43,9 +43,7 @@ function holdAssembly(society: Society, community: Community): [number, number] 
     const to = proposedValue(community, proposal);
     const from = community.policy[proposal.policy];
     if (to === from) continue;
-    const effects = effectsOf(society, community, proposal);
-    const norms = society.people.cols.civicNorm;
-    const tally = poll(society, community, (row) => effects.own[row]! + norms[row]! * effects.community + tasteChange(society, community, proposal, row));
+    const tally = pollProposal(society, community, proposal, effectsOf(society, community, proposal));
     voters += tally.yes + tally.no;
     eligible += tally.eligible;
     if (!passes(community.policy.decisionRule, tally, p.supermajority)) continue;

@@ -1,4 +1,5 @@
-import type { NamedPhase } from '../../../sim/index.js';
+import type { NamedPhase, Rng } from '../../../sim/index.js';
+import type { SocietyParams } from '../params.js';
 import { communityStream } from '../communities/community.js';
 import { clamp01 } from '../people/populate.js';
 import type { Society } from '../society.js';
@@ -31,35 +32,64 @@ export const demography: NamedPhase<Society> = {
 function drawEvents(society: Society, c: number): void {
   const { people, members, params: p } = society;
   const rng = communityStream(society.streams, society.communities[c]!, 'demography');
-  const care = mortalityFactor(society, c);
-  const { age, needsMet } = people.cols;
-  const { adultAge, mortalityBase, mortalityGrowth, hungerMortality } = p;
-  let adults = 0;
-  for (let k = members.start[c]!; k < members.start[c + 1]!; k++) {
-    const row = members.rows[k]!;
-    age[row] = age[row]! + 1 / 12;
-    const years = age[row]!;
-    if (years >= adultAge && years < 50) adults++;
-    const hunger = 1 + hungerMortality * (1 - Math.min(1, needsMet[row]!));
-    if (rng.next() < mortalityBase * Math.exp(mortalityGrowth * years) * hunger * care) deaths.push(row);
-  }
-  const born = adults > 0 ? rng.poisson(p.birthRate * members.count(c)) : 0;
+  const start = members.start[c]!;
+  const n = members.count(c);
+  if (fertile.length < n) fertile = new Int32Array(Math.ceil(n * 1.25));
+  const adults = ageAndDie(rng, people.cols.age, people.cols.needsMet, members.rows, start, n, mortalityFactor(society, c), p);
+  const born = adults > 0 ? rng.poisson(p.birthRate * n) : 0;
   for (let b = 0; b < born; b++) {
-    const parent = pickAdult(society, c, rng.int(adults));
-    if (parent < 0) break;
+    const parent = fertile[rng.int(adults)]!;
     births.push(people.idOf(parent), rng.normal(0, 1), rng.normal(0, 1), rng.normal(0, 0.05), rng.normal(0, 0.05));
   }
 }
 
-function pickAdult(society: Society, c: number, nth: number): number {
-  const { people, members, params: p } = society;
-  let seen = 0;
-  for (let k = members.start[c]!; k < members.start[c + 1]!; k++) {
-    const row = members.rows[k]!;
-    const age = people.cols.age[row]!;
-    if (age >= p.adultAge && age < 50 && seen++ === nth) return row;
+/** The rows of the community's adults under 50, in bucket order: the possible parents. */
+let fertile = new Int32Array(0);
+
+/**
+ * A month older, and one draw each against the hazard: the dying go to `deaths`, the adults
+ * under 50 to `fertile`. Returns how many of those. Touches only the bucket's rows, two
+ * columns and the community's stream.
+ */
+function ageAndDie(rng: Rng, age: Float32Array, needsMet: Float32Array, rows: Int32Array, start: number, n: number, care: number, p: SocietyParams): number {
+  const { adultAge, mortalityBase, mortalityGrowth, hungerMortality } = p;
+  const ceiling = hazardCeiling(mortalityBase, mortalityGrowth);
+  // The ceiling bounds the hazard only while every factor is non-negative; else always compute it.
+  const bounded = hungerMortality >= 0 && care >= 0 ? ceiling.length : 0;
+  const parents = fertile;
+  let adults = 0;
+  for (let k = start; k < start + n; k++) {
+    const row = rows[k]!;
+    const years = Math.fround(age[row]! + 1 / 12);
+    age[row] = years;
+    // Listed with no branch (the slot is overwritten unless counted): ages alternate
+    // unpredictably along a bucket.
+    parents[adults] = row;
+    adults += +(years >= adultAge) & +(years < 50);
+    const hunger = 1 + hungerMortality * (1 - Math.min(1, needsMet[row]!));
+    const u = rng.next();
+    // Most draws clear an upper bound of the hazard by far, and then its exp need not be taken.
+    const whole = Math.ceil(years);
+    if (whole >= 0 && whole < bounded && u >= ceiling[whole]! * hunger * care) continue;
+    if (u < mortalityBase * Math.exp(mortalityGrowth * years) * hunger * care) deaths.push(row);
   }
-  return -1;
+  return adults;
+}
+
+/**
+ * base × exp(growth × a) at whole ages a = 0 … 149, with slack far above the few roundings
+ * between it and the hazard: each bounds the hazard's Gompertz part at the ages below a.
+ */
+let ceilingTable = { base: Number.NaN, growth: Number.NaN, values: new Float64Array(0) };
+
+/** The hazard's ceiling by whole age (empty where it bounds nothing): see `ceilingTable`. */
+export function hazardCeiling(base: number, growth: number): Float64Array {
+  if (ceilingTable.base === base && ceilingTable.growth === growth) return ceilingTable.values;
+  // Only a base ≥ 0 and a growth ≥ 0 make the hazard rise with age; otherwise no bound (length 0).
+  const values = new Float64Array(base >= 0 && growth >= 0 ? 150 : 0);
+  for (let a = 0; a < values.length; a++) values[a] = base * Math.exp(growth * a) * (1 + 1e-6);
+  ceilingTable = { base, growth, values };
+  return values;
 }
 
 function settleEstates(society: Society): void {

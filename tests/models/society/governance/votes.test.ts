@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Society } from '../../../../models/society/index.js';
-import { effectsOf, tasteChange } from '../../../../models/society/governance/stakes.js';
-import { passes, poll } from '../../../../models/society/governance/votes.js';
+import { effectsOf } from '../../../../models/society/governance/stakes.js';
+import { passes, poll, pollProposal } from '../../../../models/society/governance/votes.js';
 import type { Proposal } from '../../../../models/society/governance/state.js';
 import { small } from '../helpers.js';
 
@@ -16,9 +16,7 @@ function society(seed = 2): Society {
 /** The tally the assembly would take on a proposal (own stake + norm × community's + taste). */
 function tallyOn(s: Society, communityId: number, proposal: Proposal) {
   const community = s.communities[communityId]!;
-  const effects = effectsOf(s, community, proposal);
-  const norms = s.people.cols.civicNorm;
-  return poll(s, community, (row) => effects.own[row]! + norms[row]! * effects.community + tasteChange(s, community, proposal, row));
+  return pollProposal(s, community, proposal, effectsOf(s, community, proposal));
 }
 
 describe('decision rules', () => {
@@ -92,12 +90,14 @@ describe('stakes', () => {
     const community = s.communities[0]!;
     const effects = effectsOf(s, community, RAISE_SHARING);
     const { output, age } = s.people.cols;
+    // Members by place in the bucket (effects.own is indexed the same way).
+    const rowAt = (k: number) => s.members.rows[s.members.start[0]! + k]!;
     let poor = -1, rich = -1;
-    for (let k = s.members.start[0]!; k < s.members.start[1]!; k++) {
-      const row = s.members.rows[k]!;
+    for (let k = 0; k < s.members.count(0); k++) {
+      const row = rowAt(k);
       if (age[row]! < s.params.adultAge || age[row]! >= s.params.retirementAge) continue;
-      if (poor < 0 || output[row]! < output[poor]!) poor = row;
-      if (rich < 0 || output[row]! > output[rich]!) rich = row;
+      if (poor < 0 || output[row]! < output[rowAt(poor)]!) poor = k;
+      if (rich < 0 || output[row]! > output[rowAt(rich)]!) rich = k;
     }
     expect(effects.own[poor]!).toBeGreaterThan(effects.own[rich]!);
     expect(effects.own[rich]!).toBeLessThan(0);
