@@ -46,8 +46,10 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
   const runner = threads > 1 ? await startThreads(scenario, simulation, threads) : undefined;
   const folder = new PendingFolder(options.out, options);
   try {
-    // Snapshots go to disk as they are taken, so a long run never holds them all.
+    // Snapshots and events go to disk as they come, so a long run never holds them all.
     const snapshots = writeSnapshotsTo(folder, simulation, scenario.steps);
+    folder.write('events.ndjson', '');
+    simulation.events.streamTo((text) => folder.append('events.ndjson', text));
     return await runAndWrite(scenario, options, simulation, folder, snapshots, { started, clockStart, threads });
   } catch (error) {
     folder.discard();
@@ -83,6 +85,7 @@ async function runAndWrite(
       lastBreath = performance.now();
     }
   }
+  simulation.events.flush();
   const wallSeconds = (performance.now() - clockStart) / 1000;
   const stepsRun = simulation.steps;
   const files = runFiles(simulation, scenario.steps);
@@ -104,17 +107,18 @@ async function runAndWrite(
     files: ['manifest.json', metrics!, events!, ...snapshots, ...rest],
   };
   files['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
-  for (const [name, content] of Object.entries(files)) folder.write(name, content);
+  for (const [name, content] of Object.entries(files)) {
+    if (name === 'events.ndjson' && simulation.events.streaming) continue; // already on disk
+    folder.write(name, content);
+  }
   const dir = folder.commit();
   return { dir, summary: simulation.summary(), files: manifest.files, steps: stepsRun };
 }
 
-/** The deterministic files of a run: metrics, events, snapshots, and the model's extras. */
+/** The deterministic files of a run: metrics, events (unless they were streamed), snapshots, and the model's extras. */
 export function runFiles(simulation: Simulation, totalSteps: number): Record<string, string> {
-  const files: Record<string, string> = {
-    'metrics.csv': simulation.collector.toCSV(),
-    'events.ndjson': simulation.events.toNDJSON(),
-  };
+  const files: Record<string, string> = { 'metrics.csv': simulation.collector.toCSV() };
+  files['events.ndjson'] = simulation.events.streaming ? '' : simulation.events.toNDJSON();
   for (const snapshot of simulation.collector.snapshots) files[snapshotName(snapshot, totalSteps)] = snapshotCSV(snapshot);
   return { ...files, ...simulation.finalFiles?.() };
 }

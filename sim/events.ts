@@ -1,3 +1,6 @@
+/** Characters of NDJSON a streaming log gathers before it writes them out. */
+const STREAM_CHUNK = 1 << 16;
+
 /** One event: when, what kind, and its details (ids and values). */
 export interface SimEvent {
   step: number;
@@ -11,16 +14,46 @@ export interface SimEvent {
  * or a browser).
  */
 export class EventLog {
+  /** The events kept in memory: all of them, unless the log streams to a writer (then none). */
   readonly events: SimEvent[] = [];
   private readonly listeners: ((event: SimEvent) => void)[] = [];
   private readonly counts = new Map<string, number>();
+  private writer: ((text: string) => void) | undefined;
+  private pending = '';
 
   /** Records an event. Details must be JSON-serialisable. */
   log(step: number, type: string, details: Record<string, unknown> = {}): void {
     const event: SimEvent = { step, type, ...details };
-    this.events.push(event);
+    if (this.writer) {
+      this.pending += JSON.stringify(event) + '\n';
+      if (this.pending.length > STREAM_CHUNK) this.flush();
+    } else this.events.push(event);
     this.counts.set(type, (this.counts.get(type) ?? 0) + 1);
     for (const listener of this.listeners) listener(event);
+  }
+
+  /**
+   * From now on, sends the log as NDJSON to `write` (in chunks; `flush()` sends the rest) instead of
+   * keeping it: a long run of a large model logs millions of events. Events already kept are sent first.
+   * Counts keep counting; `events`, `ofType` and `ndjson` then see nothing.
+   */
+  streamTo(write: (text: string) => void): void {
+    this.pending += this.ndjson();
+    this.events.length = 0;
+    this.writer = write;
+    this.flush();
+  }
+
+  /** True once the log streams to a writer. */
+  get streaming(): boolean {
+    return this.writer !== undefined;
+  }
+
+  /** Sends what the stream holds back (call once the run is over). */
+  flush(): void {
+    if (!this.writer || this.pending === '') return;
+    this.writer(this.pending);
+    this.pending = '';
   }
 
   /** Subscribes to new events. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -60,6 +60,11 @@ export class PendingFolder {
   /** Writes one file (a path relative to the folder; names outside it are refused). */
   write(name: string, content: string | Uint8Array): void {
     writeInside(this.temporary, name, content);
+  }
+
+  /** Adds to the end of one file (created if missing): for files written as a run goes. */
+  append(name: string, content: string): void {
+    writeInside(this.temporary, name, content, true);
   }
 
   /** Renames the folder into place (replacing the target only with `overwrite`); returns its path. */
@@ -124,9 +129,10 @@ function isAlive(pid: number): boolean {
 }
 
 /** Writes one file under the folder, refusing names that would land outside it. */
-function writeInside(folder: string, name: string, content: string | Uint8Array): void {
+function writeInside(folder: string, name: string, content: string | Uint8Array, append = false): void {
   const path = resolve(folder, name);
   if (!path.startsWith(folder + '/') && !path.startsWith(folder + '\\')) throw new Error(`file name outside the run folder: ${name}`);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
+  if (append) appendFileSync(path, content);
+  else writeFileSync(path, content);
 }

@@ -27,3 +27,24 @@ describe('EventLog', () => {
     expect(heard).toEqual([{ step: 1, type: 'founding', community: 2 }]);
   });
 });
+
+describe('EventLog streaming', () => {
+  it('writes the same NDJSON as a kept log, in chunks, keeps counting and holds nothing', () => {
+    const kept = new EventLog();
+    const streamed = new EventLog();
+    const chunks: string[] = [];
+    streamed.log(0, 'early', { n: -1 });
+    kept.log(0, 'early', { n: -1 });
+    streamed.streamTo((text) => chunks.push(text));
+    for (let i = 0; i < 5000; i++) {
+      kept.log(i, i % 3 === 0 ? 'split' : 'birth', { n: i, name: `p${i}` });
+      streamed.log(i, i % 3 === 0 ? 'split' : 'birth', { n: i, name: `p${i}` });
+    }
+    streamed.flush();
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.join('')).toBe(kept.toNDJSON());
+    expect(streamed.events).toHaveLength(0);
+    expect(streamed.count('split')).toBe(kept.count('split'));
+    expect(streamed.streaming).toBe(true);
+  });
+});
