@@ -1,9 +1,7 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
-import { carerOf } from '../people/care.js';
+import { CARERS, DISTRIBUTE_IN, DISTRIBUTE_OUT, FOUND_CARER } from '../kernels/distribute.js';
 import type { Society } from '../society.js';
-import { carers, ensureCarers } from './carers.js';
-import { cuts, perMember, resetCuts, splitOutputs } from './distribute-split.js';
 
 /**
  * Each output pays, in order: tax (central budget on), the fund's rate, rent (food, under
@@ -11,182 +9,104 @@ import { cuts, perMember, resetCuts, splitOutputs } from './distribute-split.js'
  * (manufactures); of the rest, the sharing share τ is pooled and given out by need (food
  * tops everyone up to the need, then all goods split per adult-equivalent), the remainder
  * kept. Then the fund pays a share of its food to members short of food, and collectives
- * pay interest where interest-bearing capital is on. Transfers only. No randomness.
+ * pay interest where interest-bearing capital is on. Transfers only. No randomness. The
+ * per-person work is in kernels/distribute.ts (it may run on several threads); the
+ * communities' accounts and the society's counters are booked here, in community order.
  */
 export const distribute: NamedPhase<Society> = {
   name: 'distribute',
   run(society) {
-    ensureCarers(society.members.start[society.communities.length]!);
-    for (const community of society.communities) distributeIn(society, community);
+    const { shards, communities, members } = society;
+    const count = communities.length;
+    const input = shards.array('distribute.in', Float64Array, count * DISTRIBUTE_IN.stride);
+    shards.array('distribute.out', Float64Array, count * DISTRIBUTE_OUT.stride);
+    for (let c = 0; c < count; c++) distributeInputs(communities[c]!, input);
+    recordedCarers(society, shards.array(CARERS, Int32Array, members.start[count]!));
+    shards.run('distribute.income', count, members.start);
+    const out = shards.array('distribute.out', Float64Array, count * DISTRIBUTE_OUT.stride);
+    for (let c = 0; c < count; c++) book(society, communities[c]!, out);
   },
 };
 
-/**
- * One community's month, in as few passes over its members as the order of operations
- * allows: every sum still adds the same terms in member order, so results match the
- * step-by-step reading above exactly.
- */
-function distributeIn(society: Society, community: Community): void {
-  const owned = resetCuts(society, community);
-  splitOutputs(society, community.id, owned);
-  settleCuts(society, community);
-  if (owned) payOwners(society, community);
-  shareSettleAndFindNeed(society, community);
-  payFundAndCountDependants(society, community);
-  if (society.params.capital === 'interest') payInterest(society, community, cuts.proprietors);
+/** What the kernel needs to know about a community. */
+function distributeInputs(community: Community, input: Float64Array): void {
+  const i = community.id * DISTRIBUTE_IN.stride;
+  input[i + DISTRIBUTE_IN.commonsRate] = community.policy.commonsRate;
+  input[i + DISTRIBUTE_IN.sharing] = community.policy.sharing;
+  input[i + DISTRIBUTE_IN.fundFood] = community.fund.food;
+  input[i + DISTRIBUTE_IN.fundPayout] = community.policy.fundPayout;
+  input[i + DISTRIBUTE_IN.priceFood] = community.food.price;
+  input[i + DISTRIBUTE_IN.priceManufactures] = community.manufactures.price;
+  input[i + DISTRIBUTE_IN.collectiveCredit] = community.collective.credit;
 }
 
-function settleCuts(society: Society, community: Community): void {
+/**
+ * Each member's recorded carer as a row (the kernel cannot look ids up): −1 for none or one
+ * no longer alive, −2 where a search already found no one.
+ */
+function recordedCarers(society: Society, carers: Int32Array): void {
+  const { people, members } = society;
+  const carer = people.cols.carer;
+  const rows = members.rows;
+  const total = members.start[society.communities.length]!;
+  for (let k = 0; k < total; k++) {
+    const recorded = carer[rows[k]!]!;
+    carers[k] = recorded >= 0 ? people.rowOf(recorded) : recorded === -2 ? -2 : -1;
+  }
+}
+
+/**
+ * Books one community's results in the order the month happened: the cuts (taxes wait in the
+ * community until the central budget collects them), the owners' part the fund takes where no
+ * proprietor is left, the fund's food payment, the collective's interest; then the ids of
+ * carers newly found.
+ */
+function book(society: Society, community: Community, out: Float64Array): void {
+  const o = community.id * DISTRIBUTE_OUT.stride;
   const priceFood = community.food.price;
   const priceManufactures = community.manufactures.price;
-  // Taxes wait in the community until the central budget collects them: this phase
-  // writes nothing shared between communities.
-  community.taxes.food += cuts.taxedFood;
-  community.taxes.manufactures += cuts.taxedManufactures;
-  society.counters.taxCollected += cuts.taxedFood * priceFood + cuts.taxedManufactures * priceManufactures;
-  society.counters.rentPaid += cuts.rentPaid;
-  society.counters.profitsTaken += cuts.profitFood * priceFood + cuts.profitManufactures * priceManufactures;
-  community.fund.food += cuts.fundedFood;
-  community.fund.manufactures += cuts.fundedManufactures;
-  community.collective.manufactures += cuts.retainedTotal;
-}
-
-/**
- * Pays the owners' part to the proprietors (or to the fund where there are none). Where owners
- * could take a part, the food shortfall is summed here, from the incomes after their pay.
- */
-function payOwners(society: Society, community: Community): void {
-  const { ownedFood, ownedManufactures, proprietors } = cuts;
-  const paying = (ownedFood !== 0 || ownedManufactures !== 0) && proprietors !== 0;
+  const taxedFood = out[o + DISTRIBUTE_OUT.taxedFood]!;
+  const taxedManufactures = out[o + DISTRIBUTE_OUT.taxedManufactures]!;
+  community.taxes.food += taxedFood;
+  community.taxes.manufactures += taxedManufactures;
+  const counters = society.counters;
+  counters.taxCollected += taxedFood * priceFood + taxedManufactures * priceManufactures;
+  counters.rentPaid += out[o + DISTRIBUTE_OUT.rentPaid]!;
+  counters.profitsTaken += out[o + DISTRIBUTE_OUT.profitFood]! * priceFood + out[o + DISTRIBUTE_OUT.profitManufactures]! * priceManufactures;
+  community.fund.food += out[o + DISTRIBUTE_OUT.fundedFood]!;
+  community.fund.manufactures += out[o + DISTRIBUTE_OUT.fundedManufactures]!;
+  community.collective.manufactures += out[o + DISTRIBUTE_OUT.retainedTotal]!;
+  const ownedFood = out[o + DISTRIBUTE_OUT.ownedFood]!;
+  const ownedManufactures = out[o + DISTRIBUTE_OUT.ownedManufactures]!;
+  const proprietors = out[o + DISTRIBUTE_OUT.proprietors]!;
   if ((ownedFood !== 0 || ownedManufactures !== 0) && proprietors === 0) {
     community.fund.food += ownedFood;
     community.fund.manufactures += ownedManufactures;
   }
-  const { people, members, params: p } = society;
-  const proprietor = people.cols.proprietor;
-  const foodNeed = p.foodNeed;
-  const rows = members.rows;
-  const keptFoodAt = perMember.keptFood;
-  const keptManufacturesAt = perMember.keptManufactures;
-  const adultEquivalentAt = perMember.adultEquivalent;
-  const foodEach = ownedFood / proprietors;
-  const manufacturesEach = ownedManufactures / proprietors;
-  let shortfall = 0;
-  const start = members.start[community.id]!;
-  const end = members.start[community.id + 1]!;
-  for (let k = start; k < end; k++) {
-    const j = k - start;
-    if (paying && proprietor[rows[k]!]) {
-      keptFoodAt[j]! += foodEach;
-      keptManufacturesAt[j]! += manufacturesEach;
-    }
-    shortfall += Math.max(0, foodNeed * adultEquivalentAt[j]! - keptFoodAt[j]!);
-  }
-  cuts.shortfall = shortfall;
+  if (out[o + DISTRIBUTE_OUT.paying] === 1) community.fund.food -= out[o + DISTRIBUTE_OUT.paid]!;
+  if (society.params.capital === 'interest') chargeInterest(society, community, proprietors);
+  if (out[o + DISTRIBUTE_OUT.carersFound]! > 0) recordFoundCarers(society, community);
 }
 
-/**
- * Shares the pool by need (food tops everyone up, then all goods per adult-equivalent), adds
- * each member's income to their holdings, and sums the food shortfall the fund will meet.
- */
-function shareSettleAndFindNeed(society: Society, community: Community): void {
-  const { people, members, params: p } = society;
-  const { food, manufactures, income, lifetimeIncome } = people.cols;
-  const foodNeed = p.foodNeed;
-  const { poolFood, poolManufactures, adultEquivalents, shortfall } = cuts;
-  const sharing = !((poolFood === 0 && poolManufactures === 0) || adultEquivalents === 0);
-  const topUpShare = sharing && shortfall > 0 ? Math.min(1, poolFood / shortfall) : 0;
-  const spareFood = poolFood - topUpShare * shortfall;
-  const priceFood = community.food.price;
-  const priceManufactures = community.manufactures.price;
-  const budget = community.policy.fundPayout * community.fund.food;
-  const needy = budget > 0;
-  const rows = members.rows;
-  const keptFoodAt = perMember.keptFood;
-  const keptManufacturesAt = perMember.keptManufactures;
-  const adultEquivalentAt = perMember.adultEquivalent;
-  const needAt = perMember.need;
-  let fundShortfall = 0;
-  const start = members.start[community.id]!;
-  const end = members.start[community.id + 1]!;
-  for (let k = start; k < end; k++) {
-    const row = rows[k]!;
-    const j = k - start;
-    const ae = adultEquivalentAt[j]!;
-    let foodIn = keptFoodAt[j]!;
-    let manufacturesIn = keptManufacturesAt[j]!;
-    if (sharing) {
-      const short = Math.max(0, foodNeed * ae - foodIn);
-      foodIn += topUpShare * short + (spareFood * ae) / adultEquivalents;
-      manufacturesIn += (poolManufactures * ae) / adultEquivalents;
-    }
-    food[row]! += foodIn;
-    manufactures[row]! += manufacturesIn;
-    income[row] = priceFood * foodIn + priceManufactures * manufacturesIn;
-    lifetimeIncome[row]! += income[row]!;
-    if (needy) {
-      const need = Math.max(0, foodNeed * ae - food[row]!);
-      needAt[j] = need;
-      fundShortfall += need;
-    }
-  }
-  fund.budget = budget;
-  fund.shortfall = fundShortfall;
-}
-
-/** What the fund may pay this month and the shortfall it meets (from the pass before). */
-const fund = { budget: 0, shortfall: 0 };
-
-/**
- * The fund pays a share of its food to members short of food, and each carer learns how many
- * adult-equivalents they feed (the market and meals use it). One pass: the fund's payments
- * touch food, the count touches dependants and carers, and each keeps member order.
- */
-function payFundAndCountDependants(society: Society, community: Community): void {
-  const { people, members } = society;
-  const { food, dependants } = people.cols;
-  const carerAt = carers.rowAt;
-  const paying = fund.budget > 0 && fund.shortfall > 0;
-  const share = paying ? Math.min(1, fund.budget / fund.shortfall) : 0;
-  const rows = members.rows;
-  const adultEquivalentAt = perMember.adultEquivalent;
-  const workerAt = perMember.worker;
-  const needAt = perMember.need;
-  let paid = 0;
-  const start = members.start[community.id]!;
-  const end = members.start[community.id + 1]!;
-  for (let k = start; k < end; k++) {
-    const row = rows[k]!;
-    const j = k - start;
-    if (paying) {
-      const give = share * needAt[j]!;
-      food[row]! += give;
-      paid += give;
-    }
-    if (workerAt[j]) {
-      carerAt[k] = -1;
-      continue;
-    }
-    const carer = carerOf(society, row);
-    carerAt[k] = carer;
-    if (carer >= 0) dependants[carer]! += adultEquivalentAt[j]!;
-  }
-  if (paying) community.fund.food -= paid;
-}
-
-function payInterest(society: Society, community: Community, proprietors: number): void {
+/** The collective's side of the interest the kernel paid its proprietors (or the fund, with none). */
+function chargeInterest(society: Society, community: Community, proprietors: number): void {
   const debt = -community.collective.credit;
   if (debt <= 0) return;
   const interest = society.params.interestRate * debt;
   community.collective.credit -= interest;
   society.counters.interestPaid += interest;
-  if (proprietors === 0) {
-    community.fund.credit += interest;
-    return;
-  }
+  if (proprietors === 0) community.fund.credit += interest;
+}
+
+/** Turns the rows of carers the kernel found into ids (the `carer` column keeps ids). */
+function recordFoundCarers(society: Society, community: Community): void {
   const { people, members } = society;
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = members.rows[k]!;
-    if (people.cols.proprietor[row]) people.cols.credit[row]! += interest / proprietors;
+  const carer = people.cols.carer;
+  const rows = members.rows;
+  const end = members.start[community.id + 1]!;
+  for (let k = members.start[community.id]!; k < end; k++) {
+    const row = rows[k]!;
+    const code = carer[row]!;
+    if (code <= FOUND_CARER) carer[row] = people.idOf(FOUND_CARER - code);
   }
 }

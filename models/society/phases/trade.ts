@@ -1,8 +1,9 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
+import { ORDERS } from '../kernels/exchange.js';
+import { DELIVERIES, SELLING } from '../kernels/exchange-trade.js';
 import type { Society } from '../society.js';
 import { transitFactor } from '../services/effects.js';
-import { orders } from './market-orders.js';
 
 type Good = 'food' | 'manufactures';
 const GOODS: Good[] = ['food', 'manufactures'];
@@ -13,77 +14,96 @@ const GOODS: Good[] = ['food', 'manufactures'];
  * (a share of the goods is lost on the way, more with distance). Buyers will pay up to a
  * quarter above their own posted price. Payment crosses unions through their clearing
  * accounts, so each union's balances still sum to zero. Crosses communities: fixed order.
+ * The deals need only community totals, so they are struck here; the members' side of each
+ * (kernels/exchange-trade.ts) follows, community by community, in the order struck.
  */
 export const trade: NamedPhase<Society> = {
   name: 'trade',
   run(society) {
     if (!society.params.markets) return;
     const communities = society.communities;
+    deals.count = 0;
     for (let b = 0; b < communities.length; b++) {
       const buyer = communities[b]!;
       const partners = buyer.partners;
       for (let i = 0; i < partners.length; i++) {
         const seller = communities[partners[i]!]!;
-        for (let g = 0; g < GOODS.length; g++) tradePair(society, buyer, seller, GOODS[g]!);
+        for (let g = 0; g < GOODS.length; g++) tradePair(society, buyer, seller, g);
       }
     }
+    deliver(society);
   },
 };
 
-function tradePair(society: Society, buyer: Community, seller: Community, good: Good): void {
-  const want = buyer[good].unmet;
-  const offer = seller[good].unsold;
+/** The deliveries struck this month, in order: community, kind (good, selling or not), share, price. */
+const deals = { count: 0, community: new Int32Array(64), kind: new Uint8Array(64), share: new Float64Array(64), price: new Float64Array(64) };
+
+function addDelivery(community: number, kind: number, share: number, price: number): void {
+  if (deals.count === deals.community.length) growDeals(deals.count * 2);
+  const d = deals.count++;
+  deals.community[d] = community;
+  deals.kind[d] = kind;
+  deals.share[d] = share;
+  deals.price[d] = price;
+}
+
+function growDeals(size: number): void {
+  const grow = <T extends Int32Array | Uint8Array | Float64Array>(old: T, next: T): T => (next.set(old), next);
+  deals.community = grow(deals.community, new Int32Array(size));
+  deals.kind = grow(deals.kind, new Uint8Array(size));
+  deals.share = grow(deals.share, new Float64Array(size));
+  deals.price = grow(deals.price, new Float64Array(size));
+}
+
+function tradePair(society: Society, buyer: Community, seller: Community, g: number): void {
+  // Each good's market by a plain field read: a key chosen at run time reads far slower.
+  const wanted = g === 0 ? buyer.food : buyer.manufactures;
+  const offered = g === 0 ? seller.food : seller.manufactures;
+  const want = wanted.unmet;
+  const offer = offered.unsold;
   if (want <= 1e-9 || offer <= 1e-9) return;
   const distance = Math.hypot(buyer.x - seller.x, buyer.y - seller.y);
   const loss = Math.min(0.9, (society.params.transportCost * distance * transitFactor(society, buyer.id, seller.id)) / 10);
-  const deliveredPrice = seller[good].price / (1 - loss);
-  if (deliveredPrice > 1.25 * buyer[good].price) return;
+  const deliveredPrice = offered.price / (1 - loss);
+  if (deliveredPrice > 1.25 * wanted.price) return;
   const shipped = Math.min(offer, want / (1 - loss));
   const delivered = shipped * (1 - loss);
-  const value = shipped * seller[good].price;
-  takeFromSellers(society, seller, good, shipped / offer);
-  giveToBuyers(society, buyer, good, delivered / want, deliveredPrice);
-  seller[good].unsold -= shipped;
-  buyer[good].unmet -= delivered;
+  const value = shipped * offered.price;
+  addDelivery(seller.id, g + SELLING, shipped / offer, offered.price);
+  addDelivery(buyer.id, g, delivered / want, deliveredPrice);
+  offered.unsold -= shipped;
+  wanted.unmet -= delivered;
   seller.clearing -= value;
   buyer.clearing += value;
-  society.ledger.sink(good, 'transport', shipped - delivered);
+  society.ledger.sink(GOODS[g]!, 'transport', shipped - delivered);
   society.counters.tradeVolume += value;
 }
 
-function takeFromSellers(society: Society, community: Community, good: Good, share: number): void {
-  const { people, members } = society;
-  const cols = people.cols;
-  const holding = good === 'food' ? cols.food : cols.manufactures;
-  const offers = good === 'food' ? orders.offerFood : orders.offerManufactures;
-  const credit = cols.credit;
-  const price = community[good].price;
-  const rows = members.rows;
-  const end = members.start[community.id + 1]!;
-  for (let k = members.start[community.id]!; k < end; k++) {
-    const row = rows[k]!;
-    const amount = offers[k]! * share;
-    if (amount <= 0) continue;
-    holding[row]! -= amount;
-    offers[k]! -= amount;
-    credit[row]! += amount * price;
+/** Sorts the deliveries by community (keeping their order within each) and has the kernel apply them. */
+function deliver(society: Society): void {
+  const { shards, communities, members } = society;
+  const count = communities.length;
+  const n = deals.count;
+  if (n === 0) return;
+  const start = shards.array(DELIVERIES.start, Int32Array, count + 1);
+  const kind = shards.array(DELIVERIES.kind, Uint8Array, n);
+  const share = shards.array(DELIVERIES.share, Float64Array, n);
+  const price = shards.array(DELIVERIES.price, Float64Array, n);
+  start.fill(0, 0, count + 1);
+  for (let d = 0; d < n; d++) start[deals.community[d]! + 1]!++;
+  for (let c = 0; c < count; c++) start[c + 1]! += start[c]!;
+  cursor = cursor.length >= count ? cursor : new Int32Array(Math.ceil(count * 1.25));
+  cursor.set(start.subarray(0, count));
+  for (let d = 0; d < n; d++) {
+    const at = cursor[deals.community[d]!]!++;
+    kind[at] = deals.kind[d]!;
+    share[at] = deals.share[d]!;
+    price[at] = deals.price[d]!;
   }
+  const total = members.start[count]!;
+  for (const name of Object.values(ORDERS)) shards.array(name, Float64Array, total);
+  shards.run('trade.deliver', count, members.start);
 }
 
-function giveToBuyers(society: Society, community: Community, good: Good, share: number, price: number): void {
-  const { people, members } = society;
-  const cols = people.cols;
-  const holding = good === 'food' ? cols.food : cols.manufactures;
-  const wants = good === 'food' ? orders.wantFood : orders.wantManufactures;
-  const credit = cols.credit;
-  const rows = members.rows;
-  const end = members.start[community.id + 1]!;
-  for (let k = members.start[community.id]!; k < end; k++) {
-    const row = rows[k]!;
-    const amount = wants[k]! * share;
-    if (amount <= 0) continue;
-    holding[row]! += amount;
-    wants[k]! -= amount;
-    credit[row]! -= amount * price;
-  }
-}
+/** Where the next delivery of each community goes while sorting. */
+let cursor = new Int32Array(0);

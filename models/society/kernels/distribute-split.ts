@@ -1,10 +1,37 @@
-import type { Community } from '../communities/community.js';
+import type { KernelScope } from '../../../sim/index.js';
 import { ownersPart } from '../economy/effort.js';
-import type { Society } from '../society.js';
+import type { SocietyParams } from '../params.js';
 
-// Distribution's first pass over a community's members and the state it hands to the rest of
-// the phase (phases/distribute.ts): the month's rates, what the cuts added up to, and each
-// member's kept income, in scratch arrays indexed by position in the community's bucket.
+// Distribution's first pass over one community's members and the state it hands to the rest
+// of the kernel (kernels/distribute.ts): the month's rates, what the cuts added up to, and
+// each member's kept income, in scratch arrays indexed by position in the community's bucket.
+// All of it lives for one kernel call, so each thread keeps its own.
+
+/** The columns and arrays the distribution kernel reads and writes, typed. */
+export function distributeView(scope: KernelScope) {
+  const a = scope.arrays;
+  return {
+    start: a['members.start'] as Int32Array,
+    rows: a['members.rows'] as Int32Array,
+    community: a['people.community'] as Int32Array,
+    family: a['people.family'] as Int32Array,
+    age: a['people.age'] as Float32Array,
+    output: a['people.output'] as Float32Array,
+    proprietor: a['people.proprietor'] as Uint8Array,
+    sector: a['people.sector'] as Uint8Array,
+    dependants: a['people.dependants'] as Float32Array,
+    carer: a['people.carer'] as Int32Array,
+    food: a['people.food'] as Float64Array,
+    manufactures: a['people.manufactures'] as Float64Array,
+    credit: a['people.credit'] as Float64Array,
+    income: a['people.income'] as Float32Array,
+    lifetimeIncome: a['people.lifetimeIncome'] as Float32Array,
+    carers: a['distribute.carers'] as Int32Array,
+  };
+}
+
+/** What the distribution kernel works on. */
+export type DistributeView = ReturnType<typeof distributeView>;
 
 /** One community's rates for the month, resolved once, and what the cuts added up to. */
 export const cuts = {
@@ -59,33 +86,30 @@ function ensureScratch(size: number): void {
   perMember.need = new Float64Array(length);
 }
 
-/** Resolves the month's rates; true when owners take a part of some output. */
-export function resetCuts(society: Society, community: Community): boolean {
-  const p = society.params;
+/** Resolves the month's rates from the run's parameters and the community's policy; true when owners take a part of some output. */
+export function resetCuts(p: SocietyParams, commonsRate: number, sharing: number): boolean {
   cuts.tax = p.centralBudget ? p.taxRate : 0;
-  cuts.fund = community.policy.commonsRate;
+  cuts.fund = commonsRate;
   cuts.rentFood = p.landTenure === 'landlords' ? p.rentShare : 0;
   cuts.ownersFood = ownersPart(p, 0);
   cuts.ownersManufactures = ownersPart(p, 1);
   cuts.retained = p.retainedShare;
-  cuts.sharing = community.policy.sharing;
+  cuts.sharing = sharing;
   return cuts.ownersFood > 0 || cuts.ownersManufactures > 0;
 }
 
 /**
  * Distribution's first pass: clears last month's dependants, counts proprietors and adult-equivalents,
- * and splits each output, keeping each member's income in the scratch arrays (the person
- * table's `foodIncome` and `manufacturesIncome` columns are no longer used). Where no owners
+ * and splits each output, keeping each member's income in the scratch arrays. Where no owners
  * take a part, incomes are final for the need test here, so the food shortfall is summed in
  * the same pass.
  */
-export function splitOutputs(society: Society, c: number, owned: boolean): void {
-  const { people, members, params: p } = society;
-  const { age, output, proprietor, sector, dependants } = people.cols;
-  const rows = members.rows;
+export function splitOutputs(v: DistributeView, p: SocietyParams, c: number, owned: boolean): void {
+  const { age, output, proprietor, sector, dependants, rows } = v;
   const { adultAge, retirementAge, foodNeed } = p;
-  const start = members.start[c]!;
-  ensureScratch(members.start[c + 1]! - start);
+  const start = v.start[c]!;
+  const end = v.start[c + 1]!;
+  ensureScratch(end - start);
   const keptFoodAt = perMember.keptFood;
   const keptManufacturesAt = perMember.keptManufactures;
   const adultEquivalentAt = perMember.adultEquivalent;
@@ -94,7 +118,6 @@ export function splitOutputs(society: Society, c: number, owned: boolean): void 
   let taxedFood = 0, taxedManufactures = 0, fundedFood = 0, fundedManufactures = 0, rentPaid = 0;
   let profitFood = 0, profitManufactures = 0, retainedTotal = 0, ownedFood = 0, ownedManufactures = 0;
   let poolFood = 0, poolManufactures = 0, proprietors = 0, adultEquivalents = 0, shortfall = 0;
-  const end = members.start[c + 1]!;
   for (let k = start; k < end; k++) {
     const row = rows[k]!;
     let keptFood = 0;
@@ -168,4 +191,3 @@ export function splitOutputs(society: Society, c: number, owned: boolean): void 
   cuts.adultEquivalents = adultEquivalents;
   cuts.shortfall = shortfall;
 }
-

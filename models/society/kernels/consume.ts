@@ -1,0 +1,103 @@
+import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { utility } from '../economy/effort.js';
+import type { SocietyParams } from '../params.js';
+import { CARERS } from './distribute.js';
+
+/**
+ * Consumption's per-person work, one community at a time (phases/consume.ts books what it
+ * destroyed and wears down the community's own stocks): dependants are fed by their carers,
+ * then members eat, use and lose goods; utility, needs met and satisfaction follow. No randomness.
+ */
+
+/** consume.out, per community: food eaten and spoiled, manufactures used and worn, in its members' holdings. */
+export const CONSUME_OUT = { stride: 4, eaten: 0, spoiled: 1, used: 2, worn: 3 } as const;
+
+/** The columns and arrays the kernel reads and writes, typed. */
+function view(scope: KernelScope) {
+  const a = scope.arrays;
+  return {
+    start: a['members.start'] as Int32Array,
+    rows: a['members.rows'] as Int32Array,
+    carers: a[CARERS] as Int32Array,
+    age: a['people.age'] as Float32Array,
+    food: a['people.food'] as Float64Array,
+    manufactures: a['people.manufactures'] as Float64Array,
+    needsMet: a['people.needsMet'] as Float32Array,
+    utility: a['people.utility'] as Float32Array,
+    satisfaction: a['people.satisfaction'] as Float32Array,
+    effort: a['people.effort'] as Float32Array,
+  };
+}
+
+type ConsumeView = ReturnType<typeof view>;
+
+/** Dependants fed, then each member's consumption, spoilage and wear. */
+export const consumeMeals: Kernel = {
+  name: 'consume.meals',
+  streams: [],
+  run(scope, c) {
+    const p = scope.params as unknown as SocietyParams;
+    const v = view(scope);
+    feedDependants(v, p, c);
+    eat(v, p, c, scope.arrays['consume.out'] as Float64Array);
+  },
+};
+
+/**
+ * Dependants short of food take it from their carer's holding, beyond the carer's own need.
+ * The carer's row was found by `distribute` this month. A pass of its own: a carer may come
+ * before or after their dependants in the members' order.
+ */
+function feedDependants(v: ConsumeView, p: SocietyParams, c: number): void {
+  const { age, food, rows, carers } = v;
+  const { adultAge, foodNeed } = p;
+  const end = v.start[c + 1]!;
+  for (let k = v.start[c]!; k < end; k++) {
+    // Workers, and dependants no one feeds, have no carer (−1): nothing to give.
+    const carer = carers[k]!;
+    if (carer < 0) continue;
+    const row = rows[k]!;
+    const short = foodNeed * (age[row]! < adultAge ? 0.5 : 1) - food[row]!;
+    if (short <= 0) continue;
+    const given = Math.min(short, food[carer]! - foodNeed);
+    if (given <= 0) continue;
+    food[carer]! -= given;
+    food[row]! += given;
+  }
+}
+
+/** Members eat up to their need and use a share of their manufactures; the rest spoils and wears. */
+function eat(v: ConsumeView, p: SocietyParams, c: number, out: Float64Array): void {
+  const { age, food, manufactures, needsMet, utility: utilityOf, satisfaction, effort, rows } = v;
+  const { adultAge, foodNeed, manufacturesUse, foodSpoilage, manufacturesWear, foodPreference, effortCost } = p;
+  let eaten = 0;
+  let used = 0;
+  let spoiled = 0;
+  let worn = 0;
+  const end = v.start[c + 1]!;
+  for (let k = v.start[c]!; k < end; k++) {
+    const row = rows[k]!;
+    const ae = age[row]! < adultAge ? 0.5 : 1;
+    const held = food[row]!;
+    const owned = manufactures[row]!;
+    const eat = Math.max(0, Math.min(held, foodNeed * ae));
+    const use = Math.max(0, owned * manufacturesUse);
+    const spoil = Math.max(0, (held - eat) * foodSpoilage);
+    const wear = Math.max(0, (owned - use) * manufacturesWear);
+    food[row] = held - eat - spoil;
+    manufactures[row] = owned - use - wear;
+    eaten += eat;
+    used += use;
+    spoiled += spoil;
+    worn += wear;
+    needsMet[row] = eat / (foodNeed * ae);
+    const u = utility(eat / ae, use / ae, effort[row]!, foodPreference, effortCost);
+    utilityOf[row] = u;
+    satisfaction[row] = 0.9 * satisfaction[row]! + 0.1 * u;
+  }
+  const o = c * CONSUME_OUT.stride;
+  out[o + CONSUME_OUT.eaten] = eaten;
+  out[o + CONSUME_OUT.spoiled] = spoiled;
+  out[o + CONSUME_OUT.used] = used;
+  out[o + CONSUME_OUT.worn] = worn;
+}

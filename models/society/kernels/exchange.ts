@@ -1,0 +1,157 @@
+import type { Kernel, KernelScope } from '../../../sim/index.js';
+import type { SocietyParams } from '../params.js';
+
+/**
+ * The market inside each community, one community at a time (phases/exchange.ts books the
+ * collective's side, the prices and the counters): members' orders, the collective's
+ * investment order, the matched shares, and each member's settlement. No randomness.
+ */
+
+/** exchange.in, per community: prices, and the collective's stock, capital and credit. */
+export const EXCHANGE_IN = { stride: 5, priceFood: 0, priceManufactures: 1, collectiveManufactures: 2, collectiveCapital: 3, collectiveCredit: 4 } as const;
+/** exchange.out, per community: supply and demand per good (the collective's included), matched shares, the investment order. */
+export const EXCHANGE_OUT = { stride: 9, supply: 0, demand: 2, sold: 4, bought: 6, investment: 8 } as const;
+
+/**
+ * What each member still wants to buy or offers to sell this month, per member position k (as
+ * in `members.rows[k]`): the kernel writes them for every member, `trade` reads and draws them
+ * down, both walking members in order. Valid from `exchange` to `trade` (no member moves in between).
+ */
+export const ORDERS = {
+  wantFood: 'exchange.wantFood',
+  offerFood: 'exchange.offerFood',
+  wantManufactures: 'exchange.wantManufactures',
+  offerManufactures: 'exchange.offerManufactures',
+} as const;
+
+/** Share of a collective's capital shortfall its credit union funds each month. */
+const UNION_PACE = 0.1;
+
+/** The columns and arrays the kernel reads and writes, typed. */
+function view(scope: KernelScope) {
+  const a = scope.arrays;
+  return {
+    start: a['members.start'] as Int32Array,
+    rows: a['members.rows'] as Int32Array,
+    age: a['people.age'] as Float32Array,
+    sector: a['people.sector'] as Uint8Array,
+    effort: a['people.effort'] as Float32Array,
+    dependants: a['people.dependants'] as Float32Array,
+    food: a['people.food'] as Float64Array,
+    manufactures: a['people.manufactures'] as Float64Array,
+    credit: a['people.credit'] as Float64Array,
+    wantFood: a[ORDERS.wantFood] as Float64Array,
+    offerFood: a[ORDERS.offerFood] as Float64Array,
+    wantManufactures: a[ORDERS.wantManufactures] as Float64Array,
+    offerManufactures: a[ORDERS.offerManufactures] as Float64Array,
+  };
+}
+
+type ExchangeView = ReturnType<typeof view>;
+
+/** Orders, matching (the short side served in full, the long side pro rata) and settlement. */
+export const exchangeMarket: Kernel = {
+  name: 'exchange.market',
+  streams: [],
+  run(scope, c) {
+    const input = scope.arrays['exchange.in'] as Float64Array;
+    const out = scope.arrays['exchange.out'] as Float64Array;
+    const p = scope.params as unknown as SocietyParams;
+    const v = view(scope);
+    const i = c * EXCHANGE_IN.stride;
+    const o = c * EXCHANGE_OUT.stride;
+    const priceFood = input[i + EXCHANGE_IN.priceFood]!;
+    const priceManufactures = input[i + EXCHANGE_IN.priceManufactures]!;
+    const manufacturingLabour = collectOrders(v, p, c, priceFood, priceManufactures, out, o);
+    const investment = investmentOrder(p, manufacturingLabour, input, i);
+    out[o + EXCHANGE_OUT.supply + 1]! += input[i + EXCHANGE_IN.collectiveManufactures]!;
+    out[o + EXCHANGE_OUT.demand + 1]! += investment;
+    out[o + EXCHANGE_OUT.investment] = investment;
+    for (let g = 0; g < 2; g++) {
+      const supply = out[o + EXCHANGE_OUT.supply + g]!;
+      const demand = out[o + EXCHANGE_OUT.demand + g]!;
+      const traded = Math.min(supply, demand);
+      out[o + EXCHANGE_OUT.sold + g] = supply > 0 ? traded / supply : 0;
+      out[o + EXCHANGE_OUT.bought + g] = demand > 0 ? traded / demand : 0;
+    }
+    settleOrders(v, c, priceFood, priceManufactures, out, o);
+  },
+};
+
+/** Each member's offers and wants; writes the members' supply and demand, returns the manufacturing labour. */
+function collectOrders(v: ExchangeView, p: SocietyParams, c: number, priceFood: number, priceManufactures: number, out: Float64Array, o: number): number {
+  const { age, sector, effort, dependants, food, manufactures, credit, rows, offerFood, offerManufactures, wantFood, wantManufactures } = v;
+  const { adultAge, retirementAge, foodNeed, foodBuffer, creditFloor } = p;
+  const manufacturesWanted = p.manufacturesTarget;
+  let supplyFood = 0, supplyManufactures = 0, demandFood = 0, demandManufactures = 0, manufacturingLabour = 0;
+  const end = v.start[c + 1]!;
+  for (let k = v.start[c]!; k < end; k++) {
+    const row = rows[k]!;
+    const years = age[row]!;
+    const ae = years < adultAge ? 0.5 : 1;
+    const worker = years >= adultAge && years < retirementAge;
+    if (worker && sector[row] === 1) manufacturingLabour += effort[row]!;
+    // Carers buy for the dependants they feed; dependants may not borrow.
+    const foodTarget = foodNeed * (ae + dependants[row]!) * (1 + foodBuffer);
+    const manufacturesTarget = manufacturesWanted * ae;
+    const heldFood = food[row]!;
+    const heldManufactures = manufactures[row]!;
+    const offerF = Math.max(0, heldFood - foodTarget);
+    const offerM = Math.max(0, heldManufactures - manufacturesTarget);
+    let spendable = Math.max(0, credit[row]! + (worker ? creditFloor : 0)) + priceFood * offerF + priceManufactures * offerM;
+    const wantF = Math.min(Math.max(0, foodTarget - heldFood), spendable / priceFood);
+    spendable -= wantF * priceFood;
+    const wantM = Math.min(Math.max(0, manufacturesTarget - heldManufactures), spendable / priceManufactures);
+    offerFood[k] = offerF;
+    offerManufactures[k] = offerM;
+    wantFood[k] = wantF;
+    wantManufactures[k] = wantM;
+    supplyFood += offerF;
+    supplyManufactures += offerM;
+    demandFood += wantF;
+    demandManufactures += wantM;
+  }
+  out[o + EXCHANGE_OUT.supply] = supplyFood;
+  out[o + EXCHANGE_OUT.supply + 1] = supplyManufactures;
+  out[o + EXCHANGE_OUT.demand] = demandFood;
+  out[o + EXCHANGE_OUT.demand + 1] = demandManufactures;
+  return manufacturingLabour;
+}
+
+/** What the collective asks its union (or investors) for: a part of its capital shortfall, within its credit room. */
+function investmentOrder(p: SocietyParams, manufacturingLabour: number, input: Float64Array, i: number): number {
+  const target = p.capitalPerWorker * manufacturingLabour;
+  const gap = Math.max(0, target - input[i + EXCHANGE_IN.collectiveCapital]!);
+  // The union lends up to the value of the target equipment; outside investors, pooling
+  // savings from beyond the union, close the shortfall at their own pace.
+  const price = input[i + EXCHANGE_IN.priceManufactures]!;
+  const room = Math.max(0, target * price + input[i + EXCHANGE_IN.collectiveCredit]!);
+  const pace = p.capital === 'interest' ? p.investorPace : UNION_PACE;
+  return Math.min(pace * gap, room / price);
+}
+
+/** Each member gets the matched part of their orders, paid in credit; what is left waits for trade. */
+function settleOrders(v: ExchangeView, c: number, priceFood: number, priceManufactures: number, out: Float64Array, o: number): void {
+  const { food, manufactures, credit, rows, offerFood, offerManufactures, wantFood, wantManufactures } = v;
+  const soldFood = out[o + EXCHANGE_OUT.sold]!;
+  const soldManufactures = out[o + EXCHANGE_OUT.sold + 1]!;
+  const boughtFood = out[o + EXCHANGE_OUT.bought]!;
+  const boughtManufactures = out[o + EXCHANGE_OUT.bought + 1]!;
+  const end = v.start[c + 1]!;
+  for (let k = v.start[c]!; k < end; k++) {
+    const row = rows[k]!;
+    const wantF = wantFood[k]!;
+    const offerF = offerFood[k]!;
+    const wantM = wantManufactures[k]!;
+    const offerM = offerManufactures[k]!;
+    const netFood = wantF * boughtFood - offerF * soldFood;
+    const netManufactures = wantM * boughtManufactures - offerM * soldManufactures;
+    food[row]! += netFood;
+    manufactures[row]! += netManufactures;
+    credit[row]! -= netFood * priceFood + netManufactures * priceManufactures;
+    wantFood[k] = wantF * (1 - boughtFood);
+    offerFood[k] = offerF * (1 - soldFood);
+    wantManufactures[k] = wantM * (1 - boughtManufactures);
+    offerManufactures[k] = offerM * (1 - soldManufactures);
+  }
+}
