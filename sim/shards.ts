@@ -22,6 +22,27 @@ export interface KernelScope {
   readonly params: Readonly<Record<string, unknown>>;
   /** The community's stream for a phase: the same numbers on every thread. */
   rng(community: number, stream: string): Rng;
+  /** Goes up whenever an array in `arrays` is replaced, so views built from them can be kept until then. */
+  readonly version: number;
+}
+
+/**
+ * Wraps a function that gathers a kernel's arrays from its scope so that it runs again only when
+ * the scope's arrays were replaced: a kernel runs once per community, and looking up dozens of
+ * arrays by name each time costs more than the work in a small community.
+ */
+export function cachedView<V>(build: (scope: KernelScope) => V): (scope: KernelScope) => V {
+  let seen: KernelScope | undefined;
+  let version = -1;
+  let view: V;
+  return (scope) => {
+    if (scope !== seen || scope.version !== version) {
+      view = build(scope);
+      seen = scope;
+      version = scope.version;
+    }
+    return view;
+  };
 }
 
 /** The per-community part of a phase. */
@@ -72,12 +93,11 @@ export class LocalRunner implements ShardRunner {
   private readonly kernels: Map<string, Kernel>;
   private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
   private readonly scratch: Record<string, KernelArray> = {};
-  private readonly scope: KernelScope;
+  private readonly scope: KernelScope & { version: number };
 
   constructor(kernels: readonly Kernel[], params: Readonly<Record<string, unknown>>, streams: StreamSource) {
     this.kernels = kernelMap(kernels);
-    const arrays: Record<string, KernelArray> = {};
-    this.scope = { arrays, params, rng: streams };
+    this.scope = { arrays: {}, params, rng: streams, version: 0 };
   }
 
   track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
@@ -94,7 +114,7 @@ export class LocalRunner implements ShardRunner {
 
   run(name: string, count: number): void {
     const kernel = kernelNamed(this.kernels, name);
-    refreshArrays(this.scope.arrays as Record<string, KernelArray>, this.sources, this.scratch);
+    if (refreshArrays(this.scope.arrays as Record<string, KernelArray>, this.sources, this.scratch)) this.scope.version++;
     for (let c = 0; c < count; c++) kernel.run(this.scope, c);
   }
 
@@ -143,17 +163,38 @@ export function grownLength(current: number, needed: number): number {
   return Math.max(needed, Math.ceil(current * 1.25), 16);
 }
 
-/** Copies the tracked sources' current arrays and the scratch arrays into one name → array record. */
+/**
+ * Copies the tracked sources' current arrays and the scratch arrays into one name → array record;
+ * true if any entry was added or replaced.
+ */
 export function refreshArrays(
   arrays: Record<string, KernelArray>,
   sources: ReadonlyMap<string, () => Readonly<Record<string, KernelArray>>>,
   scratch: Readonly<Record<string, KernelArray>>,
-): void {
+): boolean {
+  let changed = false;
   for (const [prefix, source] of sources) {
     const current = source();
-    for (const key of Object.keys(current)) arrays[`${prefix}.${key}`] = current[key]!;
+    for (const key of Object.keys(current)) changed = put(arrays, qualified(prefix, key), current[key]!) || changed;
   }
-  for (const key of Object.keys(scratch)) arrays[key] = scratch[key]!;
+  for (const key of Object.keys(scratch)) changed = put(arrays, key, scratch[key]!) || changed;
+  return changed;
+}
+
+function put(arrays: Record<string, KernelArray>, name: string, array: KernelArray): boolean {
+  if (arrays[name] === array) return false;
+  arrays[name] = array;
+  return true;
+}
+
+/** `prefix.key`, built once per pair (runs ask for the same names every time). */
+const qualifiedNames = new Map<string, Map<string, string>>();
+function qualified(prefix: string, key: string): string {
+  let names = qualifiedNames.get(prefix);
+  if (!names) qualifiedNames.set(prefix, (names = new Map()));
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = `${prefix}.${key}`));
+  return name;
 }
 
 /**

@@ -15,14 +15,14 @@ async function main(): Promise<void> {
   const kernels = module.KERNELS;
   const arrays: Record<string, KernelArray> = {};
   const streams = new SharedStreams(data.seed, data.streamNames);
-  const scope: KernelScope = { arrays, params: data.params, rng: (c, stream) => streams.rng(c, stream) };
+  const scope: KernelScope & { version: number } = { arrays, params: data.params, rng: (c, stream) => streams.rng(c, stream), version: 0 };
   // Read before saying ready: the first job may be posted the moment the caller hears it.
   const generation = Atomics.load(data.control, CONTROL.generation);
   parentPort!.postMessage({ ready: true } satisfies WorkerReply);
   serve(kernels, arrays, streams, scope, generation);
 }
 
-function serve(kernels: readonly Kernel[], arrays: Record<string, KernelArray>, streams: SharedStreams, scope: KernelScope, first: number): void {
+function serve(kernels: readonly Kernel[], arrays: Record<string, KernelArray>, streams: SharedStreams, scope: KernelScope & { version: number }, first: number): void {
   const control = data.control;
   const lo = CONTROL.bounds + data.index;
   let seen = 0;
@@ -32,7 +32,9 @@ function serve(kernels: readonly Kernel[], arrays: Record<string, KernelArray>, 
     generation = Atomics.load(control, CONTROL.generation);
     if (Atomics.load(control, CONTROL.stop) !== 0) return;
     try {
+      const before = seen;
       seen = receiveArrays(arrays, seen);
+      if (seen !== before) scope.version++;
       streams.attach(arrays['streams.states'] as Float64Array, arrays['streams.generations'] as Int32Array);
       const kernel = kernels[Atomics.load(control, CONTROL.kernel)]!;
       const to = control[lo + 1]!;

@@ -37,7 +37,7 @@ export class ThreadedRunner implements ShardRunner {
   private readonly arrays: Record<string, KernelArray> = {};
   private readonly sent = new Map<string, KernelArray>();
   private readonly streams: SharedStreams;
-  private readonly scope: KernelScope;
+  private readonly scope: KernelScope & { version: number };
   private readonly timeoutMs: number;
   private closed = false;
 
@@ -53,7 +53,7 @@ export class ThreadedRunner implements ShardRunner {
     this.kernels = kernelMap(options.kernels);
     options.kernels.forEach((kernel, i) => this.kernelIndex.set(kernel.name, i));
     this.streams = new SharedStreams(options.seed, streamNames(options.kernels));
-    this.scope = { arrays: this.arrays, params: options.params, rng: (c, stream) => this.streams.rng(c, stream) };
+    this.scope = { arrays: this.arrays, params: options.params, rng: (c, stream) => this.streams.rng(c, stream), version: 0 };
     this.timeoutMs = options.timeoutMs ?? 600_000;
   }
 
@@ -102,7 +102,7 @@ export class ThreadedRunner implements ShardRunner {
     if (this.closed) throw new Error('the threads of this run have been stopped');
     const kernel = kernelNamed(this.kernels, name);
     this.prepareStreams(count);
-    refreshArrays(this.arrays, this.sources, this.scratch);
+    if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
     this.sendChangedArrays();
     this.streams.attach(this.arrays['streams.states'] as Float64Array, this.arrays['streams.generations'] as Int32Array);
     // Streams drawn on this thread since the last run (outside kernels) are saved before any worker reads them.

@@ -90,7 +90,6 @@ function relocate(society: Society, row: number, from: Community, to: Community)
   from.clearing += balance;
   to.clearing -= balance;
   cols.community[row] = to.id;
-  cols.workplace[row] = to.id;
   cols.auditor[row] = 0;
 }
 

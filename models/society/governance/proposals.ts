@@ -6,8 +6,13 @@ const BOUNDS: Record<Proposal['policy'], [number, number]> = { sharing: [0, 1], 
 
 /** The value a policy would take if the proposal passed (clamped; rounded so repeated steps land on a grid). */
 export function proposedValue(community: Community, proposal: Proposal): number {
-  const [low, high] = BOUNDS[proposal.policy];
-  const value = community.policy[proposal.policy] + proposal.delta;
+  return movedPolicy(proposal.policy, community.policy[proposal.policy], proposal.delta);
+}
+
+/** `proposedValue` from numbers: the policy at `current` moved by `delta`, clamped and rounded. */
+export function movedPolicy(policy: Proposal['policy'], current: number, delta: number): number {
+  const [low, high] = BOUNDS[policy];
+  const value = current + delta;
   return Math.round(Math.min(high, Math.max(low, value)) * 1e6) / 1e6;
 }
 

@@ -1,7 +1,7 @@
 import type { Community } from '../communities/community.js';
 import type { SocietyParams } from '../params.js';
 import type { Society } from '../society.js';
-import type { Effects } from './stakes.js';
+import { stakeView, type Effects, type StakeView } from './stakes.js';
 import type { Proposal } from './state.js';
 
 /** The count of one vote. */
@@ -51,22 +51,17 @@ export function poll(society: Society, community: Community, stakeOf: (row: numb
 }
 
 /**
- * The assembly's poll on a proposal: `poll` with each adult's stake taken as their own change
- * in utility (`effects.own`, by place in the bucket), plus their norm times the community's
- * change, plus taste (the ideal-point term, `tasteChange`, for sharing proposals) — in one
- * loop over the bucket, with no call per member.
+ * The assembly's poll on a proposal moving `policy` by `delta` while sharing stands at `now`:
+ * each adult's stake is their own change in utility (`own`, by place in the bucket), plus their
+ * norm times the community's change (`shared`), plus taste (the ideal-point term, as
+ * `tasteChange`, for sharing proposals) — in one loop over the bucket, with no call per member.
+ * Writes the count into `tally`.
  */
-export function pollProposal(society: Society, community: Community, proposal: Proposal, effects: Effects): Tally {
-  const { people, members, params: p } = society;
-  const { age, civicNorm, idealSharing } = people.cols;
-  const rows = members.rows;
-  const start = members.start[community.id]!;
-  const n = members.count(community.id);
-  const { own, community: shared } = effects;
+export function tallyStakes(v: StakeView, p: SocietyParams, own: Float64Array, shared: number, policy: Proposal['policy'], delta: number, now: number, tally: Tally): void {
+  const { age, civicNorm, idealSharing, rows, start, n } = v;
   const { adultAge, civicDuty, participationCost } = p;
-  const sharing = proposal.policy === 'sharing';
-  const now = community.policy.sharing;
-  const next = Math.min(1, Math.max(0, now + proposal.delta));
+  const sharing = policy === 'sharing';
+  const next = Math.min(1, Math.max(0, now + delta));
   const weight = -p.idealPointWeight;
   let yes = 0, no = 0, eligible = 0;
   // Counted with no branch on age or vote: children and adults, yes and no, alternate
@@ -88,5 +83,14 @@ export function pollProposal(society: Society, community: Community, proposal: P
     yes += votes & inFavour;
     no += votes & (1 - inFavour);
   }
-  return { yes, no, eligible };
+  tally.yes = yes;
+  tally.no = no;
+  tally.eligible = eligible;
+}
+
+/** `tallyStakes` for a community of the society (outside kernels), with the effects `effectsOf` gave. */
+export function pollProposal(society: Society, community: Community, proposal: Proposal, effects: Effects): Tally {
+  const tally: Tally = { yes: 0, no: 0, eligible: 0 };
+  tallyStakes(stakeView(society, community), society.params, effects.own, effects.community, proposal.policy, proposal.delta, community.policy.sharing, tally);
+  return tally;
 }

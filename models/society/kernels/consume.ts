@@ -1,4 +1,5 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { cachedView } from '../../../sim/index.js';
 import { utility } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 import { CARERS } from './distribute.js';
@@ -13,7 +14,7 @@ import { CARERS } from './distribute.js';
 export const CONSUME_OUT = { stride: 4, eaten: 0, spoiled: 1, used: 2, worn: 3 } as const;
 
 /** The columns and arrays the kernel reads and writes, typed. */
-function view(scope: KernelScope) {
+function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return {
     start: a['members.start'] as Int32Array,
@@ -28,6 +29,9 @@ function view(scope: KernelScope) {
     effort: a['people.effort'] as Float32Array,
   };
 }
+
+/** The view, rebuilt only when the scope's arrays were replaced. */
+const view = cachedView(buildView);
 
 type ConsumeView = ReturnType<typeof view>;
 

@@ -1,4 +1,5 @@
 import type { KernelScope } from '../../../sim/index.js';
+import { cachedView } from '../../../sim/index.js';
 import { ownersPart } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 
@@ -8,7 +9,7 @@ import type { SocietyParams } from '../params.js';
 // All of it lives for one kernel call, so each thread keeps its own.
 
 /** The columns and arrays the distribution kernel reads and writes, typed. */
-export function distributeView(scope: KernelScope) {
+function buildDistributeView(scope: KernelScope) {
   const a = scope.arrays;
   return {
     start: a['members.start'] as Int32Array,
@@ -31,7 +32,10 @@ export function distributeView(scope: KernelScope) {
 }
 
 /** What the distribution kernel works on. */
-export type DistributeView = ReturnType<typeof distributeView>;
+export type DistributeView = ReturnType<typeof buildDistributeView>;
+
+/** The view distribution's kernel works on, rebuilt only when the scope's arrays were replaced. */
+export const distributeView = cachedView(buildDistributeView);
 
 /** One community's rates for the month, resolved once, and what the cuts added up to. */
 export const cuts = {

@@ -1,4 +1,5 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { cachedView } from '../../../sim/index.js';
 import { ORDERS } from './exchange.js';
 
 /**
@@ -23,7 +24,7 @@ export const DELIVERIES = {
 export const SELLING = 2;
 
 /** The columns and arrays the kernel reads and writes, typed. */
-function view(scope: KernelScope) {
+function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return {
     start: a['members.start'] as Int32Array,
@@ -40,6 +41,9 @@ function view(scope: KernelScope) {
     price: a[DELIVERIES.price] as Float64Array,
   };
 }
+
+/** The view, rebuilt only when the scope's arrays were replaced. */
+const view = cachedView(buildView);
 
 /** A community's deliveries, in the order agreed. */
 export const tradeDeliver: Kernel = {

@@ -1,4 +1,5 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { cachedView } from '../../../sim/index.js';
 import type { SocietyParams } from '../params.js';
 
 /**
@@ -28,7 +29,7 @@ export const ORDERS = {
 const UNION_PACE = 0.1;
 
 /** The columns and arrays the kernel reads and writes, typed. */
-function view(scope: KernelScope) {
+function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return {
     start: a['members.start'] as Int32Array,
@@ -46,6 +47,9 @@ function view(scope: KernelScope) {
     offerManufactures: a[ORDERS.offerManufactures] as Float64Array,
   };
 }
+
+/** The view, rebuilt only when the scope's arrays were replaced. */
+const view = cachedView(buildView);
 
 type ExchangeView = ReturnType<typeof view>;
 

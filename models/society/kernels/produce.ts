@@ -1,4 +1,5 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { cachedView } from '../../../sim/index.js';
 import { chooseEffort } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 
@@ -19,7 +20,7 @@ export const OUTPUT_IN = { stride: 2, perUnitFood: 0, perUnitManufactures: 1 } a
 export const OUTPUT_OUT = { stride: 4, producedFood: 0, producedManufactures: 1, hoursFood: 2, hoursManufactures: 3 } as const;
 
 /** The columns and scratch arrays both kernels read, typed. */
-function view(scope: KernelScope) {
+function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return {
     start: a['members.start'] as Int32Array,
@@ -37,6 +38,9 @@ function view(scope: KernelScope) {
     output: a['people.output'] as Float32Array,
   };
 }
+
+/** The view, rebuilt only when the scope's arrays were replaced. */
+const view = cachedView(buildView);
 
 /** Effort and sector choices: e* from the kept share, the norm and deterrence; free riders counted. */
 export const produceEffort: Kernel = {

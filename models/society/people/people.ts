@@ -16,8 +16,6 @@ export const personSchema = {
   manufactures: Float64Array,
   credit: Float64Array,
   output: Float32Array,
-  foodIncome: Float64Array,
-  manufacturesIncome: Float64Array,
   income: Float32Array,
   lifetimeIncome: Float32Array,
   utility: Float32Array,
@@ -25,12 +23,8 @@ export const personSchema = {
   satisfaction: Float32Array,
   /** 1 where the person would own land and capital if ownership institutions are on. */
   proprietor: Uint8Array,
-  /** The collective (workplace) a person works in: the community's collective for its sector. */
-  workplace: Int32Array,
   /** Id of the working adult who feeds this dependant (child or elder), -1 if none. */
   carer: Int32Array,
-  /** Scratch: the carer's row this month (rows do not move between distribution and meals). */
-  carerRow: Int32Array,
   /** Adult-equivalents of the dependants this person feeds. */
   dependants: Float32Array,
   militiaTraining: Float32Array,
@@ -41,11 +35,6 @@ export const personSchema = {
   /** 1 if the person shirked this month (set by production, judged by accountability). */
   shirked: Uint8Array,
   reputation: Float32Array,
-  /** Scratch for markets: what a person still wants to buy or sell this month. */
-  wantFood: Float64Array,
-  offerFood: Float64Array,
-  wantManufactures: Float64Array,
-  offerManufactures: Float64Array,
 };
 
 /** The persons table. */

@@ -12,7 +12,7 @@ export function populateCommunity(people: People, streams: Streams, index: numbe
   const rng = streams.derive('people', index);
   const first = people.addRows(size);
   const end = first + size;
-  const { community, family, age, skillFood, skillManufactures, civicNorm, idealSharing, food, manufactures, effort, needsMet, sector, workplace } = people.cols;
+  const { community, family, age, skillFood, skillManufactures, civicNorm, idealSharing, food, manufactures, effort, needsMet, sector } = people.cols;
   const skillMu = -(p.skillSpread ** 2) / 2;
   for (let row = first; row < end; row++) {
     // The draws in the order persons have always drawn them (wealth, age, skills, norm, ideal).
@@ -29,7 +29,6 @@ export function populateCommunity(people: People, streams: Streams, index: numbe
     needsMet[row] = 1;
     family[row] = people.idOf(row);
     sector[row] = skillFood[row]! >= skillManufactures[row]! * 0.8 ? 0 : 1;
-    workplace[row] = index;
   }
   markProprietors(people, first, end, p.proprietorShare);
   assignCarers(people, first, end, p.adultAge, rng);

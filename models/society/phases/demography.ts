@@ -1,6 +1,5 @@
-import type { NamedPhase, Rng } from '../../../sim/index.js';
-import type { SocietyParams } from '../params.js';
-import { communityStream } from '../communities/community.js';
+import type { NamedPhase } from '../../../sim/index.js';
+import { BIRTH, birthRoom, birthSlots, DEMOGRAPHY_IN, DEMOGRAPHY_OUT, drawBirth, listParents } from '../kernels/demography.js';
 import { clamp01 } from '../people/populate.js';
 import type { Society } from '../society.js';
 import { mortalityFactor } from '../services/effects.js';
@@ -13,14 +12,19 @@ const births: number[] = [];
  * adult parent). A dead person's holdings go to the fund, or under inheritance=heirs to
  * the first living member of their family in the community (who also takes over their
  * proprietor mark). Reads age; mutates the people table and funds. Each community draws
- * from its own stream; rows are removed and added after all draws.
+ * from its own stream, in kernels/demography.ts (it may run on several threads); rows are
+ * removed and added here after all draws, in community order.
  */
 export const demography: NamedPhase<Society> = {
   name: 'demography',
   run(society) {
     deaths.length = 0;
     births.length = 0;
-    for (const community of society.communities) drawEvents(society, community.id);
+    const count = society.communities.length;
+    packCare(society, count);
+    prepareScratch(society, count);
+    society.shards.run('demography.events', count, society.members.start);
+    collectEvents(society, count);
     settleEstates(society);
     removeDead(society);
     addBorn(society);
@@ -29,67 +33,62 @@ export const demography: NamedPhase<Society> = {
   },
 };
 
-function drawEvents(society: Society, c: number): void {
-  const { people, members, params: p } = society;
-  const rng = communityStream(society.streams, society.communities[c]!, 'demography');
-  const start = members.start[c]!;
+/** What each community's kernel needs: the health service's factor on its hazard. */
+function packCare(society: Society, count: number): void {
+  const input = society.shards.array('demography.in', Float64Array, count * DEMOGRAPHY_IN.stride);
+  for (let c = 0; c < count; c++) input[c * DEMOGRAPHY_IN.stride + DEMOGRAPHY_IN.care] = mortalityFactor(society, c);
+}
+
+/** Room for the dead (one per member) and the births (see `birthRoom`) each kernel writes. */
+function prepareScratch(society: Society, count: number): void {
+  const { shards, members } = society;
+  const total = members.start[count]!;
+  shards.array('demography.out', Float64Array, count * DEMOGRAPHY_OUT.stride);
+  shards.array('demography.dead', Int32Array, total);
+  shards.array('demography.births', Float64Array, birthSlots(total, count) * BIRTH.stride);
+}
+
+/**
+ * The kernels' deaths and births in community order, parents by id (rows move when the dead
+ * are removed). Births beyond a community's room in scratch are drawn here, from the same stream.
+ */
+function collectEvents(society: Society, count: number): void {
+  const { shards, members, people } = society;
+  const total = members.start[count]!;
+  const out = shards.array('demography.out', Float64Array, count * DEMOGRAPHY_OUT.stride);
+  const dead = shards.array('demography.dead', Int32Array, total);
+  const drawn = shards.array('demography.births', Float64Array, birthSlots(total, count) * BIRTH.stride);
+  for (let c = 0; c < count; c++) {
+    const o = c * DEMOGRAPHY_OUT.stride;
+    const start = members.start[c]!;
+    const died = out[o + DEMOGRAPHY_OUT.deaths]!;
+    for (let j = 0; j < died; j++) deaths.push(dead[start + j]!);
+    const born = out[o + DEMOGRAPHY_OUT.born]!;
+    const written = out[o + DEMOGRAPHY_OUT.written]!;
+    const room = birthRoom(members.start, c);
+    for (let b = 0; b < written; b++) {
+      const at = (room + b) * BIRTH.stride;
+      births.push(people.idOf(drawn[at + BIRTH.parent]!), drawn[at + 1]!, drawn[at + 2]!, drawn[at + 3]!, drawn[at + 4]!);
+    }
+    if (born > written) drawOverflow(society, c, born - written);
+  }
+}
+
+/** One birth drawn outside the kernel, and the possible parents it picks from. */
+const overflow = new Float64Array(BIRTH.stride);
+let parents = new Int32Array(0);
+
+/** Births beyond a community's room: drawn here, from where its kernel left its stream. */
+function drawOverflow(society: Society, c: number, extra: number): void {
+  const { members, people, shards } = society;
   const n = members.count(c);
-  if (fertile.length < n) fertile = new Int32Array(Math.ceil(n * 1.25));
-  const adults = ageAndDie(rng, people.cols.age, people.cols.needsMet, members.rows, start, n, mortalityFactor(society, c), p);
-  const born = adults > 0 ? rng.poisson(p.birthRate * n) : 0;
-  for (let b = 0; b < born; b++) {
-    const parent = fertile[rng.int(adults)]!;
-    births.push(people.idOf(parent), rng.normal(0, 1), rng.normal(0, 1), rng.normal(0, 0.05), rng.normal(0, 0.05));
+  if (parents.length < n) parents = new Int32Array(n);
+  const adults = listParents(people.cols.age, members.rows, members.start[c]!, n, society.params.adultAge, parents);
+  const rng = shards.rng(c, 'demography');
+  for (let b = 0; b < extra; b++) {
+    drawBirth(rng, parents, adults, overflow, 0);
+    births.push(people.idOf(overflow[BIRTH.parent]!), overflow[1]!, overflow[2]!, overflow[3]!, overflow[4]!);
   }
-}
-
-/** The rows of the community's adults under 50, in bucket order: the possible parents. */
-let fertile = new Int32Array(0);
-
-/**
- * A month older, and one draw each against the hazard: the dying go to `deaths`, the adults
- * under 50 to `fertile`. Returns how many of those. Touches only the bucket's rows, two
- * columns and the community's stream.
- */
-function ageAndDie(rng: Rng, age: Float32Array, needsMet: Float32Array, rows: Int32Array, start: number, n: number, care: number, p: SocietyParams): number {
-  const { adultAge, mortalityBase, mortalityGrowth, hungerMortality } = p;
-  const ceiling = hazardCeiling(mortalityBase, mortalityGrowth);
-  // The ceiling bounds the hazard only while every factor is non-negative; else always compute it.
-  const bounded = hungerMortality >= 0 && care >= 0 ? ceiling.length : 0;
-  const parents = fertile;
-  let adults = 0;
-  for (let k = start; k < start + n; k++) {
-    const row = rows[k]!;
-    const years = Math.fround(age[row]! + 1 / 12);
-    age[row] = years;
-    // Listed with no branch (the slot is overwritten unless counted): ages alternate
-    // unpredictably along a bucket.
-    parents[adults] = row;
-    adults += +(years >= adultAge) & +(years < 50);
-    const hunger = 1 + hungerMortality * (1 - Math.min(1, needsMet[row]!));
-    const u = rng.next();
-    // Most draws clear an upper bound of the hazard by far, and then its exp need not be taken.
-    const whole = Math.ceil(years);
-    if (whole >= 0 && whole < bounded && u >= ceiling[whole]! * hunger * care) continue;
-    if (u < mortalityBase * Math.exp(mortalityGrowth * years) * hunger * care) deaths.push(row);
-  }
-  return adults;
-}
-
-/**
- * base × exp(growth × a) at whole ages a = 0 … 149, with slack far above the few roundings
- * between it and the hazard: each bounds the hazard's Gompertz part at the ages below a.
- */
-let ceilingTable = { base: Number.NaN, growth: Number.NaN, values: new Float64Array(0) };
-
-/** The hazard's ceiling by whole age (empty where it bounds nothing): see `ceilingTable`. */
-export function hazardCeiling(base: number, growth: number): Float64Array {
-  if (ceilingTable.base === base && ceilingTable.growth === growth) return ceilingTable.values;
-  // Only a base ≥ 0 and a growth ≥ 0 make the hazard rise with age; otherwise no bound (length 0).
-  const values = new Float64Array(base >= 0 && growth >= 0 ? 150 : 0);
-  for (let a = 0; a < values.length; a++) values[a] = base * Math.exp(growth * a) * (1 + 1e-6);
-  ceilingTable = { base, growth, values };
-  return values;
 }
 
 function settleEstates(society: Society): void {
@@ -146,7 +145,7 @@ function addBorn(society: Society): void {
       skillManufactures: inheritSkill(cols.skillManufactures[parent]!, births[b + 2]!, p.skillSpread),
       civicNorm: clamp01(cols.civicNorm[parent]! + births[b + 3]!),
       idealSharing: clamp01(cols.idealSharing[parent]! + births[b + 4]!),
-      sector: cols.sector[parent]!, workplace: cols.workplace[parent]!, effort: 1, needsMet: 1, carer: births[b]!,
+      sector: cols.sector[parent]!, effort: 1, needsMet: 1, carer: births[b]!,
     };
     people.add(child);
     society.counters.births++;

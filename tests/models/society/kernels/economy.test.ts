@@ -26,10 +26,10 @@ class ReversedRunner implements ShardRunner {
   private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
   private readonly scratch: Record<string, KernelArray> = {};
   private readonly arrays: Record<string, KernelArray> = {};
-  private readonly scope: KernelScope;
+  private readonly scope: KernelScope & { version: number };
 
   constructor(private readonly society: Society) {
-    this.scope = { arrays: this.arrays, params: society.params, rng: (c, stream) => this.rng(c, stream) };
+    this.scope = { arrays: this.arrays, params: society.params, rng: (c, stream) => this.rng(c, stream), version: 0 };
   }
 
   track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
@@ -46,7 +46,7 @@ class ReversedRunner implements ShardRunner {
 
   run(name: string, count: number): void {
     const kernel = this.kernels.get(name)!;
-    refreshArrays(this.arrays, this.sources, this.scratch);
+    if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
     const economy = /^(distribute|exchange|trade|random-exchange|consume)\./.test(name);
     for (let i = 0; i < count; i++) kernel.run(this.scope, economy ? count - 1 - i : i);
   }

@@ -19,13 +19,35 @@ const owners = new Float64Array(2);
  * kept. Then the fund pays a share of its food to members short of food, and collectives
  * pay interest where interest-bearing capital is on. Transfers only. No randomness.
  */
+/** Scratch the original phases kept in person columns the model no longer has, one slot per table row. */
+const SCRATCH = ['foodIncome', 'manufacturesIncome', 'wantFood', 'offerFood', 'wantManufactures', 'offerManufactures'] as const;
+type ReferenceCols = Society['people']['cols'] & Record<(typeof SCRATCH)[number], Float64Array> & { carerRow: Int32Array };
+const scratch = new WeakMap<object, ReferenceCols>();
+
+/** The person columns plus the reference's own scratch columns (grown with the table, kept per table). */
+function colsOf(people: Society['people']): ReferenceCols {
+  let cols = scratch.get(people);
+  if (!cols || cols.carerRow.length < people.allocated || cols.age !== people.cols.age) {
+    const extra: Record<string, Float64Array | Int32Array> = { carerRow: grow(cols?.carerRow, new Int32Array(people.allocated)) };
+    for (const name of SCRATCH) extra[name] = grow(cols?.[name], new Float64Array(people.allocated));
+    cols = Object.assign({}, people.cols, extra) as ReferenceCols;
+    scratch.set(people, cols);
+  }
+  return cols;
+}
+
+function grow<T extends Float64Array | Int32Array>(old: T | undefined, next: T): T {
+  if (old) next.set(old.subarray(0, Math.min(old.length, next.length)));
+  return next;
+}
+
 export function referenceDistribute(society: Society): void {
   for (const community of society.communities) distributeIn(society, community);
 }
 
 function distributeIn(society: Society, community: Community): void {
   const { people, members, params: p } = society;
-  const cols = people.cols;
+  const cols = colsOf(people);
   const { age, output, proprietor, foodIncome, manufacturesIncome } = cols;
   const c = community.id;
   pool[0] = pool[1] = owners[0] = owners[1] = 0;
@@ -84,7 +106,7 @@ function resetCuts(society: Society, community: Community): typeof cuts {
   return cuts;
 }
 
-function splitOutput(cols: Society['people']['cols'], row: number, out: number, cut: typeof cuts): void {
+function splitOutput(cols: ReferenceCols, row: number, out: number, cut: typeof cuts): void {
   const sector = cols.sector[row]!;
   const tax = cut.tax * out;
   cut.taxed[sector]! += tax;
@@ -128,7 +150,7 @@ function settleCuts(society: Society, community: Community, cut: typeof cuts): v
 function payOwners(society: Society, community: Community, proprietors: number): void {
   if (owners[0] === 0 && owners[1] === 0) return;
   const { people, members } = society;
-  const cols = people.cols;
+  const cols = colsOf(people);
   if (proprietors === 0) {
     community.fund.food += owners[0]!;
     community.fund.manufactures += owners[1]!;
@@ -145,7 +167,7 @@ function payOwners(society: Society, community: Community, proprietors: number):
 function shareByNeed(society: Society, community: Community, adultEquivalents: number): void {
   if ((pool[0] === 0 && pool[1] === 0) || adultEquivalents === 0) return;
   const { people, members, params: p } = society;
-  const { age, foodIncome, manufacturesIncome } = people.cols;
+  const { age, foodIncome, manufacturesIncome } = colsOf(people);
   const { adultAge, foodNeed } = p;
   const start = members.start[community.id]!;
   const end = members.start[community.id + 1]!;
@@ -167,7 +189,7 @@ function shareByNeed(society: Society, community: Community, adultEquivalents: n
 
 function settleIncome(society: Society, community: Community): void {
   const { people, members } = society;
-  const { food, manufactures, foodIncome, manufacturesIncome, income, lifetimeIncome } = people.cols;
+  const { food, manufactures, foodIncome, manufacturesIncome, income, lifetimeIncome } = colsOf(people);
   const priceFood = community.food.price;
   const priceManufactures = community.manufactures.price;
   for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
@@ -181,7 +203,7 @@ function settleIncome(society: Society, community: Community): void {
 
 function payFromFund(society: Society, community: Community): void {
   const { people, members, params: p } = society;
-  const { age, food } = people.cols;
+  const { age, food } = colsOf(people);
   const { adultAge, foodNeed } = p;
   const budget = community.policy.fundPayout * community.fund.food;
   if (budget <= 0) return;
@@ -217,14 +239,14 @@ function payInterest(society: Society, community: Community, proprietors: number
   const { people, members } = society;
   for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
     const row = members.rows[k]!;
-    if (people.cols.proprietor[row]) people.cols.credit[row]! += interest / proprietors;
+    if (colsOf(people).proprietor[row]) colsOf(people).credit[row]! += interest / proprietors;
   }
 }
 
 /** Each carer learns how many adult-equivalents they feed (the market and meals use it). */
 function countDependants(society: Society, community: Community): void {
   const { people, members, params: p } = society;
-  const { age, dependants, carerRow } = people.cols;
+  const { age, dependants, carerRow } = colsOf(people);
   const start = members.start[community.id]!;
   const end = members.start[community.id + 1]!;
   for (let k = start; k < end; k++) dependants[members.rows[k]!] = 0;
@@ -256,7 +278,7 @@ export function referenceConsume(society: Society): void {
  */
 function feedDependants(society: Society, community: Community): void {
   const { people, members, params: p } = society;
-  const { age, food, carerRow } = people.cols;
+  const { age, food, carerRow } = colsOf(people);
   const { adultAge, retirementAge, foodNeed } = p;
   for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
     const row = members.rows[k]!;
@@ -275,7 +297,7 @@ function feedDependants(society: Society, community: Community): void {
 function consumeIn(society: Society, community: Community): void {
   feedDependants(society, community);
   const { people, members, params: p, ledger } = society;
-  const { age, food, manufactures, needsMet, utility: utilityOf, satisfaction, effort } = people.cols;
+  const { age, food, manufactures, needsMet, utility: utilityOf, satisfaction, effort } = colsOf(people);
   const rows = members.rows;
   const { adultAge, foodNeed, manufacturesUse, foodSpoilage, manufacturesWear } = p;
   let eaten = 0;
@@ -359,7 +381,7 @@ function exchangeIn(society: Society, community: Community): void {
 
 function collectOrders(society: Society, community: Community): number {
   const { people, members, params: p } = society;
-  const { age, sector, effort, dependants, food, manufactures, credit, offerFood, offerManufactures, wantFood, wantManufactures } = people.cols;
+  const { age, sector, effort, dependants, food, manufactures, credit, offerFood, offerManufactures, wantFood, wantManufactures } = colsOf(people);
   const { adultAge, foodNeed, foodBuffer, creditFloor } = p;
   const manufacturesWanted = p.manufacturesTarget;
   const priceFood = community.food.price;
@@ -412,7 +434,7 @@ function investmentOrder(society: Society, community: Community, manufacturingLa
 
 function settleOrders(society: Society, community: Community, sold: number[], bought: number[]): void {
   const { people, members } = society;
-  const { food, manufactures, credit, offerFood, offerManufactures, wantFood, wantManufactures } = people.cols;
+  const { food, manufactures, credit, offerFood, offerManufactures, wantFood, wantManufactures } = colsOf(people);
   const priceFood = community.food.price;
   const priceManufactures = community.manufactures.price;
   const [boughtFood, boughtManufactures] = [bought[0]!, bought[1]!];
@@ -451,7 +473,7 @@ function settleCollective(society: Society, community: Community, sold: number, 
 
 function chargeInvestors(society: Society, community: Community, loss: number): boolean {
   const { people, members } = society;
-  const { proprietor, credit } = people.cols;
+  const { proprietor, credit } = colsOf(people);
   let investors = 0;
   for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) investors += proprietor[members.rows[k]!]!;
   if (investors === 0) return false;
@@ -512,7 +534,7 @@ function tradePair(society: Society, buyer: Community, seller: Community, good: 
 
 function takeFromSellers(society: Society, community: Community, good: Good, share: number): void {
   const { people, members } = society;
-  const cols = people.cols;
+  const cols = colsOf(people);
   const holding = good === 'food' ? cols.food : cols.manufactures;
   const offers = good === 'food' ? cols.offerFood : cols.offerManufactures;
   const price = community[good].price;
@@ -528,7 +550,7 @@ function takeFromSellers(society: Society, community: Community, good: Good, sha
 
 function giveToBuyers(society: Society, community: Community, good: Good, share: number, price: number): void {
   const { people, members } = society;
-  const cols = people.cols;
+  const cols = colsOf(people);
   const holding = good === 'food' ? cols.food : cols.manufactures;
   const wants = good === 'food' ? cols.wantFood : cols.wantManufactures;
   for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
@@ -557,7 +579,7 @@ export function referenceCentralBudget(society: Society): void {
       community.taxes.food = community.taxes.manufactures = 0;
     }
     if (!p.centralBudget || (budget.food === 0 && budget.manufactures === 0)) return;
-    const cols = people.cols;
+    const cols = colsOf(people);
     let adultEquivalents = 0;
     for (let row = 0; row < people.length; row++) adultEquivalents += adultEquivalent(cols.age[row]!, p.adultAge);
     const welfareFood = p.welfareShare * budget.food;

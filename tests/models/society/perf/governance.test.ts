@@ -6,7 +6,7 @@ import { keptShare } from '../../../../models/society/economy/effort.js';
 import { effectsOf, tasteChange } from '../../../../models/society/governance/stakes.js';
 import type { Proposal } from '../../../../models/society/governance/state.js';
 import { poll, pollProposal, type Tally } from '../../../../models/society/governance/votes.js';
-import { hazardCeiling } from '../../../../models/society/phases/demography.js';
+import { hazardCeiling } from '../../../../models/society/kernels/demography.js';
 import { small } from '../helpers.js';
 
 /**

@@ -1,0 +1,186 @@
+import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { workerDetection } from '../economy/effort.js';
+import { appointAuditors, payAuditors } from '../governance/auditors.js';
+import { monitoring } from '../governance/detection.js';
+import { judgeAct, type Court } from '../governance/sanctions.js';
+import type { SocietyParams } from '../params.js';
+
+/**
+ * Accountability's month, one community at a time (phases/accountability.ts packs each
+ * community's record and fund, then books the results in community order): strikes decay,
+ * every shirker's act is judged, a steward may skim the fund, and next month's auditors are
+ * appointed and paid — all on the community's `accountability` stream.
+ */
+
+/** accountability.in, per community: the monitors' π, how often naming led to a sanction, the price of food, the fund. */
+export const JUDGE_IN = { stride: 6, detection: 0, enforcement: 1, foodPrice: 2, fundFood: 3, fundManufactures: 4, fundCredit: 5 } as const;
+/** accountability.out, per community: the fund after the month, the counts, next month's π, the lists' lengths. */
+export const JUDGE_OUT = {
+  stride: 14, fundFood: 0, fundManufactures: 1, fundCredit: 2, acts: 3, attributed: 4, punished: 5, bribes: 6, skims: 7,
+  workers: 8, shirkers: 9, detection: 10, costs: 11, expelled: 12, active: 13,
+} as const;
+
+/**
+ * `accountability.costs` (food a punisher spent) and `accountability.expelled` (rows that
+ * reached expulsion): community c's entries start at members.start[c] + c — room for one per
+ * member and one for the steward, the most acts a month can judge.
+ */
+export function listStart(start: Int32Array, c: number): number {
+  return start[c]! + c;
+}
+
+/** One community's court, reused (no allocation per community). */
+const court = {} as Court;
+
+function openCourt(scope: KernelScope, c: number): void {
+  const a = scope.arrays;
+  const start = a['members.start'] as Int32Array;
+  const input = a['accountability.in'] as Float64Array;
+  const i = c * JUDGE_IN.stride;
+  court.p = scope.params as unknown as SocietyParams;
+  court.rng = scope.rng(c, 'accountability');
+  court.rows = a['members.rows'] as Int32Array;
+  court.age = a['people.age'] as Float32Array;
+  court.civicNorm = a['people.civicNorm'] as Float32Array;
+  court.strikes = a['people.strikes'] as Float32Array;
+  court.auditor = a['people.auditor'] as Uint8Array;
+  court.food = a['people.food'] as Float64Array;
+  court.manufactures = a['people.manufactures'] as Float64Array;
+  court.credit = a['people.credit'] as Float64Array;
+  court.shirked = a['people.shirked'] as Uint8Array;
+  court.proprietor = a['people.proprietor'] as Uint8Array;
+  court.start = start[c]!;
+  court.n = start[c + 1]! - start[c]!;
+  court.foodPrice = input[i + JUDGE_IN.foodPrice]!;
+  court.fundFood = input[i + JUDGE_IN.fundFood]!;
+  court.fundManufactures = input[i + JUDGE_IN.fundManufactures]!;
+  court.fundCredit = input[i + JUDGE_IN.fundCredit]!;
+  court.acts = court.attributed = court.punished = court.bribes = court.skims = 0;
+  court.costs = a['accountability.costs'] as Float64Array;
+  court.expelled = a['accountability.expelled'] as Int32Array;
+  court.costsEnd = court.expelledEnd = listStart(start, c);
+}
+
+/** Judges one community's month (see the file's note); an empty community is left alone. */
+export const accountabilityJudge: Kernel = {
+  name: 'accountability.judge',
+  streams: ['accountability'],
+  run(scope, c) {
+    const out = scope.arrays['accountability.out'] as Float64Array;
+    const o = c * JUDGE_OUT.stride;
+    const start = scope.arrays['members.start'] as Int32Array;
+    out[o + JUDGE_OUT.active] = start[c + 1]! > start[c]! ? 1 : 0;
+    if (out[o + JUDGE_OUT.active] === 0) return;
+    openCourt(scope, c);
+    const input = scope.arrays['accountability.in'] as Float64Array;
+    const detection = input[c * JUDGE_IN.stride + JUDGE_IN.detection]!;
+    const enforcement = input[c * JUDGE_IN.stride + JUDGE_IN.enforcement]!;
+    setMonitors(detection);
+    const [workers, shirkers] = judgeMembers();
+    judgeSteward(enforcement);
+    // Next month's monitors: set now so the effort choice sees who will be watching.
+    const next = monitoring(court.p, court.n, workers);
+    if (next.auditors > 0 || court.auditors > 0) {
+      appointAuditors(court, next.auditors);
+      payAuditors(court);
+    }
+    out[o + JUDGE_OUT.fundFood] = court.fundFood;
+    out[o + JUDGE_OUT.fundManufactures] = court.fundManufactures;
+    out[o + JUDGE_OUT.fundCredit] = court.fundCredit;
+    out[o + JUDGE_OUT.acts] = court.acts;
+    out[o + JUDGE_OUT.attributed] = court.attributed;
+    out[o + JUDGE_OUT.punished] = court.punished;
+    out[o + JUDGE_OUT.bribes] = court.bribes;
+    out[o + JUDGE_OUT.skims] = court.skims;
+    out[o + JUDGE_OUT.workers] = workers;
+    out[o + JUDGE_OUT.shirkers] = shirkers;
+    out[o + JUDGE_OUT.detection] = next.detection;
+    out[o + JUDGE_OUT.costs] = court.costsEnd - listStart(start, c);
+    out[o + JUDGE_OUT.expelled] = court.expelledEnd - listStart(start, c);
+  },
+};
+
+/** This month's monitors: the π accountability set last month, and under hierarchy the auditors in post. */
+function setMonitors(detection: number): void {
+  const p = court.p;
+  let auditors = 0;
+  if (p.accountability === 'hierarchical') {
+    const { auditor, rows, start, n } = court;
+    for (let k = start; k < start + n; k++) auditors += auditor[rows[k]!]!;
+  }
+  court.auditors = auditors;
+  court.auditorDetection = monitoring(p, court.n, Math.max(1, auditors * p.auditorSpan)).auditorDetection;
+  court.detection = detection;
+  // Under wage labour a proprietor also watches the wage workers (the owner-monitor).
+  court.supervisedDetection = workerDetection(p, detection, false);
+}
+
+const counts: [number, number] = [0, 0];
+
+/** Strikes decay; every shirker's act is judged. Returns [workers, shirkers]. */
+function judgeMembers(): [number, number] {
+  const { p, rows, start, n, strikes, age, auditor } = court;
+  const shirked = court.shirked;
+  const proprietor = court.proprietor;
+  const { adultAge, retirementAge } = p;
+  const keptStrike = 1 - p.strikeDecay;
+  let workers = 0;
+  let shirkers = 0;
+  for (let k = start; k < start + n; k++) {
+    const row = rows[k]!;
+    const held = strikes[row]!;
+    if (held > 0) strikes[row] = held < 0.01 ? 0 : held * keptStrike;
+    // Counted with no branch: workers, children and elders alternate unpredictably along a bucket.
+    const years = age[row]!;
+    workers += +(years >= adultAge) & +(years < retirementAge) & +(auditor[row] === 0);
+    if (shirked[row] !== 1) continue;
+    shirkers++;
+    judgeAct(court, row, proprietor[row] ? court.detection : court.supervisedDetection, 0);
+  }
+  counts[0] = workers;
+  counts[1] = shirkers;
+  return counts;
+}
+
+/**
+ * A steward (a random working member; an auditor under hierarchy, who keeps the books)
+ * skims a share of the fund when the temptation beats their norm and the sanction they
+ * expect; the act is judged like any other, and a sanctioned skimmer gives the goods back.
+ */
+function judgeSteward(enforcement: number): void {
+  const { p, rows, start, n, age, civicNorm, strikes, food, manufactures } = court;
+  const drawn = rows[start + court.rng.int(n)]!;
+  // Under hierarchy the books are kept by an auditor: the first in post from the draw on.
+  const steward = court.auditors > 0 ? nextAuditor(drawn) : drawn;
+  if (steward < 0 || age[steward]! < p.adultAge) return;
+  const expected = court.detection * enforcement * p.sanction * (1 + strikes[steward]!);
+  if (p.skimTemptation <= civicNorm[steward]! * p.normWeight + expected) return;
+  const skimmedFood = court.fundFood * p.skimShare;
+  const skimmedManufactures = court.fundManufactures * p.skimShare;
+  court.fundFood -= skimmedFood;
+  court.fundManufactures -= skimmedManufactures;
+  food[steward]! += skimmedFood;
+  manufactures[steward]! += skimmedManufactures;
+  court.skims++;
+  if (judgeAct(court, steward, court.detection, 1)) {
+    const foodBack = Math.min(food[steward]!, skimmedFood);
+    const manufacturesBack = Math.min(manufactures[steward]!, skimmedManufactures);
+    food[steward]! -= foodBack;
+    manufactures[steward]! -= manufacturesBack;
+    court.fundFood += foodBack;
+    court.fundManufactures += manufacturesBack;
+  }
+}
+
+/** The first auditor in post from `from`'s place in the bucket on (wrapping round); -1 if none. */
+function nextAuditor(from: number): number {
+  const { rows, start, n, auditor } = court;
+  // `from` was drawn from this bucket, so the walk finds it.
+  let offset = 0;
+  while (offset < n && rows[start + offset] !== from) offset++;
+  for (let k = 0; k < n; k++) {
+    const row = rows[start + ((offset + k) % n)]!;
+    if (auditor[row] === 1) return row;
+  }
+  return -1;
+}
