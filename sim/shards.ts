@@ -251,7 +251,11 @@ export class SharedStreams {
     const slot = community * this.index.size + which;
     const generation = this.generations[slot]!;
     let held = this.cache[slot];
-    if (!held || held.generation !== generation) {
+    if (held && held.generation !== generation && generation > 0) {
+      // Another thread drew since: take its state into the generator this thread holds.
+      held.rng.loadState(this.states, slot * Rng.STATE_SIZE);
+      held.generation = generation;
+    } else if (!held || held.generation !== generation) {
       const rng = this.streams.derive(...this.key, community, stream);
       if (generation > 0) rng.loadState(this.states, slot * Rng.STATE_SIZE);
       held = { rng, generation };

@@ -1,4 +1,8 @@
 import type { Kernel } from '../../../sim/index.js';
+import { crisesDraw } from './crises.js';
+import { researchDraw } from './research.js';
+import { splitsFaction } from './splits.js';
+import { syndicatesEducate } from './syndicates.js';
 
 /** Kernels of syndicates, free association, knowledge, defence, crises and ecology (see kernels/produce.ts for the pattern). */
-export const ASSOCIATION_KERNELS: readonly Kernel[] = [];
+export const ASSOCIATION_KERNELS: readonly Kernel[] = [syndicatesEducate, splitsFaction, researchDraw, crisesDraw];

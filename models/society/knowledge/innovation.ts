@@ -66,6 +66,10 @@ export function drawInnovations(researchWorkers: number, ratePerWorkerYear: numb
 
 /** A new innovation: its sector drawn from the same stream; patented for the term under patents. */
 export function newInnovation(id: number, origin: number, gain: number, step: number, holding: KnowledgeHolding, patentTerm: number, rng: Rng): Innovation {
-  const sector = rng.int(SECTORS);
+  return innovationIn(rng.int(SECTORS), id, origin, gain, step, holding, patentTerm);
+}
+
+/** A new innovation in a sector already drawn (`rng.int(SECTORS)`, as `newInnovation` draws it). */
+export function innovationIn(sector: number, id: number, origin: number, gain: number, step: number, holding: KnowledgeHolding, patentTerm: number): Innovation {
   return { id, origin, sector, gain, step, expires: holding === 'patents' ? step + patentTerm : step };
 }

@@ -1,10 +1,10 @@
 import type { NamedPhase } from '../../../sim/index.js';
-import { communityStream, type Community } from '../communities/community.js';
-import { resolveCrisis, type CrisisAssumptions } from '../crises/crises.js';
 import { startCrisisStep } from '../crises/state.js';
+import { CRISES_IN, CRISES_OUT } from '../kernels/crises.js';
 import { earmark } from '../services/funding.js';
 import { takeValue, worth } from '../services/goods.js';
 import { goodsRatio } from '../services/view.js';
+import type { Community } from '../communities/community.js';
 import type { Society } from '../society.js';
 
 /**
@@ -12,40 +12,43 @@ import type { Society } from '../society.js';
  * disasters and interpersonal conflicts arrive at a rate per person; specialised unarmed
  * responders (the health syndicate's crisis teams, as good as its quality) or armed police
  * (paid from the fund, as good as their funding) answer; how well they fit and whether an
- * unarmed response meets an armed incident decide which crises turn violent.
+ * unarmed response meets an armed incident decide which crises turn violent. The police are
+ * paid here in community order; the draws are per community (kernels/crises.ts, on any thread).
  */
 export const crises: NamedPhase<Society> = {
   name: 'crises',
   run(society) {
-    const p = society.params;
-    const assumptions: CrisisAssumptions = {
-      mentalHealthShare: p.mentalHealthShare, disasterShare: p.disasterShare, armedIncidentShare: p.armedIncidentShare,
-      unarmedFit: p.unarmedFit, armedFit: p.armedFit, unarmedEscalation: p.unarmedEscalation, armedEscalation: p.armedEscalation,
-      unresolvedViolence: p.unresolvedViolence,
-    };
+    const { shards, communities } = society;
+    const count = communities.length;
     startCrisisStep(society.crisisCounters);
-    for (const community of society.communities) {
-      if (community.population > 0) crisesIn(society, community, assumptions);
+    const input = shards.array('crises.in', Float64Array, count * CRISES_IN.stride);
+    shards.array('crises.out', Float64Array, count * CRISES_OUT.stride);
+    for (let c = 0; c < count; c++) {
+      const community = communities[c]!;
+      const i = c * CRISES_IN.stride;
+      input[i + CRISES_IN.population] = community.population > 0 ? community.population : 0;
+      if (community.population > 0) input[i + CRISES_IN.quality] = responders(society, community);
+    }
+    shards.run('crises.draw', count, society.members.start);
+    const out = shards.array('crises.out', Float64Array, count * CRISES_OUT.stride);
+    const counters = society.crisisCounters;
+    for (let c = 0; c < count; c++) {
+      const o = c * CRISES_OUT.stride;
+      counters.crises += out[o + CRISES_OUT.crises]!;
+      counters.totalCrises += out[o + CRISES_OUT.crises]!;
+      counters.violent += out[o + CRISES_OUT.violent]!;
+      counters.totalViolent += out[o + CRISES_OUT.violent]!;
+      counters.armed += out[o + CRISES_OUT.armed]!;
     }
   },
 };
 
-function crisesIn(society: Society, community: Community, assumptions: CrisisAssumptions): void {
+/** How good the community's responders are: police as funded (paying them), or its health syndicate's quality. */
+function responders(society: Society, community: Community): number {
   const p = society.params;
-  const armed = p.crisisResponse === 'armed';
+  if (p.crisisResponse !== 'armed') return society.services.quality.health[community.id] ?? 0;
   // Under one central budget the purse paid the police; otherwise each community pays its own.
-  const police = () => (p.unitaryBudget ? society.services.policeFunded : payPolice(society, community));
-  const quality = armed ? police() : (society.services.quality.health[community.id] ?? 0);
-  const rng = communityStream(society.streams, community, 'crises');
-  const count = rng.poisson(p.crisisRate * community.population);
-  const counters = society.crisisCounters;
-  for (let i = 0; i < count; i++) {
-    const crisis = resolveCrisis(armed ? 'armed' : 'unarmed', assumptions, quality, rng);
-    counters.crises++;
-    counters.totalCrises++;
-    if (crisis.violent) [counters.violent, counters.totalViolent] = [counters.violent + 1, counters.totalViolent + 1];
-    if (crisis.armed) counters.armed++;
-  }
+  return p.unitaryBudget ? society.services.policeFunded : payPolice(society, community);
 }
 
 /** Pays the month's police from the fund's earmarked slice; returns the share of the force it kept. */

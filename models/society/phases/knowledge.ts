@@ -1,6 +1,7 @@
 import type { NamedPhase } from '../../../sim/index.js';
-import { communityStream, type Community } from '../communities/community.js';
-import { drawInnovations, newInnovation, researchEffort, researchReturn } from '../knowledge/innovation.js';
+import type { Community } from '../communities/community.js';
+import { innovationIn, SECTORS } from '../knowledge/innovation.js';
+import { RESEARCH_IN, RESEARCH_OUT, SECTORS_DRAWN } from '../kernels/research.js';
 import { knowledgeLinks } from '../knowledge/links.js';
 import { OlderSites } from '../knowledge/older-sites.js';
 import { moveValue } from '../services/goods.js';
@@ -24,10 +25,16 @@ export const research: NamedPhase<Society> = {
     state.ensure(communities.length, (id) => older!.nearest(id));
     const links = linksOfMonth(society);
     const ratio = goodsRatio(society);
-    const outputs = new Float64Array(communities.length);
-    for (let c = 0; c < communities.length; c++) outputs[c] = communities[c]!.food.output + ratio * communities[c]!.manufactures.output;
-    for (const community of communities) {
-      if (community.population > 0) researchIn(society, community, links[community.id]!, outputs);
+    const count = communities.length;
+    const outputs = new Float64Array(count);
+    for (let c = 0; c < count; c++) outputs[c] = communities[c]!.food.output + ratio * communities[c]!.manufactures.output;
+    const input = society.shards.array('research.in', Float64Array, count * RESEARCH_IN.stride);
+    society.shards.array('research.out', Float64Array, count * RESEARCH_OUT.stride);
+    for (let c = 0; c < count; c++) researchInputs(society, communities[c]!, links[c]!, outputs, input);
+    society.shards.run('research.draw', count, society.members.start);
+    const out = society.shards.array('research.out', Float64Array, count * RESEARCH_OUT.stride);
+    for (let c = 0; c < count; c++) {
+      if (communities[c]!.population > 0) recordResearch(society, communities[c]!, out);
     }
   },
 };
@@ -45,25 +52,35 @@ function linksOfMonth(society: Society): number[][] {
   return state.links;
 }
 
-function researchIn(society: Society, community: Community, links: number[], outputs: Float64Array): void {
-  const p = society.params;
-  const state = society.knowledge;
+/** What the research kernel needs to know about a community. */
+function researchInputs(society: Society, community: Community, links: number[], outputs: Float64Array, input: Float64Array): void {
+  const i = community.id * RESEARCH_IN.stride;
+  input[i + RESEARCH_IN.population] = community.population > 0 ? community.population : 0;
+  if (community.population <= 0) return;
   let linkedOutput = 0;
   for (const other of links) linkedOutput += outputs[other]!;
-  const ownOutput = outputs[community.id]!;
-  const expected = researchReturn({
-    holding: p.knowledge === 'patents' ? 'patents' : 'commons', gain: p.innovationGain, ownOutput, linkedOutput, links: links.length,
-    ownUseMonths: p.ownUseMonths, patentTerm: p.patentTerm, licenceRate: p.licenceRate, licenceFee: p.licenceFee,
-    reputationValue: p.reputationValue, reciprocityValue: p.reciprocityValue,
-  });
-  const share = researchEffort(expected, p.innovationGain * ownOutput * p.ownUseMonths, p.researchShare, p.researchElasticity);
-  state.researchShare[community.id] = share;
-  const rng = communityStream(society.streams, community, 'research');
-  const boost = 1 + p.researchEffect * (society.services.quality.research[community.id] ?? 0);
-  const count = drawInnovations(community.population * share, p.researchRate, boost, rng);
+  input[i + RESEARCH_IN.ownOutput] = outputs[community.id]!;
+  input[i + RESEARCH_IN.linkedOutput] = linkedOutput;
+  input[i + RESEARCH_IN.links] = links.length;
+  input[i + RESEARCH_IN.boost] = 1 + society.params.researchEffect * (society.services.quality.research[community.id] ?? 0);
+}
+
+/** The research share, and the kernel's innovations added to the stock (sectors past the kernel's drawn next from the same stream). */
+function recordResearch(society: Society, community: Community, out: Float64Array): void {
+  const p = society.params;
+  const state = society.knowledge;
+  const o = community.id * RESEARCH_OUT.stride;
+  state.researchShare[community.id] = out[o + RESEARCH_OUT.share]!;
+  const count = out[o + RESEARCH_OUT.count]!;
+  const holding = p.knowledge === 'patents' ? 'patents' : 'commons';
+  let sectors = out[o + RESEARCH_OUT.sectors]!;
   for (let i = 0; i < count; i++) {
-    const holding = p.knowledge === 'patents' ? 'patents' : 'commons';
-    state.stock.add(newInnovation(state.nextId++, community.id, p.innovationGain, society.steps, holding, p.patentTerm, rng));
+    let sector: number;
+    if (i < SECTORS_DRAWN) {
+      sector = sectors % SECTORS;
+      sectors = (sectors - sector) / SECTORS;
+    } else sector = society.shards.rng(community.id, 'research').int(SECTORS);
+    state.stock.add(innovationIn(sector, state.nextId++, community.id, p.innovationGain, society.steps, holding, p.patentTerm));
     state.counters.innovations++;
   }
 }

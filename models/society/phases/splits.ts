@@ -3,12 +3,11 @@ import { foundCommunity } from '../association/found.js';
 import { LivingSites } from '../association/living-sites.js';
 import { moveFactionMembers, settleMembership } from '../association/move.js';
 import type { Community } from '../communities/community.js';
-import { detectionChance } from '../economy/effort.js';
 import { assemblyMonth } from '../governance/proposals.js';
-import { passes, turnsOut, type Tally } from '../governance/votes.js';
+import { passes, type Tally } from '../governance/votes.js';
+import { SPLIT_IN, SPLIT_OUT } from '../kernels/splits.js';
 import type { Society } from '../society.js';
 
-let side = new Uint8Array(0);
 /** The communities' sites for partner searches, built at the first split of a month. */
 let sites: LivingSites | null = null;
 
@@ -17,101 +16,68 @@ let sites: LivingSites | null = null;
  * and civic norm (two-means); the smaller is a faction. Each faction member weighs life
  * apart — a sharing nearer their ideal, the sharper accountability of a smaller group —
  * against the cost of founding; if a majority of the faction's voters want to go, it founds
- * a community on free land nearby and takes its share of the fund. Crosses communities:
- * index order; no randomness (the clustering is deterministic).
+ * a community on free land nearby and takes its share of the fund. The clustering and the
+ * vote are per community (kernels/splits.ts, on any thread); the foundings cross
+ * communities: index order. No randomness (the clustering is deterministic).
  */
 export const splits: NamedPhase<Society> = {
   name: 'splits',
   run(society) {
     const p = society.params;
     if (!p.splits) return;
-    if (side.length < society.people.length) side = new Uint8Array(Math.ceil(society.people.length * 1.25));
+    const count = society.communities.length;
+    // Nothing a founding changes (new communities, moved rows of the splitting one) is read
+    // by another community's clustering or vote, so all of them can be taken first.
+    if (!splitInputs(society, count)) return;
+    society.shards.array('splits.side', Uint8Array, society.people.length);
+    society.shards.array('splits.out', Float64Array, count * SPLIT_OUT.stride);
+    society.shards.run('splits.faction', count, society.members.start);
+    const side = society.shards.array('splits.side', Uint8Array, society.people.length);
+    const out = society.shards.array('splits.out', Float64Array, count * SPLIT_OUT.stride);
+    const input = society.shards.array('splits.in', Float64Array, count * SPLIT_IN.stride);
     let split = false;
     sites = null;
-    const count = society.communities.length;
     for (let c = 0; c < count; c++) {
-      const community = society.communities[c]!;
-      if (community.population < 2 * p.minFaction || !assemblyMonth(society.steps, c, p.assemblyEvery) || society.defence.isAnnexed(c)) continue;
-      split = considerSplit(society, community) || split;
+      if (input[c * SPLIT_IN.stride + SPLIT_IN.active] === 0 || out[c * SPLIT_OUT.stride + SPLIT_OUT.size]! < p.minFaction) continue;
+      split = considerSplit(society, society.communities[c]!, out, side) || split;
     }
     sites = null;
     if (split) settleMembership(society);
   },
 };
 
-/** Two-means on (ideal sharing, civic norm) over adults; marks `side`, returns the faction's side and size. */
-function cluster(society: Society, community: Community): { faction: number; size: number; ideal: number } {
-  const { people, members } = society;
-  const { age, idealSharing, civicNorm } = people.cols;
-  const adultAge = society.params.adultAge;
-  const rows = members.rows;
-  const start = members.start[community.id]!;
-  const end = members.start[community.id + 1]!;
-  let x0 = community.policy.sharing - 0.25, y0 = 0.5, x1 = community.policy.sharing + 0.25, y1 = 0.5;
-  let a0 = 0, b0 = 0, n0 = 0, a1 = 0, b1 = 0, n1 = 0;
-  for (let round = 0; round < 4; round++) {
-    a0 = b0 = n0 = a1 = b1 = n1 = 0;
-    for (let k = start; k < end; k++) {
-      const row = rows[k]!;
-      if (age[row]! < adultAge) continue;
-      const a = idealSharing[row]!, b = civicNorm[row]!;
-      if ((a - x0) ** 2 + (b - y0) ** 2 <= (a - x1) ** 2 + (b - y1) ** 2) {
-        side[row] = 0;
-        a0 += a;
-        b0 += b;
-        n0++;
-      } else {
-        side[row] = 1;
-        a1 += a;
-        b1 += b;
-        n1++;
-      }
-    }
-    let moved = false;
-    if (n0 !== 0) {
-      const x = a0 / n0, y = b0 / n0;
-      if (x !== x0 || y !== y0) moved = true;
-      x0 = x;
-      y0 = y;
-    }
-    if (n1 !== 0) {
-      const x = a1 / n1, y = b1 / n1;
-      if (x !== x1 || y !== y1) moved = true;
-      x1 = x;
-      y1 = y;
-    }
-    // Centres that did not move would give the same sides and sums again: the rest of the rounds change nothing.
-    if (!moved) break;
+/** Marks the communities that hold their assembly and are large enough to split; false when none does. */
+function splitInputs(society: Society, count: number): boolean {
+  const p = society.params;
+  const input = society.shards.array('splits.in', Float64Array, count * SPLIT_IN.stride);
+  let any = false;
+  for (let c = 0; c < count; c++) {
+    const community = society.communities[c]!;
+    const i = c * SPLIT_IN.stride;
+    const active = community.population >= 2 * p.minFaction && assemblyMonth(society.steps, c, p.assemblyEvery) && !society.defence.isAnnexed(c);
+    input[i + SPLIT_IN.active] = active ? 1 : 0;
+    if (!active) continue;
+    any = true;
+    input[i + SPLIT_IN.sharing] = community.policy.sharing;
+    input[i + SPLIT_IN.enforcement] = community.governance.enforcement;
+    input[i + SPLIT_IN.population] = community.population;
   }
-  return n0 < n1 ? { faction: 0, size: n0, ideal: x0 } : { faction: 1, size: n1, ideal: x1 };
+  return any;
 }
 
-function considerSplit(society: Society, community: Community): boolean {
-  const { people, members, params: p } = society;
-  const { age, idealSharing, civicNorm } = people.cols;
-  const { faction, size, ideal } = cluster(society, community);
-  if (size < p.minFaction) return false;
-  const sharing = Math.round(Math.round(Math.min(1, Math.max(0, ideal)) / p.policyStep) * p.policyStep * 1e6) / 1e6;
-  // Smaller groups are watched more closely: the deterrence each member gains apart.
-  const g = community.governance;
-  const watched = (detectionChance(p, size) - detectionChance(p, community.population)) * g.enforcement * p.sanction;
-  const tally: Tally = { yes: 0, no: 0, eligible: 0 };
-  for (let k = members.start[community.id]!; k < members.start[community.id + 1]!; k++) {
-    const row = members.rows[k]!;
-    if (age[row]! < p.adultAge || side[row] !== faction) continue;
-    tally.eligible++;
-    const taste = p.idealPointWeight * (Math.abs(community.policy.sharing - idealSharing[row]!) - Math.abs(sharing - idealSharing[row]!));
-    const stake = taste + watched - p.foundingCost;
-    if (!turnsOut(p, stake, civicNorm[row]!)) continue;
-    if (stake > 0) tally.yes++;
-    else tally.no++;
-  }
+/** Founds the faction's community when its vote (taken by the kernel) passes. */
+function considerSplit(society: Society, community: Community, out: Float64Array, side: Uint8Array): boolean {
+  const p = society.params;
+  const o = community.id * SPLIT_OUT.stride;
+  const tally: Tally = { yes: out[o + SPLIT_OUT.yes]!, no: out[o + SPLIT_OUT.no]!, eligible: out[o + SPLIT_OUT.eligible]! };
   if (!passes('majority', tally, p.supermajority)) return false;
+  const size = out[o + SPLIT_OUT.size]!;
+  const sharing = out[o + SPLIT_OUT.sharing]!;
   // Populations stand still until the month's moves are settled, so one grid serves every founding.
   sites ??= new LivingSites(society.communities);
   const founded = foundCommunity(society, community, size, sharing, sites);
   if (!founded) return false;
-  const moved = moveFaction(society, community, founded, faction);
+  const moved = moveFaction(society, community, founded, side, out[o + SPLIT_OUT.faction]!);
   society.polity.counters.splits++;
   society.events.log(society.steps + 1, 'split', {
     community: community.id, founded: founded.id, members: moved, sharing, x: founded.x, y: founded.y, yes: tally.yes, no: tally.no, eligible: tally.eligible,
@@ -119,7 +85,7 @@ function considerSplit(society: Society, community: Community): boolean {
   return true;
 }
 
-function moveFaction(society: Society, from: Community, to: Community, faction: number): number {
+function moveFaction(society: Society, from: Community, to: Community, side: Uint8Array, faction: number): number {
   const n = society.members.count(from.id);
   const moved = moveFactionMembers(society, from, to, side, faction);
   // The faction takes its share of the common fund: goods, and the fund's credit across unions.

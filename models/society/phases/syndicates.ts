@@ -35,17 +35,16 @@ export const syndicates: NamedPhase<Society> = {
   },
 };
 
+/** The young's skills grow by their school's quality: per community, in kernels/syndicates.ts. */
 function educate(society: Society): void {
-  const adultAge = society.params.adultAge;
-  const effect = society.params.educationSkillEffect;
+  const count = society.communities.length;
+  const input = society.shards.array('syndicates.education', Float64Array, count);
   const quality = society.services.quality.education;
-  const { age, community, skillFood, skillManufactures } = society.people.cols;
-  const rows = society.people.length;
-  for (let row = 0; row < rows; row++) {
-    const q = quality[community[row]!] ?? 0;
-    if (q <= 0 || age[row]! >= adultAge) continue;
-    const growth = 1 + effect * q;
-    skillFood[row] = skillFood[row]! * growth;
-    skillManufactures[row] = skillManufactures[row]! * growth;
+  let any = false;
+  for (let c = 0; c < count; c++) {
+    const q = quality[c] ?? 0;
+    input[c] = q;
+    if (!(q <= 0)) any = true;
   }
+  if (any) society.shards.run('syndicates.educate', count, society.members.start);
 }

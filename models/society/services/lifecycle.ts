@@ -43,13 +43,53 @@ export function shouldSplit(clients: number, splitAbove: number): boolean {
   return clients > splitAbove;
 }
 
-/** Splits a region's places in two at the median along its longer axis (ids ascending in each half). */
+/** Sort keys pack (coordinate, id) into one exact number when both are small non-negative integers. */
+const ID_SPAN = 2 ** 21;
+const COORDINATE_SPAN = 2 ** 31;
+
+/**
+ * Splits a region's places in two at the median along its longer axis (ids ascending in each
+ * half): ordered by that coordinate, then id. Integer sites (the map's cells) are ordered by
+ * one packed number per place, a numeric sort with no comparator; others by the comparator.
+ */
 export function splitRegion(places: readonly ServedPlace[]): [number[], number[]] {
-  const xs = places.map((p) => p.x);
-  const ys = places.map((p) => p.y);
-  const alongX = Math.max(...xs) - Math.min(...xs) >= Math.max(...ys) - Math.min(...ys);
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let packable = true;
+  for (let i = 0; i < places.length; i++) {
+    const { x, y, id } = places[i]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+    if (!packs(x) || !packs(y) || !Number.isInteger(id) || id < 0 || id >= ID_SPAN) packable = false;
+  }
+  const alongX = maxX - minX >= maxY - minY;
+  const ordered = packable ? packedOrder(places, alongX) : comparedOrder(places, alongX);
+  const half = Math.ceil(places.length / 2);
+  return [ascending(ordered, 0, half), ascending(ordered, half, places.length)];
+}
+
+function packs(coordinate: number): boolean {
+  return Number.isInteger(coordinate) && coordinate >= 0 && coordinate < COORDINATE_SPAN;
+}
+
+/** Ids ordered by (coordinate, id), through packed keys (exact below 2^52). */
+function packedOrder(places: readonly ServedPlace[], alongX: boolean): Float64Array {
+  const keys = new Float64Array(places.length);
+  for (let i = 0; i < places.length; i++) keys[i] = (alongX ? places[i]!.x : places[i]!.y) * ID_SPAN + places[i]!.id;
+  keys.sort();
+  for (let i = 0; i < keys.length; i++) keys[i] = keys[i]! % ID_SPAN;
+  return keys;
+}
+
+function comparedOrder(places: readonly ServedPlace[], alongX: boolean): Float64Array {
   const sorted = [...places].sort((a, b) => (alongX ? a.x - b.x : a.y - b.y) || a.id - b.id);
-  const half = Math.ceil(sorted.length / 2);
-  const ids = (part: ServedPlace[]) => part.map((p) => p.id).sort((a, b) => a - b);
-  return [ids(sorted.slice(0, half)), ids(sorted.slice(half))];
+  return Float64Array.from(sorted, (place) => place.id);
+}
+
+function ascending(ids: Float64Array, from: number, to: number): number[] {
+  const sorted = ids.slice(from, to).sort();
+  const out = new Array<number>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) out[i] = sorted[i]!;
+  return out;
 }

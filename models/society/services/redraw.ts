@@ -1,12 +1,13 @@
 import type { Society } from '../society.js';
-import { assessFees, earmark, optsOut } from './funding.js';
+import { earmark } from './funding.js';
 import { takeValue, worth } from './goods.js';
 import { shouldFound, shouldSplit, splitRegion } from './lifecycle.js';
 import type { ServedPlace } from './place.js';
 import { serviceQuality } from './quality.js';
 import { serviceRegions } from './regions.js';
 import { SERVICE_FUNCTIONS, newSyndicate, type BorderKind, type ServiceFunction, type Syndicate } from './syndicate.js';
-import { fundersOf, goodsRatio, placesOf, wealthPerHead } from './view.js';
+import { decideOptOuts } from './opt-outs.js';
+import { goodsRatio, placesOf, wealthPerHead } from './view.js';
 
 /** Months over which founders count a new syndicate's gain. */
 const FOUNDING_HORIZON = 120;
@@ -24,12 +25,25 @@ export function borderOf(society: Society, fn: ServiceFunction): BorderKind {
 export function splitOversized(regions: Iterable<number[]>, byId: Map<number, ServedPlace>, splitAbove: number): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const queue = [...regions];
-  while (queue.length > 0) {
-    const members = queue.shift()!;
-    if (shouldSplit(members.length, splitAbove)) queue.push(...splitRegion(members.map((id) => byId.get(id)!)));
-    else out.set(Math.min(...members), members);
+  // First in, first out, as a queue read by index (a shift per region would move the rest).
+  for (let head = 0; head < queue.length; head++) {
+    const members = queue[head]!;
+    if (!shouldSplit(members.length, splitAbove)) {
+      out.set(smallest(members), members);
+      continue;
+    }
+    const places = new Array<ServedPlace>(members.length);
+    for (let i = 0; i < members.length; i++) places[i] = byId.get(members[i]!)!;
+    const [first, second] = splitRegion(places);
+    queue.push(first, second);
   }
   return new Map([...out].sort((a, b) => a[0] - b[0]));
+}
+
+function smallest(ids: readonly number[]): number {
+  let least = Infinity;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! < least) least = ids[i]!;
+  return least;
 }
 
 /**
@@ -125,13 +139,19 @@ export function found(society: Society, fn: ServiceFunction, key: number, member
 /** Dissolves a syndicate: what is left of its budget goes back to its region's funds, per head. */
 export function dissolve(society: Society, syndicate: Syndicate): void {
   const state = society.services;
-  const members = syndicate.regionMembers.filter((c) => society.communities[c]!.population > 0);
+  const members = syndicate.regionMembers;
+  const communities = society.communities;
   let persons = 0;
-  for (const c of members) persons += society.communities[c]!.population;
-  for (const c of members) {
-    const share = society.communities[c]!.population / persons;
-    society.communities[c]!.fund.food += syndicate.budget.food * share;
-    society.communities[c]!.fund.manufactures += syndicate.budget.manufactures * share;
+  for (let k = 0; k < members.length; k++) {
+    const population = communities[members[k]!]!.population;
+    if (population > 0) persons += population;
+  }
+  for (let k = 0; k < members.length; k++) {
+    const community = communities[members[k]!]!;
+    if (community.population <= 0) continue;
+    const share = community.population / persons;
+    community.fund.food += syndicate.budget.food * share;
+    community.fund.manufactures += syndicate.budget.manufactures * share;
   }
   if (persons <= 0) {
     society.ledger.sink('food', 'service', syndicate.budget.food);
@@ -159,23 +179,3 @@ function foundRivals(society: Society, fn: ServiceFunction): void {
   }
 }
 
-function decideOptOuts(society: Society, fn: ServiceFunction, wealth: Float64Array): void {
-  const state = society.services;
-  const p = society.params;
-  const optedOut = new Set<number>();
-  state.optedOut[fn] = optedOut;
-  // Under one central budget nobody opts out: taxes and fees are the state's, not a choice.
-  if (p.unitaryBudget) return;
-  for (const syndicate of state.syndicates) {
-    if (syndicate.function !== fn) continue;
-    const members = syndicate.regionMembers.filter((c) => state.provider[fn][c] === syndicate.id && society.communities[c]!.population > 0);
-    const funders = fundersOf(society, members, wealth);
-    const persons = funders.reduce((total, f) => total + f.population, 0);
-    const assessed = assessFees(syndicate.fee * persons, funders, p.slidingScale);
-    // A new syndicate is judged by what its fee promises; an old one by what it delivered.
-    const quality = society.steps - syndicate.founded < 12 ? serviceQuality(syndicate.fee * persons, syndicate.skim, p.serviceCost, persons, p.economiesOfScale) : syndicate.quality;
-    funders.forEach((f, i) => {
-      if (!society.defence.isAnnexed(f.id) && optsOut(assessed[i]! / f.population, quality, p.serviceValue, p.optOutBurden)) optedOut.add(f.id);
-    });
-  }
-}

@@ -79,23 +79,37 @@ export class ServiceState {
     }
   }
 
-  private readonly index = new Map<number, Syndicate>();
+  /** Syndicates by id (ids are small counters, so an array beats a map; gone ones are undefined). */
+  private readonly index: (Syndicate | undefined)[] = [];
 
   /** The syndicate with an id, if it still exists. */
   byId(id: number): Syndicate | undefined {
-    return this.index.get(id);
+    return this.index[id];
   }
 
   /** Adds a syndicate (ids only grow, so the list stays in id order). */
   add(syndicate: Syndicate): void {
     this.syndicates.push(syndicate);
-    this.index.set(syndicate.id, syndicate);
+    while (this.index.length < syndicate.id) this.index.push(undefined);
+    this.index[syndicate.id] = syndicate;
   }
 
-  /** Removes a syndicate. */
+  /** Removes a syndicate (found by id in the ordered list; whoever walks the list while dissolving walks a copy). */
   remove(syndicate: Syndicate): void {
-    this.syndicates = this.syndicates.filter((s) => s !== syndicate);
-    this.index.delete(syndicate.id);
+    const list = this.syndicates;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const id = list[mid]!.id;
+      if (id === syndicate.id) {
+        if (list[mid] === syndicate) list.splice(mid, 1);
+        break;
+      }
+      if (id < syndicate.id) low = mid + 1;
+      else high = mid - 1;
+    }
+    if (this.index[syndicate.id] === syndicate) this.index[syndicate.id] = undefined;
   }
 }
 
