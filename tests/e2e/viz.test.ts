@@ -94,6 +94,8 @@ describe.skipIf(!hasChromium)('the visualizer in Chromium', () => {
   it('stops when paused', async () => {
     await page.click('#play');
     await page.waitForSelector('#play[aria-pressed="false"]');
+    // A step the worker had already finished when the pause reached it may still be drawn: let it land.
+    await page.waitForTimeout(250);
     const paused = await step();
     await page.waitForTimeout(400);
     expect(await step()).toBe(paused);
