@@ -1,4 +1,5 @@
 import type { Rng } from '../../../sim/index.js';
+import { changedLinks, mergeIntoFrontier, newFrontier, type Frontier } from './frontier.js';
 import { SECTORS, type Innovation } from './innovation.js';
 
 /** How innovations cross a link this month. */
@@ -14,11 +15,6 @@ export interface DiffusionRules {
    * should a new community inherit from one that lacks it, it spreads again). Absent: all live.
    */
   living?: (community: number) => boolean;
-  /**
-   * Promise that links go both ways and each list is ascending (as the model's are): then a
-   * widely known innovation is offered by looking from the few that lack it, in the same order.
-   */
-  symmetric?: boolean;
 }
 
 interface Tracked {
@@ -28,6 +24,8 @@ interface Tracked {
   /** Who knows it (one flag per community, room for more) while it spreads; null while set aside. */
   known: Uint8Array | null;
   knownBy: number;
+  /** Knowers that may still offer it (frontier.ts), while it spreads. */
+  frontier: Frontier;
 }
 
 /** A community found without members: what it lacked then (it learns nothing after). */
@@ -54,6 +52,9 @@ export class KnowledgeStock {
   private capacity: number;
   private arrivals = 0;
   private adopting = new Uint8Array(0);
+  /** Each community's links as last seen by `diffuse`, to tell whose links changed. */
+  private readonly seenLinks: (readonly number[] | undefined)[] = [];
+  private readonly rejoining: number[] = [];
 
   constructor(communities: number) {
     this.communities = this.capacity = communities;
@@ -103,10 +104,11 @@ export class KnowledgeStock {
 
   /** A new innovation: its origin knows it and gains from it. */
   add(innovation: Innovation): void {
-    const entry: Tracked = { innovation, order: this.arrivals++, known: new Uint8Array(this.capacity), knownBy: 0 };
+    const entry: Tracked = { innovation, order: this.arrivals++, known: new Uint8Array(this.capacity), knownBy: 0, frontier: newFrontier() };
     this.tracked.push(entry);
     this.byId.set(innovation.id, entry);
     this.learn(entry, innovation.origin);
+    mergeIntoFrontier(entry.frontier, [innovation.origin], 1);
   }
 
   /** A new community (e.g. a split) starting with what its parent knows. */
@@ -134,67 +136,67 @@ export class KnowledgeStock {
   diffuse(links: (community: number) => readonly number[], rules: DiffusionRules, rng: Rng, onLicence?: (innovation: Innovation, licensee: number) => void): number {
     if (this.adopting.length < this.capacity) this.adopting = new Uint8Array(this.capacity);
     if (rules.living) this.census(rules.living);
+    // Knowers whose links changed may have gained a neighbour that lacks what they know.
+    const changed = changedLinks(links, this.communities, this.seenLinks);
     let adoptions = 0;
     for (const entry of this.tracked) {
+      this.rejoinFrontier(entry, changed);
       const patented = rules.step < entry.innovation.expires;
       const rate = patented ? rules.licenceRate : rules.diffusionRate;
       if (rate <= 0) continue;
-      const fromLacking = rules.symmetric === true && 2 * entry.knownBy > this.communities;
-      const adopters = fromLacking ? this.offersToLacking(entry, links, rate, rng) : this.offers(entry, links, rate, rng);
+      const adopters = this.offers(entry, links, rate, rng);
       for (const adopter of adopters) {
         this.learn(entry, adopter);
         if (patented) onLicence?.(entry.innovation, adopter);
         adoptions++;
       }
+      mergeIntoFrontier(entry.frontier, adopters, adopters.length);
     }
     this.tracked = this.tracked.filter((entry) => this.stillSpreading(entry, rules.living !== undefined));
     return adoptions;
   }
 
-  /** The month's adopters of one innovation, ascending (each knower's links in turn, one draw per offer). */
+  /**
+   * The month's adopters of one innovation, ascending: each knower's links in turn, in
+   * ascending order, one draw per offer to a neighbour that lacks it. Knowers with no such
+   * neighbour make no draw, so walking only the frontier makes the same offers in the same
+   * order as walking every community; knowers found with none leave the frontier.
+   */
   private offers(entry: Tracked, links: (community: number) => readonly number[], rate: number, rng: Rng): number[] {
     const known = entry.known!;
     const adopting = this.adopting;
     const adopters: number[] = [];
-    for (let c = 0; c < this.communities; c++) {
-      if (!known[c]) continue;
-      for (const neighbour of links(c)) {
-        if (known[neighbour] || adopting[neighbour]) continue;
+    const frontier = entry.frontier;
+    const members = frontier.members;
+    let kept = 0;
+    for (let i = 0; i < frontier.size; i++) {
+      const c = members[i]!;
+      const neighbours = links(c);
+      let lacking = false;
+      for (let n = 0; n < neighbours.length; n++) {
+        const neighbour = neighbours[n]!;
+        if (known[neighbour]) continue;
+        lacking = true;
+        if (adopting[neighbour]) continue;
         if (rng.next() < rate) {
           adopting[neighbour] = 1;
           adopters.push(neighbour);
         }
       }
+      if (lacking) members[kept++] = c;
     }
+    frontier.size = kept;
     for (const adopter of adopters) adopting[adopter] = 0;
     return adopters.sort((a, b) => a - b);
   }
 
-  /**
-   * The same offers as `offers`, found from the communities lacking the innovation: each offer
-   * (knower, neighbour) is listed from the neighbour's side, then made in knower-then-neighbour
-   * order, the order `offers` makes them in when links go both ways and ascend.
-   */
-  private offersToLacking(entry: Tracked, links: (community: number) => readonly number[], rate: number, rng: Rng): number[] {
+  /** Knowers among the communities whose links changed go back on the frontier. */
+  private rejoinFrontier(entry: Tracked, changed: readonly number[]): void {
     const known = entry.known!;
-    const pairs: number[] = [];
-    for (let n = 0; n < this.communities; n++) {
-      if (known[n]) continue;
-      for (const c of links(n)) if (known[c]) pairs.push(c * this.capacity + n);
-    }
-    pairs.sort((a, b) => a - b);
-    const adopting = this.adopting;
-    const adopters: number[] = [];
-    for (const pair of pairs) {
-      const neighbour = pair % this.capacity;
-      if (adopting[neighbour]) continue;
-      if (rng.next() < rate) {
-        adopting[neighbour] = 1;
-        adopters.push(neighbour);
-      }
-    }
-    for (const adopter of adopters) adopting[adopter] = 0;
-    return adopters.sort((a, b) => a - b);
+    let count = 0;
+    const scratch = this.rejoining;
+    for (const c of changed) if (known[c]) scratch[count++] = c;
+    mergeIntoFrontier(entry.frontier, scratch, count);
   }
 
   /** Notes who is newly without members (and what they lack), and wakes what a revived one lacks. */
@@ -235,7 +237,11 @@ export class KnowledgeStock {
     for (const [c, dead] of this.dead) {
       if (c < this.communities && lacks(dead, entry)) [known[c], knownBy] = [0, knownBy - 1];
     }
-    Object.assign(entry, { known, knownBy });
+    const everyKnower: number[] = [];
+    for (let c = 0; c < this.communities; c++) if (known[c]) everyKnower.push(c);
+    const frontier = newFrontier();
+    mergeIntoFrontier(frontier, everyKnower, everyKnower.length);
+    Object.assign(entry, { known, knownBy, frontier });
     this.asleep.delete(entry);
     let at = this.tracked.length;
     while (at > 0 && this.tracked[at - 1]!.order > entry.order) at--;
@@ -258,6 +264,7 @@ export class KnowledgeStock {
   private learn(entry: Tracked, community: number): void {
     entry.known![community] = 1;
     entry.knownBy++;
+
     const cell = community * SECTORS + entry.innovation.sector;
     this.tech[cell] = this.tech[cell]! * (1 + entry.innovation.gain);
   }

@@ -99,7 +99,7 @@ export const diffusion: NamedPhase<Society> = {
     const rng = (state.rng ??= society.streams.derive('diffusion'));
     const ratio = goodsRatio(society);
     state.counters.licences = 0;
-    state.counters.adoptions = state.stock.diffuse((c) => links[c] ?? [], { diffusionRate: p.diffusionRate, licenceRate: p.licenceRate, step: society.steps, living: (c) => society.communities[c]!.population > 0, symmetric: true }, rng, (innovation, licensee) => {
+    state.counters.adoptions = state.stock.diffuse((c) => links[c] ?? [], { diffusionRate: p.diffusionRate, licenceRate: p.licenceRate, step: society.steps, living: (c) => society.communities[c]!.population > 0 }, rng, (innovation, licensee) => {
       const payer = society.communities[licensee]!;
       const fee = p.licenceFee * innovation.gain * (payer.food.output + ratio * payer.manufactures.output);
       moveValue(payer.fund, society.communities[innovation.origin]!.fund, fee, ratio);
