@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import { utility } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 import { CARERS } from './distribute.js';
@@ -17,16 +18,8 @@ export const CONSUME_OUT = { stride: 4, eaten: 0, spoiled: 1, used: 2, worn: 3 }
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return {
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
+    ...personView(scope),
     carers: a[CARERS] as Int32Array,
-    age: a['people.age'] as Float32Array,
-    food: a['people.food'] as Float64Array,
-    manufactures: a['people.manufactures'] as Float64Array,
-    needsMet: a['people.needsMet'] as Float32Array,
-    utility: a['people.utility'] as Float32Array,
-    satisfaction: a['people.satisfaction'] as Float32Array,
-    effort: a['people.effort'] as Float32Array,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope, Rng } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
 
 /**
@@ -21,20 +22,8 @@ export const CULTURE_OUT = { stride: 3, welfare: 0, shortfall: 1, cooperation: 2
 let norms = new Float32Array(0);
 const choice = new Float64Array(3);
 
-function buildView(scope: KernelScope) {
-  const a = scope.arrays;
-  return {
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    civicNorm: a['people.civicNorm'] as Float32Array,
-    utility: a['people.utility'] as Float32Array,
-    needsMet: a['people.needsMet'] as Float32Array,
-    age: a['people.age'] as Float32Array,
-  };
-}
-
-/** The view, rebuilt only when the scope's arrays were replaced. */
-const view = cachedView(buildView);
+/** The columns the kernel reads, typed; rebuilt only when the scope's arrays were replaced. */
+const view = cachedView(personView);
 
 /** Welfare, needs and shortfall summed, then every norm moved (see `conform`). Empty communities are left alone. */
 export const cultureCultivate: Kernel = {

@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope, Rng } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
 
 /**
@@ -39,10 +40,7 @@ export function birthSlots(total: number, count: number): number {
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return {
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    age: a['people.age'] as Float32Array,
-    needsMet: a['people.needsMet'] as Float32Array,
+    ...personView(scope),
     dead: a['demography.dead'] as Int32Array,
     births: a['demography.births'] as Float64Array,
   };

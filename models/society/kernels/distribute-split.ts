@@ -1,5 +1,6 @@
 import type { KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import { ownersPart } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 
@@ -12,21 +13,7 @@ import type { SocietyParams } from '../params.js';
 function buildDistributeView(scope: KernelScope) {
   const a = scope.arrays;
   return {
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    community: a['people.community'] as Int32Array,
-    family: a['people.family'] as Int32Array,
-    age: a['people.age'] as Float32Array,
-    output: a['people.output'] as Float32Array,
-    proprietor: a['people.proprietor'] as Uint8Array,
-    sector: a['people.sector'] as Uint8Array,
-    dependants: a['people.dependants'] as Float32Array,
-    carer: a['people.carer'] as Int32Array,
-    food: a['people.food'] as Float64Array,
-    manufactures: a['people.manufactures'] as Float64Array,
-    credit: a['people.credit'] as Float64Array,
-    income: a['people.income'] as Float32Array,
-    lifetimeIncome: a['people.lifetimeIncome'] as Float32Array,
+    ...personView(scope),
     carers: a['distribute.carers'] as Int32Array,
   };
 }

@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import { ORDERS } from './exchange.js';
 
 /**
@@ -27,11 +28,7 @@ export const SELLING = 2;
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return {
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    food: a['people.food'] as Float64Array,
-    manufactures: a['people.manufactures'] as Float64Array,
-    credit: a['people.credit'] as Float64Array,
+    ...personView(scope),
     wantFood: a[ORDERS.wantFood] as Float64Array,
     offerFood: a[ORDERS.offerFood] as Float64Array,
     wantManufactures: a[ORDERS.wantManufactures] as Float64Array,

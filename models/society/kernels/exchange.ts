@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
 
 /**
@@ -32,15 +33,7 @@ const UNION_PACE = 0.1;
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return {
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    age: a['people.age'] as Float32Array,
-    sector: a['people.sector'] as Uint8Array,
-    effort: a['people.effort'] as Float32Array,
-    dependants: a['people.dependants'] as Float32Array,
-    food: a['people.food'] as Float64Array,
-    manufactures: a['people.manufactures'] as Float64Array,
-    credit: a['people.credit'] as Float64Array,
+    ...personView(scope),
     wantFood: a[ORDERS.wantFood] as Float64Array,
     offerFood: a[ORDERS.offerFood] as Float64Array,
     wantManufactures: a[ORDERS.wantManufactures] as Float64Array,

@@ -1,5 +1,6 @@
-import type { Kernel, KernelScope } from '../../../sim/index.js';
+import type { Kernel } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import { chooseEffort } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 
@@ -19,28 +20,8 @@ export const OUTPUT_IN = { stride: 2, perUnitFood: 0, perUnitManufactures: 1 } a
 /** produce.outputOut, per community: goods produced and hours worked, by sector. */
 export const OUTPUT_OUT = { stride: 4, producedFood: 0, producedManufactures: 1, hoursFood: 2, hoursManufactures: 3 } as const;
 
-/** The columns and scratch arrays both kernels read, typed. */
-function buildView(scope: KernelScope) {
-  const a = scope.arrays;
-  return {
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    age: a['people.age'] as Float32Array,
-    effort: a['people.effort'] as Float32Array,
-    sector: a['people.sector'] as Uint8Array,
-    skillFood: a['people.skillFood'] as Float32Array,
-    skillManufactures: a['people.skillManufactures'] as Float32Array,
-    proprietor: a['people.proprietor'] as Uint8Array,
-    civicNorm: a['people.civicNorm'] as Float32Array,
-    strikes: a['people.strikes'] as Float32Array,
-    auditor: a['people.auditor'] as Uint8Array,
-    shirked: a['people.shirked'] as Uint8Array,
-    output: a['people.output'] as Float32Array,
-  };
-}
-
-/** The view, rebuilt only when the scope's arrays were replaced. */
-const view = cachedView(buildView);
+/** The columns both kernels read, typed; rebuilt only when the scope's arrays were replaced. */
+const view = cachedView(personView);
 
 /** Effort and sector choices: e* from the kept share, the norm and deterrence; free riders counted. */
 export const produceEffort: Kernel = {

@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import { detectionChance } from '../economy/effort.js';
 import { turnsOut } from '../governance/votes.js';
 import type { SocietyParams } from '../params.js';
@@ -20,11 +21,7 @@ export const SPLIT_OUT = { stride: 7, faction: 0, size: 1, ideal: 2, sharing: 3,
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return {
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    age: a['people.age'] as Float32Array,
-    idealSharing: a['people.idealSharing'] as Float32Array,
-    civicNorm: a['people.civicNorm'] as Float32Array,
+    ...personView(scope),
     side: a['splits.side'] as Uint8Array,
     input: a['splits.in'] as Float64Array,
     out: a['splits.out'] as Float64Array,
