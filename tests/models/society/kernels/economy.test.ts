@@ -4,55 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { executeRun } from '../../../../cli/execute.js';
 import { loadScenario } from '../../../../scenarios/load.js';
 import { scratch } from '../../../cli/helpers.js';
-import { kernelMap, refreshArrays, resizedArray, type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner } from '../../../../sim/shards.js';
-import type { Rng } from '../../../../sim/index.js';
 import { Society } from '../../../../models/society/index.js';
 import { communityStream } from '../../../../models/society/communities/community.js';
-import { KERNELS } from '../../../../models/society/kernels/index.js';
 import { CARERS, FOUND_CARER } from '../../../../models/society/kernels/distribute.js';
 import { carerOf } from '../../../../models/society/people/care.js';
 import { distribute } from '../../../../models/society/phases/distribute.js';
 import { randomExchange } from '../../../../models/society/phases/random-exchange.js';
 import { small } from '../helpers.js';
+import { ReversedRunner } from './reversed-runner.js';
 
-/**
- * A runner on the calling thread that runs the economy's kernels for the communities in
- * reverse order, as a thread might take them: a kernel that leaned on what it computed for
- * the community before (scratch left over, a count not reset) would give other numbers.
- */
-class ReversedRunner implements ShardRunner {
-  readonly threads = 1;
-  private readonly kernels: Map<string, Kernel> = kernelMap(KERNELS);
-  private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
-  private readonly scratch: Record<string, KernelArray> = {};
-  private readonly arrays: Record<string, KernelArray> = {};
-  private readonly scope: KernelScope & { version: number };
-
-  constructor(private readonly society: Society) {
-    this.scope = { arrays: this.arrays, params: society.params, rng: (c, stream) => this.rng(c, stream), version: 0 };
-  }
-
-  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
-    this.sources.set(prefix, source);
-  }
-
-  array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep = false): T {
-    return resizedArray(this.scratch, name, type, length, keep, (n) => new type(n));
-  }
-
-  rng(c: number, stream: string): Rng {
-    return communityStream(this.society.streams, this.society.communities[c]!, stream);
-  }
-
-  run(name: string, count: number): void {
-    const kernel = this.kernels.get(name)!;
-    if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
-    const economy = /^(distribute|exchange|trade|random-exchange|consume)\./.test(name);
-    for (let i = 0; i < count; i++) kernel.run(this.scope, economy ? count - 1 - i : i);
-  }
-
-  close(): void {}
-}
+const ECONOMY = /^(distribute|exchange|trade|random-exchange|consume)\./;
 
 /** Every person column and every community account, bit for bit. */
 function fingerprint(society: Society): string {
@@ -70,7 +31,7 @@ describe('the economy kernels', () => {
       const params = small(scenario, { population: 900, communities: 9 });
       const inOrder = new Society(params as never, 5);
       const reversed = new Society(params as never, 5);
-      reversed.sharding.use(new ReversedRunner(reversed));
+      reversed.sharding.use(new ReversedRunner(reversed, ECONOMY));
       for (let step = 0; step < 10; step++) {
         inOrder.step();
         reversed.step();
@@ -119,7 +80,7 @@ describe('the economy kernels', () => {
     const tuned = new Society(params as never, 3);
     const reference = new Society(params as never, 3);
     const reversed = new Society(params as never, 3);
-    reversed.sharding.use(new ReversedRunner(reversed));
+    reversed.sharding.use(new ReversedRunner(reversed, ECONOMY));
     for (let month = 0; month < 3; month++) {
       randomExchange.run(tuned);
       randomExchange.run(reversed);

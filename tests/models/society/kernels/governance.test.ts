@@ -1,55 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { kernelMap, refreshArrays, resizedArray, type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner } from '../../../../sim/shards.js';
 import { Rng } from '../../../../sim/index.js';
 import { Society } from '../../../../models/society/index.js';
-import { communityStream } from '../../../../models/society/communities/community.js';
-import { KERNELS } from '../../../../models/society/kernels/index.js';
 import { demography } from '../../../../models/society/phases/demography.js';
 import { clamp01 } from '../../../../models/society/people/populate.js';
 import { small } from '../helpers.js';
+import { ReversedRunner } from './reversed-runner.js';
 
 const GOVERNANCE = /^(demography|culture|accountability|assembly)\./;
 
-/**
- * Runs demography's, culture's, accountability's and the assemblies' kernels for the
- * communities in reverse order (the others in order), as threads might take them: a kernel that
- * leaned on the community before it (scratch left over, a count not reset) would give other numbers.
- */
-class ReversedGovernance implements ShardRunner {
-  readonly threads = 1;
-  private readonly kernels: Map<string, Kernel> = kernelMap(KERNELS);
-  private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
-  private readonly scratch: Record<string, KernelArray> = {};
-  private readonly arrays: Record<string, KernelArray> = {};
-  private readonly scope: KernelScope & { version: number };
-  readonly ran = new Set<string>();
-
-  constructor(private readonly society: Society) {
-    this.scope = { arrays: this.arrays, params: society.params, rng: (c, stream) => this.rng(c, stream), version: 0 };
-  }
-
-  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
-    this.sources.set(prefix, source);
-  }
-
-  array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep = false): T {
-    return resizedArray(this.scratch, name, type, length, keep, (n) => new type(n));
-  }
-
-  rng(c: number, stream: string): Rng {
-    return communityStream(this.society.streams, this.society.communities[c]!, stream);
-  }
-
-  run(name: string, count: number): void {
-    const kernel = this.kernels.get(name)!;
-    if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
-    const reversed = GOVERNANCE.test(name);
-    if (reversed) this.ran.add(name);
-    for (let i = 0; i < count; i++) kernel.run(this.scope, reversed ? count - 1 - i : i);
-  }
-
-  close(): void {}
-}
 
 /** Every person column, every community's policy, fund and record, the books and the events, bit for bit. */
 function fingerprint(society: Society): string {
@@ -71,7 +29,7 @@ describe('the kernels of demography, culture, accountability and the assemblies'
       const params = small(scenario, { population: 900, communities: 9, assemblyEvery: 2, ...extra });
       const inOrder = new Society(params as never, 5);
       const reversed = new Society(params as never, 5);
-      const runner = new ReversedGovernance(reversed);
+      const runner = new ReversedRunner(reversed, GOVERNANCE);
       reversed.sharding.use(runner);
       const seen = { sanctions: 0, deaths: 0, births: 0 };
       for (let step = 0; step < 16; step++) {

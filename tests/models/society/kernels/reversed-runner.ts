@@ -1,0 +1,47 @@
+import { kernelMap, refreshArrays, resizedArray, type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner } from '../../../../sim/shards.js';
+import type { Rng } from '../../../../sim/index.js';
+import type { Society } from '../../../../models/society/index.js';
+import { communityStream } from '../../../../models/society/communities/community.js';
+import { KERNELS } from '../../../../models/society/kernels/index.js';
+
+/**
+ * A runner on the calling thread that runs the kernels whose names match `reverse` for the
+ * communities in reverse order (the others in order), as a thread might take them: a kernel that
+ * leaned on the community before it (scratch left over, a count not reset) would give other
+ * numbers. `ran` lists the reversed kernels that ran.
+ */
+export class ReversedRunner implements ShardRunner {
+  readonly threads = 1;
+  readonly ran = new Set<string>();
+  private readonly kernels: Map<string, Kernel> = kernelMap(KERNELS);
+  private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
+  private readonly scratch: Record<string, KernelArray> = {};
+  private readonly arrays: Record<string, KernelArray> = {};
+  private readonly scope: KernelScope & { version: number };
+
+  constructor(private readonly society: Society, private readonly reverse: RegExp) {
+    this.scope = { arrays: this.arrays, params: society.params, rng: (c, stream) => this.rng(c, stream), version: 0 };
+  }
+
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
+    this.sources.set(prefix, source);
+  }
+
+  array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep = false): T {
+    return resizedArray(this.scratch, name, type, length, keep, (n) => new type(n));
+  }
+
+  rng(c: number, stream: string): Rng {
+    return communityStream(this.society.streams, this.society.communities[c]!, stream);
+  }
+
+  run(name: string, count: number): void {
+    const kernel = this.kernels.get(name)!;
+    if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
+    const reversed = this.reverse.test(name);
+    if (reversed) this.ran.add(name);
+    for (let i = 0; i < count; i++) kernel.run(this.scope, reversed ? count - 1 - i : i);
+  }
+
+  close(): void {}
+}
