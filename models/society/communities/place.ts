@@ -1,5 +1,6 @@
 import type { Rng } from '../../../sim/index.js';
 import type { Land } from '../land/land.js';
+import { SiteBlocks } from './site-blocks.js';
 
 /**
  * Community sizes: lognormal draws scaled to the population by largest remainders, each
@@ -208,73 +209,28 @@ export class NearestK {
   }
 }
 
-/**
- * Sites bucketed in square blocks (about two sites a block), searched ring by ring outward
- * from a site's block until no unvisited block can hold a site nearer than the k-th found.
- */
+/** Every site's k nearest others, searched ring by ring over blocks of sites. */
 class SiteGrid {
-  private readonly minX: number;
-  private readonly minY: number;
-  private readonly side: number;
-  private readonly columns: number;
-  private readonly rowsOfBlocks: number;
-  private readonly start: Int32Array;
-  private readonly members: Int32Array;
+  private readonly blocks: SiteBlocks;
 
   constructor(private readonly xs: ArrayLike<number>, private readonly ys: ArrayLike<number>) {
-    const n = xs.length;
-    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i < n; i++) [minX, minY, maxX, maxY] = [Math.min(minX, xs[i]!), Math.min(minY, ys[i]!), Math.max(maxX, xs[i]!), Math.max(maxY, ys[i]!)];
-    [this.minX, this.minY] = n > 0 ? [minX, minY] : [0, 0];
-    const area = n > 0 ? (maxX - minX + 1) * (maxY - minY + 1) : 1;
-    this.side = Math.max(1, Math.ceil(Math.sqrt((2 * area) / Math.max(1, n))));
-    this.columns = n > 0 ? Math.floor((maxX - minX) / this.side) + 1 : 1;
-    this.rowsOfBlocks = n > 0 ? Math.floor((maxY - minY) / this.side) + 1 : 1;
-    this.start = new Int32Array(this.columns * this.rowsOfBlocks + 1);
-    this.members = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.start[this.blockOf(i) + 1]!++;
-    for (let b = 0; b < this.columns * this.rowsOfBlocks; b++) this.start[b + 1]! += this.start[b]!;
-    const fill = this.start.slice(0, -1);
-    for (let i = 0; i < n; i++) this.members[fill[this.blockOf(i)]!++] = i;
+    this.blocks = new SiteBlocks(xs, ys);
   }
 
   /** Offers `best` every other site, nearest blocks first, stopping once the rest cannot rank. */
   search(c: number, best: NearestK): void {
-    const bx = this.column(c);
-    const by = this.row(c);
-    const rings = Math.max(this.columns, this.rowsOfBlocks);
-    for (let r = 0; r <= rings; r++) {
-      for (let y = by - r; y <= by + r; y++) {
-        if (y < 0 || y >= this.rowsOfBlocks) continue;
-        const step = y === by - r || y === by + r ? 1 : 2 * r;
-        for (let x = bx - r; x <= bx + r; x += Math.max(1, step)) {
-          if (x >= 0 && x < this.columns) this.offerBlock(c, y * this.columns + x, best);
+    const { xs, ys, blocks } = this;
+    const { start, members } = blocks;
+    blocks.search(
+      xs[c]!,
+      ys[c]!,
+      (block) => {
+        for (let m = start[block]!; m < start[block + 1]!; m++) {
+          const d = members[m]!;
+          if (d !== c) best.offer((xs[c]! - xs[d]!) ** 2 + (ys[c]! - ys[d]!) ** 2, d);
         }
-      }
-      // Unvisited blocks lie beyond r blocks in x or y: farther than (r - 1) block sides even if
-      // a site's block was rounded one off.
-      const reach = Math.max(0, r - 1) * this.side;
-      if (best.worst < reach * reach) return;
-    }
-  }
-
-  private offerBlock(c: number, block: number, best: NearestK): void {
-    const { xs, ys } = this;
-    for (let m = this.start[block]!; m < this.start[block + 1]!; m++) {
-      const d = this.members[m]!;
-      if (d !== c) best.offer((xs[c]! - xs[d]!) ** 2 + (ys[c]! - ys[d]!) ** 2, d);
-    }
-  }
-
-  private column(i: number): number {
-    return Math.min(this.columns - 1, Math.floor((this.xs[i]! - this.minX) / this.side));
-  }
-
-  private row(i: number): number {
-    return Math.min(this.rowsOfBlocks - 1, Math.floor((this.ys[i]! - this.minY) / this.side));
-  }
-
-  private blockOf(i: number): number {
-    return this.row(i) * this.columns + this.column(i);
+      },
+      (reach) => best.worst < reach * reach,
+    );
   }
 }
