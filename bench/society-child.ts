@@ -50,7 +50,7 @@ export interface SocietyChildResult {
 }
 
 /** The model's surface this child relies on: persons in a table with a byte count, and the engine's profile. */
-type Society = Model & { people: { length: number; bytes: number } };
+export type Society = Model & { people: { length: number; bytes: number } };
 
 /** The default scenario, with population and communities scaled together. */
 export function scaledScenario(population: number) {
@@ -74,6 +74,25 @@ function measure(population: number, warmUp: number, steps: number, compilerWarm
   society.collector.sendSnapshotsTo(discardSnapshot);
   const builtPeakRssBytes = peakRss();
   society.run({ steps: warmUp });
+  const { seconds, cpuSeconds, personSteps, phaseMs } = timeSteps(society, steps);
+  const communities = scenario.params.communities as number;
+  const peakRssBytes = peakRss();
+  return { population, communities, buildSeconds, warmUp, steps, seconds, cpuSeconds, personSteps, phaseMs, peakRssBytes, builtPeakRssBytes, settledRssBytes: settledRss(), tableBytes: society.people.bytes, memoryAtEnd: memoryNow() };
+}
+
+/** Where the benchmark's snapshots go: nowhere (it times the model, not the writing). */
+function discardSnapshot(): void {}
+
+/** What `timeSteps` measured: wall and CPU time, persons alive at the start of each step summed, ms per step by phase. */
+export interface StepTimes {
+  seconds: number;
+  cpuSeconds: number;
+  personSteps: number;
+  phaseMs: Record<string, number>;
+}
+
+/** Steps a society `steps` times with the per-phase profile on, timing wall and CPU (all threads of this process). */
+export function timeSteps(society: Society, steps: number): StepTimes {
   society.profile(() => performance.now());
   let personSteps = 0;
   const cpuStart = process.cpuUsage();
@@ -84,16 +103,10 @@ function measure(population: number, warmUp: number, steps: number, compilerWarm
   }
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const phaseMs: Record<string, number> = {};
   for (const [phase, ms] of society.phaseTimes) phaseMs[phase] = ms / steps;
-  const communities = scenario.params.communities as number;
-  const peakRssBytes = peakRss();
-  return { population, communities, buildSeconds, warmUp, steps, seconds, cpuSeconds, personSteps, phaseMs, peakRssBytes, builtPeakRssBytes, settledRssBytes: settledRss(), tableBytes: society.people.bytes, memoryAtEnd: memoryNow() };
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, personSteps, phaseMs };
 }
-
-/** Where the benchmark's snapshots go: nowhere (it times the model, not the writing). */
-function discardSnapshot(): void {}
 
 function settledRss(): number {
   const collect = (globalThis as { gc?: () => void }).gc;
