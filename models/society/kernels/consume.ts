@@ -17,10 +17,9 @@ export const CONSUME_OUT = { stride: 4, eaten: 0, spoiled: 1, used: 2, worn: 3 }
 /** The columns and arrays the kernel reads and writes, typed. */
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
-  return {
-    ...personView(scope),
+  return Object.assign(personView(scope), {
     carers: a[CARERS] as Int32Array,
-  };
+  });
 }
 
 /** The view, rebuilt only when the scope's arrays were replaced. */

@@ -39,11 +39,10 @@ export function birthSlots(total: number, count: number): number {
 
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
-  return {
-    ...personView(scope),
+  return Object.assign(personView(scope), {
     dead: a['demography.dead'] as Int32Array,
     births: a['demography.births'] as Float64Array,
-  };
+  });
 }
 
 /** The view, rebuilt only when the scope's arrays were replaced. */

@@ -12,10 +12,9 @@ import type { SocietyParams } from '../params.js';
 /** The columns and arrays the distribution kernel reads and writes, typed. */
 function buildDistributeView(scope: KernelScope) {
   const a = scope.arrays;
-  return {
-    ...personView(scope),
+  return Object.assign(personView(scope), {
     carers: a['distribute.carers'] as Int32Array,
-  };
+  });
 }
 
 /** What the distribution kernel works on. */

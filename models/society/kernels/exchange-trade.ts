@@ -27,8 +27,7 @@ export const SELLING = 2;
 /** The columns and arrays the kernel reads and writes, typed. */
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
-  return {
-    ...personView(scope),
+  return Object.assign(personView(scope), {
     wantFood: a[ORDERS.wantFood] as Float64Array,
     offerFood: a[ORDERS.offerFood] as Float64Array,
     wantManufactures: a[ORDERS.wantManufactures] as Float64Array,
@@ -36,7 +35,7 @@ function buildView(scope: KernelScope) {
     kind: a[DELIVERIES.kind] as Uint8Array,
     share: a[DELIVERIES.share] as Float64Array,
     price: a[DELIVERIES.price] as Float64Array,
-  };
+  });
 }
 
 /** The view, rebuilt only when the scope's arrays were replaced. */

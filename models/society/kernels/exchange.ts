@@ -32,13 +32,12 @@ const UNION_PACE = 0.1;
 /** The columns and arrays the kernel reads and writes, typed. */
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
-  return {
-    ...personView(scope),
+  return Object.assign(personView(scope), {
     wantFood: a[ORDERS.wantFood] as Float64Array,
     offerFood: a[ORDERS.offerFood] as Float64Array,
     wantManufactures: a[ORDERS.wantManufactures] as Float64Array,
     offerManufactures: a[ORDERS.offerManufactures] as Float64Array,
-  };
+  });
 }
 
 /** The view, rebuilt only when the scope's arrays were replaced. */

@@ -20,12 +20,11 @@ export const SPLIT_OUT = { stride: 7, faction: 0, size: 1, ideal: 2, sharing: 3,
 /** The columns and scratch arrays the kernel reads, typed. */
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
-  return {
-    ...personView(scope),
+  return Object.assign(personView(scope), {
     side: a['splits.side'] as Uint8Array,
     input: a['splits.in'] as Float64Array,
     out: a['splits.out'] as Float64Array,
-  };
+  });
 }
 
 /** The view, rebuilt only when the scope's arrays were replaced. */
