@@ -1,4 +1,4 @@
-import type { CollectorSpec } from '../../sim/index.js';
+import { ROWS_PER_BLOCK, type CollectorSpec } from '../../sim/index.js';
 import { giniWithinAt } from './economy/inequality.js';
 import { governanceMetrics } from './metrics-governance.js';
 import type { Society } from './society.js';
@@ -82,8 +82,20 @@ function readPrices(society: Society): void {
  */
 function totalPersons(society: Society, outstandingBefore: number): void {
   readPrices(society);
+  const t = totals;
+  t.totalWealth = 0; t.positiveWealth = 0; t.debtors = 0; t.maxWealth = -Infinity; t.poor = 0; t.welfare = 0;
+  t.effort = 0; t.workers = 0; t.adults = 0; t.adultIncome = 0; t.norm = 0; t.outstanding = outstandingBefore;
+  t.wealthLow = Infinity; t.wealthHigh = -Infinity; t.incomeLow = Infinity; t.incomeHigh = -Infinity;
+  t.goodsLow = Infinity; t.goodsHigh = -Infinity;
+  // In blocks of rows (see ROWS_PER_BLOCK), carrying the sums from block to block: the same
+  // additions in the same order as one loop.
+  const n = society.people.length;
+  for (let from = 0; from < n; from += ROWS_PER_BLOCK) addRows(society, from, Math.min(n, from + ROWS_PER_BLOCK));
+}
+
+/** Adds rows [from, to) to the running totals. */
+function addRows(society: Society, from: number, to: number): void {
   const { people, params: p } = society;
-  const n = people.length;
   const { community, food, manufactures, credit, age, income: incomeOf, needsMet, utility, civicNorm, effort: effortOf } = people.cols;
   const { adultAge, retirementAge } = p;
   // Locals, not the module's bindings: the loop then reads no outer context.
@@ -92,10 +104,10 @@ function totalPersons(society: Society, outstandingBefore: number): void {
   const held = goods;
   const pricesFood = priceFood;
   const pricesManufactures = priceManufactures;
-  let totalWealth = 0, positiveWealth = 0, debtors = 0, maxWealth = -Infinity, poor = 0, welfare = 0, effort = 0, workers = 0, adults = 0, adultIncome = 0, norm = 0;
-  let outstanding = outstandingBefore;
-  let wealthLow = Infinity, wealthHigh = -Infinity, incomeLow = Infinity, incomeHigh = -Infinity, goodsLow = Infinity, goodsHigh = -Infinity;
-  for (let row = 0; row < n; row++) {
+  const t = totals;
+  let { totalWealth, positiveWealth, debtors, maxWealth, poor, welfare, effort, workers, adults, adultIncome, norm, outstanding } = t;
+  let { wealthLow, wealthHigh, incomeLow, incomeHigh, goodsLow, goodsHigh } = t;
+  for (let row = from; row < to; row++) {
     const c = community[row]!;
     const worth = pricesFood[c]! * food[row]! + pricesManufactures[c]! * manufactures[row]!;
     held[row] = worth;
@@ -107,14 +119,17 @@ function totalPersons(society: Society, outstandingBefore: number): void {
     wealth[row] = floored;
     totalWealth += w;
     positiveWealth += floored;
-    if (w < 0) debtors++;
+    // Counts and sums as conditional additions, not `if (…) x++`: a branch rarely taken has
+    // no type feedback when V8 optimises this loop, and taking it later would throw the
+    // optimised code away for the rest of the pass (once a step, so it would not come back).
+    debtors += w < 0 ? 1 : 0;
     if (w > maxWealth) maxWealth = w;
-    if (owed < 0) outstanding -= owed;
+    outstanding -= owed < 0 ? owed : 0;
     const years = age[row]!;
     const ae = years < adultAge ? 0.5 : 1;
     const perAdult = incomeOf[row]! / ae;
     incomes[row] = perAdult;
-    if (needsMet[row]! < 1 - 1e-9) poor++;
+    poor += needsMet[row]! < 1 - 1e-9 ? 1 : 0;
     welfare += utility[row]!;
     norm += civicNorm[row]!;
     if (years >= adultAge && years < retirementAge) {
@@ -132,8 +147,11 @@ function totalPersons(society: Society, outstandingBefore: number): void {
     if (worth < goodsLow) goodsLow = worth;
     if (worth > goodsHigh) goodsHigh = worth;
   }
-  Object.assign(totals, { totalWealth, positiveWealth, debtors, maxWealth, poor, welfare, effort, workers, adults, adultIncome, norm, outstanding });
-  Object.assign(totals, { wealthLow, wealthHigh, incomeLow, incomeHigh, goodsLow, goodsHigh });
+  t.totalWealth = totalWealth; t.positiveWealth = positiveWealth; t.debtors = debtors; t.maxWealth = maxWealth;
+  t.poor = poor; t.welfare = welfare; t.effort = effort; t.workers = workers; t.adults = adults;
+  t.adultIncome = adultIncome; t.norm = norm; t.outstanding = outstanding;
+  t.wealthLow = wealthLow; t.wealthHigh = wealthHigh; t.incomeLow = incomeLow; t.incomeHigh = incomeHigh;
+  t.goodsLow = goodsLow; t.goodsHigh = goodsHigh;
 }
 
 function policyShares(society: Society): Record<string, number> {
