@@ -243,3 +243,14 @@ export function grown(size: number): number {
  * additions in the same order as one loop.
  */
 export const ROWS_PER_BLOCK = 512;
+
+/**
+ * Runs `body` over [0, count) in blocks of ROWS_PER_BLOCK, threading one running number through
+ * (a sum carried from block to block adds the same numbers in the same order as one loop).
+ * Returns the last block's result (`start` when count is 0).
+ */
+export function blockwise(count: number, start: number, body: (from: number, to: number, carried: number) => number): number {
+  let carried = start;
+  for (let from = 0; from < count; from += ROWS_PER_BLOCK) carried = body(from, Math.min(count, from + ROWS_PER_BLOCK), carried);
+  return carried;
+}

@@ -1,4 +1,4 @@
-import { gini } from '../../../sim/index.js';
+import { blockwise, gini } from '../../../sim/index.js';
 
 const BINS = 1024;
 const counts = new Float64Array(BINS);
@@ -30,12 +30,15 @@ export function binnedGiniWithin(values: ArrayLike<number>, n: number, low: numb
   counts.fill(0);
   sums.fill(0);
   const scale = (BINS - 1) / (high - low);
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    const bin = Math.floor((v - low) * scale);
-    counts[bin]!++;
-    sums[bin]! += v;
-  }
+  blockwise(n, 0, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = values[i]!;
+      const bin = Math.floor((v - low) * scale);
+      counts[bin]!++;
+      sums[bin]! += v;
+    }
+    return 0;
+  });
   let rank = 0;
   let weighted = 0;
   let total = 0;

@@ -1,4 +1,4 @@
-import type { NamedPhase } from '../../../sim/index.js';
+import { blockwise, type NamedPhase } from '../../../sim/index.js';
 import { stewardshipLevel, tendLand, tenureStewardship } from '../ecology/stewardship.js';
 import type { Society } from '../society.js';
 
@@ -15,7 +15,10 @@ export const ecology: NamedPhase<Society> = {
     const p = society.params;
     const { civicNorm, community: of } = society.people.cols;
     const norm = new Float64Array(society.communities.length);
-    for (let row = 0; row < society.people.length; row++) norm[of[row]!]! += civicNorm[row]!;
+    blockwise(society.people.length, 0, (from, to) => {
+      for (let row = from; row < to; row++) norm[of[row]!]! += civicNorm[row]!;
+      return 0;
+    });
     const land = { resource: society.land.resource, capacity: society.land.capacity, original: society.ecology.original };
     let destroyed = 0;
     for (const community of society.communities) {

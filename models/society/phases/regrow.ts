@@ -1,4 +1,4 @@
-import type { NamedPhase } from '../../../sim/index.js';
+import { blockwise, type NamedPhase } from '../../../sim/index.js';
 import type { Society } from '../society.js';
 
 /** Logistic regrowth of every cell's resource toward its capacity. A source; no randomness. */
@@ -7,14 +7,17 @@ export const regrow: NamedPhase<Society> = {
   run(society) {
     const { resource, capacity } = society.land;
     const rate = society.params.resourceRegrowth;
-    let grown = 0;
-    for (let cell = 0; cell < resource.length; cell++) {
-      const cap = capacity[cell]!;
-      if (cap <= 0) continue;
-      const before = resource[cell]!;
-      resource[cell] = Math.min(cap, before + rate * before * (1 - before / cap));
-      grown += resource[cell]! - before;
-    }
+    const grown = blockwise(resource.length, 0, (from, to, carried) => {
+      let sum = carried;
+      for (let cell = from; cell < to; cell++) {
+        const cap = capacity[cell]!;
+        if (cap <= 0) continue;
+        const before = resource[cell]!;
+        resource[cell] = Math.min(cap, before + rate * before * (1 - before / cap));
+        sum += resource[cell]! - before;
+      }
+      return sum;
+    });
     society.ledger.source('resource', 'regrowth', grown);
   },
 };

@@ -1,5 +1,5 @@
 import type { Society } from '../society.js';
-import { ROWS_PER_BLOCK } from '../../../sim/index.js';
+import { blockwise } from '../../../sim/index.js';
 import { goodsRatio } from './view.js';
 
 /** What the syndicates' phase needs from persons, per community: members' goods and mean civic norm. */
@@ -20,19 +20,16 @@ export function sumPersons(society: Society): PersonSums {
   const goods = new Float64Array(count);
   const norms = new Float64Array(count);
   const heads = new Float64Array(count);
-  const rows = society.people.length;
-  // In blocks of rows: see ROWS_PER_BLOCK.
-  for (let from = 0; from < rows; from += ROWS_PER_BLOCK) addRows(society, ratio, goods, norms, heads, from, Math.min(rows, from + ROWS_PER_BLOCK));
+  const { food, manufactures, community, civicNorm } = society.people.cols;
+  blockwise(society.people.length, 0, (from, to) => {
+    for (let row = from; row < to; row++) {
+      const c = community[row]!;
+      goods[c]! += Math.max(0, food[row]!) + ratio * Math.max(0, manufactures[row]!);
+      norms[c]! += civicNorm[row]!;
+      heads[c]!++;
+    }
+    return 0;
+  });
   for (let c = 0; c < count; c++) norms[c] = heads[c]! > 0 ? norms[c]! / heads[c]! : 0;
   return { goods, norms };
-}
-
-function addRows(society: Society, ratio: number, goods: Float64Array, norms: Float64Array, heads: Float64Array, from: number, to: number): void {
-  const { food, manufactures, community, civicNorm } = society.people.cols;
-  for (let row = from; row < to; row++) {
-    const c = community[row]!;
-    goods[c]! += Math.max(0, food[row]!) + ratio * Math.max(0, manufactures[row]!);
-    norms[c]! += civicNorm[row]!;
-    heads[c]!++;
-  }
 }
