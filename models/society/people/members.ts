@@ -1,4 +1,4 @@
-import { allocateColumn } from '../../../sim/index.js';
+import { allocateColumn, blockwise } from '../../../sim/index.js';
 import type { People } from './people.js';
 
 /**
@@ -33,21 +33,31 @@ export class Members {
     else this.start.fill(0);
     if (this.rows.length < n) this.replaceRows(Math.ceil(n * 1.25));
     const start = this.start;
-    let maxId = -1;
-    for (let row = 0; row < n; row++) {
-      start[community[row]! + 1]!++;
-      const id = people.idOf(row);
-      if (id > maxId) maxId = id;
-    }
-    for (let c = 0; c < communityCount; c++) start[c + 1]! += start[c]!;
+    // In blocks (see ROWS_PER_BLOCK): this runs twice a step, and one long loop per pass would
+    // be rebuilt by on-stack replacement each time.
+    const maxId = blockwise(n, -1, (from, to, highest) => {
+      for (let row = from; row < to; row++) {
+        start[community[row]! + 1]!++;
+        const id = people.idOf(row);
+        if (id > highest) highest = id;
+      }
+      return highest;
+    });
+    blockwise(communityCount, 0, (from, to) => {
+      for (let c = from; c < to; c++) start[c + 1]! += start[c]!;
+      return 0;
+    });
     if (this.cursor.length < communityCount) this.cursor = new Int32Array(Math.ceil(communityCount * 1.25));
     const cursor = this.cursor;
     cursor.set(start.subarray(0, communityCount));
     const rows = this.rows;
-    for (let id = 0; id <= maxId; id++) {
-      const row = people.rowOf(id);
-      if (row >= 0) rows[cursor[community[row]!]!++] = row;
-    }
+    blockwise(maxId + 1, 0, (from, to) => {
+      for (let id = from; id < to; id++) {
+        const row = people.rowOf(id);
+        if (row >= 0) rows[cursor[community[row]!]!++] = row;
+      }
+      return 0;
+    });
   }
 
   private replaceStart(size: number): void {
