@@ -22,12 +22,27 @@ export const JUDGE_OUT = {
 
 /**
  * `accountability.costs` (food a punisher spent) and `accountability.expelled` (rows that
- * reached expulsion): community c's entries start at members.start[c] + c — room for one per
- * member and one for the steward, the most acts a month can judge.
+ * reached expulsion): community c's entries start at `accountability.listStart`[c]. A month
+ * judges at most one act per shirker and one by the steward, so `accountability.flagged`
+ * counts those first and the phase gives each community that much room — room for the
+ * flagged, not one slot per person.
  */
-export function listStart(start: Int32Array, c: number): number {
-  return start[c]! + c;
-}
+export const accountabilityFlagged: Kernel = {
+  name: 'accountability.flagged',
+  streams: [],
+  run(scope, c) {
+    const a = scope.arrays;
+    const start = a['members.start'] as Int32Array;
+    const rows = a['members.rows'] as Int32Array;
+    const shirked = a['people.shirked'] as Uint8Array;
+    const from = start[c]!;
+    const end = start[c + 1]!;
+    // The steward's act, in any community with members; then one per shirker.
+    let acts = end > from ? 1 : 0;
+    for (let k = from; k < end; k++) acts += +(shirked[rows[k]!] === 1);
+    (a['accountability.listStart'] as Int32Array)[c + 1] = acts;
+  },
+};
 
 /** One community's court, reused (no allocation per community). */
 const court = {} as Court;
@@ -58,7 +73,7 @@ function openCourt(scope: KernelScope, c: number): void {
   court.acts = court.attributed = court.punished = court.bribes = court.skims = 0;
   court.costs = a['accountability.costs'] as Float64Array;
   court.expelled = a['accountability.expelled'] as Int32Array;
-  court.costsEnd = court.expelledEnd = listStart(start, c);
+  court.costsEnd = court.expelledEnd = (a['accountability.listStart'] as Int32Array)[c]!;
 }
 
 /** Judges one community's month (see the file's note); an empty community is left alone. */
@@ -95,8 +110,9 @@ export const accountabilityJudge: Kernel = {
     out[o + JUDGE_OUT.workers] = workers;
     out[o + JUDGE_OUT.shirkers] = shirkers;
     out[o + JUDGE_OUT.detection] = next.detection;
-    out[o + JUDGE_OUT.costs] = court.costsEnd - listStart(start, c);
-    out[o + JUDGE_OUT.expelled] = court.expelledEnd - listStart(start, c);
+    const from = (scope.arrays['accountability.listStart'] as Int32Array)[c]!;
+    out[o + JUDGE_OUT.costs] = court.costsEnd - from;
+    out[o + JUDGE_OUT.expelled] = court.expelledEnd - from;
   },
 };
 

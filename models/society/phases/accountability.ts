@@ -1,6 +1,6 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
-import { JUDGE_IN, JUDGE_OUT, listStart } from '../kernels/accountability.js';
+import { JUDGE_IN, JUDGE_OUT } from '../kernels/accountability.js';
 import type { Society } from '../society.js';
 
 /**
@@ -18,9 +18,9 @@ export const accountability: NamedPhase<Society> = {
   run(society) {
     const { shards, communities, members } = society;
     const count = communities.length;
-    const room = members.start[count]! + count;
     const input = shards.array('accountability.in', Float64Array, count * JUDGE_IN.stride);
     shards.array('accountability.out', Float64Array, count * JUDGE_OUT.stride);
+    const room = listRoom(society, count);
     shards.array('accountability.costs', Float64Array, room);
     shards.array('accountability.expelled', Int32Array, room);
     for (let c = 0; c < count; c++) packCommunity(communities[c]!, input, c * JUDGE_IN.stride);
@@ -28,16 +28,31 @@ export const accountability: NamedPhase<Society> = {
     const out = shards.array('accountability.out', Float64Array, count * JUDGE_OUT.stride);
     const costs = shards.array('accountability.costs', Float64Array, room);
     const expelled = shards.array('accountability.expelled', Int32Array, room);
+    const listStart = shards.array('accountability.listStart', Int32Array, count + 1);
     spent.count = 0;
     for (let c = 0; c < count; c++) {
       const o = c * JUDGE_OUT.stride;
       if (out[o + JUDGE_OUT.active] === 0) continue;
-      bookJudgement(society, communities[c]!, out, o, costs, expelled, listStart(members.start, c));
+      bookJudgement(society, communities[c]!, out, o, costs, expelled, listStart[c]!);
     }
     // The food spent punishing, in the order it was spent: the same additions as one `sink` per act.
     society.ledger.sinkEach('food', 'sanctioning', spent.amounts, spent.count);
   },
 };
+
+/**
+ * Counts each community's acts to judge (kernel `accountability.flagged`) and turns the counts
+ * into where its lists start, in community order; returns the room all the lists need.
+ */
+function listRoom(society: Society, count: number): number {
+  const { shards, members } = society;
+  shards.array('accountability.listStart', Int32Array, count + 1);
+  shards.run('accountability.flagged', count, members.start);
+  const listStart = shards.array('accountability.listStart', Int32Array, count + 1);
+  listStart[0] = 0;
+  for (let c = 0; c < count; c++) listStart[c + 1]! += listStart[c]!;
+  return listStart[count]!;
+}
 
 /** Every community's punishing costs, gathered in community order for the ledger. */
 const spent = { amounts: new Float64Array(64), count: 0 };

@@ -40,7 +40,7 @@ describe('the kernels of demography, culture, accountability and the assemblies'
         seen.deaths += inOrder.counters.deaths;
         seen.births += inOrder.counters.births;
       }
-      expect([...runner.ran].sort()).toEqual(['accountability.judge', 'assembly.polls', 'culture.cultivate', 'demography.events']);
+      expect([...runner.ran].sort()).toEqual(['accountability.flagged', 'accountability.judge', 'assembly.polls', 'culture.cultivate', 'demography.events']);
       // Something happened in every phase the kernels carry: deaths, births, sanctions, votes.
       expect(seen.sanctions * seen.deaths * seen.births).toBeGreaterThan(0);
       expect(inOrder.events.count('policy_change')).toBeGreaterThan(0);
