@@ -1,6 +1,7 @@
 import type { Community } from '../communities/community.js';
 import type { Society } from '../society.js';
 import { leave } from './federation.js';
+import { RowPositions } from './row-positions.js';
 
 /**
  * Moves a person (and the children they care for) to another community. Goods go with
@@ -31,9 +32,14 @@ export function movePerson(society: Society, row: number, to: Community, takesEx
   return moved;
 }
 
-/** Per row: the call that marked it a mover, its first and last child in line, the next child in line. */
-let family = { stamp: new Int32Array(0), first: new Int32Array(0), last: new Int32Array(0), next: new Int32Array(0) };
-let familyCall = 0;
+/**
+ * Scratch for one community's faction move, by position in its member bucket (so as large as
+ * the largest community, not the people table): a mover's first and last child in line (-1:
+ * none yet; NOT_MOVING for members who stay), each child's next in line, and movers by row.
+ */
+let family = { first: new Int32Array(0), last: new Int32Array(0), next: new Int32Array(0) };
+const movers = new RowPositions();
+const NOT_MOVING = -2;
 
 /**
  * Moves every adult of `from` on `side` === `faction`, in member order, each followed by the
@@ -47,37 +53,37 @@ export function moveFactionMembers(society: Society, from: Community, to: Commun
   const adultAge = society.params.adultAge;
   const rows = members.rows;
   const start = members.start[from.id]!;
-  const end = members.start[from.id + 1]!;
-  if (family.stamp.length < people.length) {
-    const size = Math.ceil(people.length * 1.25);
-    family = { stamp: new Int32Array(size), first: new Int32Array(size), last: new Int32Array(size), next: new Int32Array(size) };
+  const n = members.start[from.id + 1]! - start;
+  if (family.first.length < n) {
+    const size = Math.ceil(n * 1.25);
+    family = { first: new Int32Array(size), last: new Int32Array(size), next: new Int32Array(size) };
   }
-  const { stamp, first, last, next } = family;
-  const call = ++familyCall;
-  for (let k = start; k < end; k++) {
-    const row = rows[k]!;
-    if (community[row] !== from.id || age[row]! < adultAge || side[row] !== faction) continue;
-    stamp[row] = call;
-    first[row] = -1;
+  const { first, last, next } = family;
+  movers.reset(n);
+  for (let k = 0; k < n; k++) {
+    const row = rows[start + k]!;
+    const moving = community[row] === from.id && age[row]! >= adultAge && side[row] === faction;
+    first[k] = moving ? -1 : NOT_MOVING;
+    if (moving) movers.set(row, k);
   }
-  for (let k = start; k < end; k++) {
-    const child = rows[k]!;
+  for (let k = 0; k < n; k++) {
+    const child = rows[start + k]!;
     if (community[child] !== from.id || age[child]! >= adultAge) continue;
     const carerRow = people.rowOf(carer[child]!);
-    if (carerRow < 0 || stamp[carerRow] !== call) continue;
-    next[child] = -1;
-    if (first[carerRow] === -1) first[carerRow] = child;
-    else next[last[carerRow]!] = child;
-    last[carerRow] = child;
+    const at = carerRow < 0 ? -1 : movers.get(carerRow);
+    if (at < 0) continue;
+    next[k] = -1;
+    if (first[at] === -1) first[at] = k;
+    else next[last[at]!] = k;
+    last[at] = k;
   }
   let moved = 0;
-  for (let k = start; k < end; k++) {
-    const row = rows[k]!;
-    if (stamp[row] !== call) continue;
-    relocate(society, row, from, to);
+  for (let k = 0; k < n; k++) {
+    if (first[k] === NOT_MOVING) continue;
+    relocate(society, rows[start + k]!, from, to);
     moved++;
-    for (let child = first[row]!; child !== -1; child = next[child]!) {
-      relocate(society, child, from, to);
+    for (let child = first[k]!; child !== -1; child = next[child]!) {
+      relocate(society, rows[start + child]!, from, to);
       moved++;
     }
   }
