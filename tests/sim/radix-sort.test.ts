@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, gini } from '../../sim/index.js';
-import { sortFloat64 } from '../../sim/radix-sort.js';
+import { sortFloat64, sortScratchLength } from '../../sim/radix-sort.js';
 
 /** Random doubles of every kind the sort must place: wide magnitudes, both signs, ±0, ties, tiny and infinite values. */
 function awkward(n: number, seed: number): Float64Array {
@@ -20,6 +20,31 @@ function awkward(n: number, seed: number): Float64Array {
 const bits = (values: Float64Array) => Array.from(new BigUint64Array(values.buffer, values.byteOffset, values.length));
 
 describe('sortFloat64', () => {
+  // First in the file: the scratch is kept between calls, and only ever grows.
+  it('keeps a scratch the size of its largest bucket (values sharing their top 16 bits), not of the input', () => {
+    const rng = new Rng('radix-spread');
+    const n = 120_000;
+    // Half of them zero (one value: a bucket that needs no sorting), the rest lognormal.
+    const values = Float64Array.from({ length: n }, () => (rng.next() < 0.5 ? 0 : rng.lognormal(0, 1)));
+    const expected = Float64Array.from(values).sort();
+    expect(bits(sortFloat64(values))).toEqual(bits(expected));
+    // A lognormal spreads over hundreds of buckets, the largest a few per cent of the values.
+    expect(sortScratchLength()).toBeGreaterThan(0);
+    expect(sortScratchLength()).toBeLessThan(0.1 * 2 * n);
+  });
+
+  it('gives exactly the built-in sort when every value shares its top bits (one bucket), and with runs of ties', () => {
+    const rng = new Rng('radix-narrow');
+    const narrow = Float64Array.from({ length: 50_000 }, () => 1 + rng.next() / 64);
+    const ties = Float64Array.from({ length: 50_000 }, () => [0, -0, 3, 3.0000000000000004, -2][rng.int(5)]! * (rng.next() < 0.01 ? rng.next() : 1));
+    const float32 = Float64Array.from({ length: 50_000 }, () => Math.fround(rng.lognormal(0, 0.5)) / (rng.next() < 0.3 ? 0.5 : 1));
+    for (const values of [narrow, ties, float32]) {
+      const expected = Float64Array.from(values).sort();
+      expect(bits(sortFloat64(values))).toEqual(bits(expected));
+    }
+    expect(sortScratchLength()).toBeGreaterThanOrEqual(2 * narrow.length);
+  });
+
   it('gives exactly the built-in sort, bit for bit, on awkward inputs of many sizes', () => {
     for (const [n, seed] of [[5000, 1], [20000, 2], [65537, 3], [100, 4]] as const) {
       const values = awkward(n, seed);
