@@ -1,5 +1,5 @@
-import { ROWS_PER_BLOCK, type CollectorSpec } from '../../sim/index.js';
-import { giniWithinAt } from './economy/inequality.js';
+import { giniInPlace, ROWS_PER_BLOCK, type CollectorSpec } from '../../sim/index.js';
+import { binnedGiniWithin } from './economy/inequality.js';
 import { governanceMetrics } from './metrics-governance.js';
 import type { Society } from './society.js';
 import { servicesMetrics } from './metrics-services.js';
@@ -11,8 +11,6 @@ interface Snapshot {
 }
 
 let cache: { society: Society | null; snapshot: Snapshot | null } = { society: null, snapshot: null };
-let income = new Float64Array(0);
-let goods = new Float64Array(0);
 let priceFood = new Float64Array(0);
 let priceManufactures = new Float64Array(0);
 
@@ -36,23 +34,20 @@ function summarise(society: Society): Record<string, number> {
   const { people, params: p } = society;
   const n = people.length;
   if (society.wealth.length < n) society.wealth = new Float64Array(Math.ceil(n * 1.25));
-  if (income.length < n) income = new Float64Array(Math.ceil(n * 1.25));
-  if (goods.length < n) goods = new Float64Array(Math.ceil(n * 1.25));
-  const wealth = society.wealth;
   const market = marketTotals(society);
   totalPersons(society, market.outstanding);
   const t = totals;
   const mean = n > 0 ? t.totalWealth / n : 0;
   const lifetimeProduct = (t.adults > 0 ? t.adultIncome / t.adults : 0) * 12 * 40;
-  const step = society.steps;
+  const ginis = distributionGinis(society, n, society.steps % p.giniEvery === 0);
   return {
     ...policyShares(society),
     ...market.values,
     credit_outstanding: t.outstanding,
     mean_wealth: mean,
-    gini_wealth: giniWithinAt(step, p.giniEvery, wealth, n, t.wealthLow, t.wealthHigh),
-    gini_income: giniWithinAt(step, p.giniEvery, income, n, t.incomeLow, t.incomeHigh),
-    gini_goods: giniWithinAt(step, p.giniEvery, goods, n, t.goodsLow, t.goodsHigh),
+    gini_wealth: ginis.wealth,
+    gini_income: ginis.income,
+    gini_goods: ginis.goods,
     debtor_share: n > 0 ? t.debtors / n : 0,
     max_wealth_ratio: t.positiveWealth > 0 ? (t.maxWealth * n) / t.positiveWealth : 0,
     max_wealth_lifetime_ratio: lifetimeProduct > 0 ? t.maxWealth / lifetimeProduct : 0,
@@ -61,6 +56,62 @@ function summarise(society: Society): Record<string, number> {
     mean_effort: t.workers > 0 ? t.effort / t.workers : 0,
     civic_norm_mean: n > 0 ? t.norm / n : 0,
   };
+}
+
+const ginis = { income: 0, goods: 0, wealth: 0 };
+
+/**
+ * The three Ginis from one per-person buffer (society.wealth), refilled for each distribution
+ * with the pass's own arithmetic, so each holds the very doubles the pass saw: income (left
+ * there by the pass), then goods, then wealth — which the buffer keeps, row by row, for
+ * whoever reads society.wealth. The exact Gini sorts the buffer where it is (no copy), so
+ * after it the next distribution is computed afresh, and wealth once more at the end.
+ */
+function distributionGinis(society: Society, n: number, exact: boolean): typeof ginis {
+  const t = totals;
+  const values = society.wealth;
+  const giniOf = (low: number, high: number) => (exact ? giniInPlace(values, n) : binnedGiniWithin(values, n, low, high));
+  ginis.income = giniOf(t.incomeLow, t.incomeHigh);
+  overRows(n, (from, to) => fillGoods(society, from, to));
+  ginis.goods = giniOf(t.goodsLow, t.goodsHigh);
+  if (exact) overRows(n, (from, to) => fillGoods(society, from, to));
+  overRows(n, (from, to) => goodsToWealth(society, from, to));
+  ginis.wealth = giniOf(t.wealthLow, t.wealthHigh);
+  if (exact) overRows(n, (from, to) => fillWealth(society, from, to));
+  return ginis;
+}
+
+/** Runs `body` over rows [0, n) in blocks of ROWS_PER_BLOCK (see `totalPersons`). */
+function overRows(n: number, body: (from: number, to: number) => void): void {
+  for (let from = 0; from < n; from += ROWS_PER_BLOCK) body(from, Math.min(n, from + ROWS_PER_BLOCK));
+}
+
+/** society.wealth[row] = the goods a person holds at their community's prices (the pass's `worth`). */
+function fillGoods(society: Society, from: number, to: number): void {
+  const { community, food, manufactures } = society.people.cols;
+  const values = society.wealth;
+  const pricesFood = priceFood;
+  const pricesManufactures = priceManufactures;
+  for (let row = from; row < to; row++) {
+    const c = community[row]!;
+    values[row] = pricesFood[c]! * food[row]! + pricesManufactures[c]! * manufactures[row]!;
+  }
+}
+
+/** Goods held plus credit, floored at zero (the pass's `floored`), from the goods in the buffer. */
+function goodsToWealth(society: Society, from: number, to: number): void {
+  const credit = society.people.cols.credit;
+  const values = society.wealth;
+  for (let row = from; row < to; row++) {
+    const w = values[row]! + credit[row]!;
+    values[row] = w > 0 ? w : 0;
+  }
+}
+
+/** society.wealth[row] = net worth floored at zero, from the columns. */
+function fillWealth(society: Society, from: number, to: number): void {
+  fillGoods(society, from, to);
+  goodsToWealth(society, from, to);
 }
 
 /** Each community's prices, in scratch arrays indexed by community id. */
@@ -77,8 +128,9 @@ function readPrices(society: Society): void {
 }
 
 /**
- * The one pass over persons, in row order: wealth, income and goods for the Ginis (and their
- * extremes), the sums behind the means and shares, and persons' debts.
+ * The one pass over persons, in row order: the sums behind the means and shares, persons'
+ * debts, and the extremes of wealth, income and goods for their binned Ginis; it leaves each
+ * person's income (per adult-equivalent) in society.wealth for the first Gini.
  */
 function totalPersons(society: Society, outstandingBefore: number): void {
   readPrices(society);
@@ -99,9 +151,7 @@ function addRows(society: Society, from: number, to: number): void {
   const { community, food, manufactures, credit, age, income: incomeOf, needsMet, utility, civicNorm, effort: effortOf } = people.cols;
   const { adultAge, retirementAge } = p;
   // Locals, not the module's bindings: the loop then reads no outer context.
-  const wealth = society.wealth;
-  const incomes = income;
-  const held = goods;
+  const incomes = society.wealth;
   const pricesFood = priceFood;
   const pricesManufactures = priceManufactures;
   const t = totals;
@@ -110,13 +160,11 @@ function addRows(society: Society, from: number, to: number): void {
   for (let row = from; row < to; row++) {
     const c = community[row]!;
     const worth = pricesFood[c]! * food[row]! + pricesManufactures[c]! * manufactures[row]!;
-    held[row] = worth;
     const owed = credit[row]!;
     const w = worth + owed;
     // Net worth floored at zero for the Gini and the max ratio (debts make an unbounded
     // Gini, and would shrink the ratio's denominator); the mean keeps debts.
     const floored = w > 0 ? w : 0;
-    wealth[row] = floored;
     totalWealth += w;
     positiveWealth += floored;
     // Counts and sums as conditional additions, not `if (…) x++`: a branch rarely taken has

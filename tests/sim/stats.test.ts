@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gini, lorenz, mean, quantile, sum } from '../../sim/index.js';
+import { gini, giniInPlace, lorenz, mean, quantile, Rng, sum } from '../../sim/index.js';
 
 describe('gini', () => {
   it('is 0 for equal shares and for empty or all-zero input', () => {
@@ -52,5 +52,20 @@ describe('sum and mean', () => {
     expect(sum([1, 2, 3, 100], 3)).toBe(6);
     expect(mean([1, 2, 3, 100], 3)).toBe(2);
     expect(mean([])).toBeNaN();
+  });
+});
+
+describe('giniInPlace', () => {
+  it('gives gini\'s number bit for bit, sorting the first n values where they are and leaving the rest', () => {
+    const rng = new Rng('gini-in-place');
+    for (const size of [0, 1, 5, 300, 4096, 20_000]) {
+      const values = Float64Array.from({ length: size + 3 }, (_, i) => (i % 7 === 0 ? 0 : rng.lognormal(0, 1.5) - 0.2));
+      const expected = gini(values, size);
+      const tail = Array.from(values.subarray(size));
+      const sorted = Array.from(values.subarray(0, size)).sort((a, b) => a - b);
+      expect(Object.is(giniInPlace(values, size), expected)).toBe(true);
+      expect(Array.from(values.subarray(0, size))).toEqual(sorted);
+      expect(Array.from(values.subarray(size))).toEqual(tail);
+    }
   });
 });
