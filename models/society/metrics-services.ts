@@ -4,29 +4,58 @@ import { goodsRatio } from './services/view.js';
 import { worth } from './services/goods.js';
 import type { Society } from './society.js';
 
-/** Share of persons a function's syndicates serve, and the mean quality they get (over all persons). */
-function coverage(society: Society, fn: ServiceFunction): { covered: number; quality: number } {
-  const quality = society.services.quality[fn];
-  let persons = 0, covered = 0, total = 0;
-  for (const c of society.communities) {
-    persons += c.population;
-    const q = quality[c.id] ?? 0;
-    if (q > 0) covered += c.population;
-    total += q * c.population;
+/** Per service function (SERVICE_FUNCTIONS order): the share of persons served, and the mean quality they get. */
+const served = { society: null as Society | null, step: -1, covered: new Float64Array(SERVICE_FUNCTIONS.length), quality: new Float64Array(SERVICE_FUNCTIONS.length) };
+
+/**
+ * Every function's coverage, worked out once a step (a dozen reporters read it): one pass over
+ * the communities per function, the same additions in the same order as a pass per reporter.
+ */
+function coverage(society: Society): typeof served {
+  if (served.society === society && served.step === society.steps) return served;
+  for (let f = 0; f < SERVICE_FUNCTIONS.length; f++) {
+    const quality = society.services.quality[SERVICE_FUNCTIONS[f]!];
+    let persons = 0, covered = 0, total = 0;
+    for (const c of society.communities) {
+      persons += c.population;
+      const q = quality[c.id] ?? 0;
+      if (q > 0) covered += c.population;
+      total += q * c.population;
+    }
+    served.covered[f] = persons > 0 ? covered / persons : 0;
+    served.quality[f] = persons > 0 ? total / persons : 0;
   }
-  return persons > 0 ? { covered: covered / persons, quality: total / persons } : { covered: 0, quality: 0 };
+  served.society = society;
+  served.step = society.steps;
+  return served;
 }
 
-function functionsOn(society: Society): ServiceFunction[] {
+/** The functions in service (borders not 'none'), as indices into SERVICE_FUNCTIONS. */
+function functionsOn(society: Society): number[] {
   const p = society.params;
   const borders: Record<ServiceFunction, string> = { water: p.waterBorder, health: p.healthBorder, transport: p.transportBorder, research: p.researchBorder, education: p.educationBorder };
-  return SERVICE_FUNCTIONS.filter((fn) => borders[fn] !== 'none');
+  const on: number[] = [];
+  SERVICE_FUNCTIONS.forEach((fn, f) => {
+    if (borders[fn] !== 'none') on.push(f);
+  });
+  return on;
 }
 
 function averaged(society: Society, pick: 'covered' | 'quality'): number {
   const functions = functionsOn(society);
   if (functions.length === 0) return 0;
-  return functions.reduce((total, fn) => total + coverage(society, fn)[pick], 0) / functions.length;
+  const values = coverage(society)[pick];
+  let total = 0;
+  for (const f of functions) total += values[f]!;
+  return total / functions.length;
+}
+
+/** Σ capacity over the land's cells, in cell order (a loop: `reduce` boxed every partial sum). */
+function landCapacity(society: Society): number {
+  const capacity = society.land.capacity;
+  let total = 0;
+  for (let cell = 0; cell < capacity.length; cell++) total += capacity[cell]!;
+  return total;
 }
 
 function techMean(society: Society): number {
@@ -46,10 +75,10 @@ export function servicesMetrics(): Record<string, Reporter<Society>> {
     service_coverage: (s) => averaged(s, 'covered'),
     service_quality: (s) => averaged(s, 'quality'),
   };
-  for (const fn of SERVICE_FUNCTIONS) {
-    reporters[`service_coverage_${fn}`] = (s) => coverage(s, fn).covered;
-    reporters[`service_quality_${fn}`] = (s) => coverage(s, fn).quality;
-  }
+  SERVICE_FUNCTIONS.forEach((fn, f) => {
+    reporters[`service_coverage_${fn}`] = (s) => coverage(s).covered[f]!;
+    reporters[`service_quality_${fn}`] = (s) => coverage(s).quality[f]!;
+  });
   return {
     ...reporters,
     syndicate_budgets: (s) => s.services.syndicates.reduce((total, syn) => total + worth(syn.budget, goodsRatio(s)), 0),
@@ -72,6 +101,6 @@ export function servicesMetrics(): Record<string, Reporter<Society>> {
     crises: (s) => s.crisisCounters.crises,
     crises_violent: (s) => s.crisisCounters.violent,
     crisis_violence_rate: (s) => (s.crisisCounters.totalCrises > 0 ? s.crisisCounters.totalViolent / s.crisisCounters.totalCrises : 0),
-    land_capacity: (s) => s.land.capacity.reduce((total, c) => total + c, 0),
+    land_capacity: landCapacity,
   };
 }
