@@ -1,3 +1,5 @@
+import { blockwise } from './table.js';
+
 /** Below this many values the built-in sort is as fast. */
 const SMALL = 4096;
 /** The first pass deals keys out by their top 16 bits. */
@@ -57,26 +59,38 @@ export function sortScratchLength(): number {
  */
 function toOrderedBits(values: Float64Array, words: Uint32Array): boolean {
   const n = values.length;
-  for (let i = 0; i < n; i++) if (values[i] !== values[i]) return false;
-  for (let i = 0; i < n; i++) {
-    const high = words[2 * i + 1]!;
-    if (high & 0x80000000) {
-      words[2 * i] = ~words[2 * i]!;
-      words[2 * i + 1] = ~high;
-    } else words[2 * i + 1] = high | 0x80000000;
-  }
+  // Each pass in blocks (see `blockwise`): a sort runs a few times a year of model time, and
+  // one long loop would be optimised mid-pass and thrown away after it every time.
+  const numbers = blockwise(n, 1, (from, to, clean) => {
+    for (let i = from; i < to; i++) clean = values[i] !== values[i] ? 0 : clean;
+    return clean;
+  });
+  if (numbers === 0) return false;
+  blockwise(n, 0, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const high = words[2 * i + 1]!;
+      if (high & 0x80000000) {
+        words[2 * i] = ~words[2 * i]!;
+        words[2 * i + 1] = ~high;
+      } else words[2 * i + 1] = high | 0x80000000;
+    }
+    return 0;
+  });
   return true;
 }
 
 function fromOrderedBits(words: Uint32Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const high = words[2 * i + 1]!;
-    if (high & 0x80000000) words[2 * i + 1] = high & 0x7fffffff;
-    else {
-      words[2 * i] = ~words[2 * i]!;
-      words[2 * i + 1] = ~high;
+  blockwise(n, 0, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const high = words[2 * i + 1]!;
+      if (high & 0x80000000) words[2 * i + 1] = high & 0x7fffffff;
+      else {
+        words[2 * i] = ~words[2 * i]!;
+        words[2 * i + 1] = ~high;
+      }
     }
-  }
+    return 0;
+  });
 }
 
 /**
@@ -87,13 +101,18 @@ function fromOrderedBits(words: Uint32Array, n: number): void {
  */
 function dealByTopDigit(words: Uint32Array, n: number): void {
   bucketEnds.fill(0);
-  for (let i = 0; i < n; i++) bucketEnds[words[2 * i + 1]! >>> 16]!++;
-  let total = 0;
-  for (let d = 0; d < RADIX; d++) {
-    bucketHeads[d] = total;
-    total += bucketEnds[d]!;
-    bucketEnds[d] = total;
-  }
+  blockwise(n, 0, (from, to) => {
+    for (let i = from; i < to; i++) bucketEnds[words[2 * i + 1]! >>> 16]!++;
+    return 0;
+  });
+  blockwise(RADIX, 0, (from, to, total) => {
+    for (let d = from; d < to; d++) {
+      bucketHeads[d] = total;
+      total += bucketEnds[d]!;
+      bucketEnds[d] = total;
+    }
+    return total;
+  });
   for (let d = 0; d < RADIX; d++) {
     const end = bucketEnds[d]!;
     for (let i = bucketHeads[d]!; i < end; i = bucketHeads[d]!) {

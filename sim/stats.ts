@@ -1,4 +1,5 @@
 import { sortFloat64 } from './radix-sort.js';
+import { blockwise } from './table.js';
 
 /** Sum of an array-like of numbers. */
 export function sum(values: ArrayLike<number>, n = values.length): number {
@@ -45,14 +46,26 @@ export function giniInPlace(values: Float64Array, n = values.length): number {
 
 /** Σ(2i − n − 1)·xᵢ / (n Σxᵢ) over ascending values, added in rank order. */
 function giniOfSorted(sorted: Float64Array, n: number): number {
-  let weighted = 0;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    weighted += (2 * (i + 1) - n - 1) * sorted[i]!;
-    total += sorted[i]!;
-  }
-  return total === 0 ? 0 : weighted / (n * total);
+  // In blocks (see `blockwise`), both sums carried from block to block in `ranked`.
+  ranked[0] = 0;
+  ranked[1] = 0;
+  blockwise(n, 0, (from, to) => {
+    let weighted = ranked[0]!;
+    let total = ranked[1]!;
+    for (let i = from; i < to; i++) {
+      weighted += (2 * (i + 1) - n - 1) * sorted[i]!;
+      total += sorted[i]!;
+    }
+    ranked[0] = weighted;
+    ranked[1] = total;
+    return 0;
+  });
+  const total = ranked[1]!;
+  return total === 0 ? 0 : ranked[0]! / (n * total);
 }
+
+/** Σ(2i − n − 1)·xᵢ and Σxᵢ, carried between `giniOfSorted`'s blocks. */
+const ranked = new Float64Array(2);
 
 /** The q-quantile (0..1) of the first n values, by linear interpolation. */
 export function quantile(values: ArrayLike<number>, q: number, n = values.length): number {

@@ -1,4 +1,4 @@
-import { giniInPlace, ROWS_PER_BLOCK, type CollectorSpec } from '../../sim/index.js';
+import { blockwise, giniInPlace, type CollectorSpec } from '../../sim/index.js';
 import { binnedGiniWithin } from './economy/inequality.js';
 import { governanceMetrics } from './metrics-governance.js';
 import type { Society } from './society.js';
@@ -81,9 +81,12 @@ function distributionGinis(society: Society, n: number, exact: boolean): typeof 
   return ginis;
 }
 
-/** Runs `body` over rows [0, n) in blocks of ROWS_PER_BLOCK (see `totalPersons`). */
+/** Runs `body` over rows [0, n) in blocks (see `blockwise`). */
 function overRows(n: number, body: (from: number, to: number) => void): void {
-  for (let from = 0; from < n; from += ROWS_PER_BLOCK) body(from, Math.min(n, from + ROWS_PER_BLOCK));
+  blockwise(n, 0, (from, to) => {
+    body(from, to);
+    return 0;
+  });
 }
 
 /** society.wealth[row] = the goods a person holds at their community's prices (the pass's `worth`). */
@@ -139,10 +142,9 @@ function totalPersons(society: Society, outstandingBefore: number): void {
   t.effort = 0; t.workers = 0; t.adults = 0; t.adultIncome = 0; t.norm = 0; t.outstanding = outstandingBefore;
   t.wealthLow = Infinity; t.wealthHigh = -Infinity; t.incomeLow = Infinity; t.incomeHigh = -Infinity;
   t.goodsLow = Infinity; t.goodsHigh = -Infinity;
-  // In blocks of rows (see ROWS_PER_BLOCK), carrying the sums from block to block: the same
-  // additions in the same order as one loop.
-  const n = society.people.length;
-  for (let from = 0; from < n; from += ROWS_PER_BLOCK) addRows(society, from, Math.min(n, from + ROWS_PER_BLOCK));
+  // In blocks of rows (see `blockwise`), carrying the sums from block to block in `totals`: the
+  // same additions in the same order as one loop.
+  overRows(society.people.length, (from, to) => addRows(society, from, to));
 }
 
 /** Adds rows [from, to) to the running totals. */
