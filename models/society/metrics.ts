@@ -237,8 +237,10 @@ function marketTotals(society: Society): { values: Record<string, number>; outst
     manufacturesOut += community.manufactures.output;
   }
   const stock = society.land.resource;
-  let resource = 0;
-  for (let cell = 0; cell < stock.length; cell++) resource += stock[cell]!;
+  const resource = blockwise(stock.length, 0, (from, to, sum) => {
+    for (let cell = from; cell < to; cell++) sum += stock[cell]!;
+    return sum;
+  });
   const values = {
     price_food: size > 0 ? priceFood / size : 0,
     price_manufactures: size > 0 ? priceManufactures / size : 0,
