@@ -28,7 +28,8 @@ export class Rng {
   private s2 = 0;
   private spareNormal = Number.NaN;
 
-  constructor(readonly seed: string) {
+  /** The seed string is not kept: a large society holds one stream per community and phase. */
+  constructor(seed: string) {
     const start = seedrandom.alea(seed, { state: true }).state() as unknown as AleaState;
     this.c = start.c;
     this.s0 = start.s0;
@@ -51,7 +52,7 @@ export class Rng {
     out[offset + 4] = this.spareNormal;
   }
 
-  /** Continues from a state written by `saveState` (the seed string is kept only as a label). */
+  /** Continues from a state written by `saveState`. */
   loadState(from: Float64Array, offset: number): void {
     this.c = from[offset]!;
     this.s0 = from[offset + 1]!;
