@@ -1,7 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
-import { personView } from './person-view.js';
-import { ORDERS } from './exchange.js';
+import { ordersView } from './exchange.js';
 
 /**
  * Trade's per-person work, one community at a time. Which communities trade, and how much,
@@ -24,14 +23,10 @@ export const DELIVERIES = {
 /** A delivery's kind: the good (0 food, 1 manufactures) plus SELLING when members give up offers (else they receive what they wanted). */
 export const SELLING = 2;
 
-/** The columns and arrays the kernel reads and writes, typed. */
+/** The columns, the open orders and the month's deliveries, typed. */
 function buildView(scope: KernelScope) {
   const a = scope.arrays;
-  return Object.assign(personView(scope), {
-    wantFood: a[ORDERS.wantFood] as Float64Array,
-    offerFood: a[ORDERS.offerFood] as Float64Array,
-    wantManufactures: a[ORDERS.wantManufactures] as Float64Array,
-    offerManufactures: a[ORDERS.offerManufactures] as Float64Array,
+  return Object.assign(ordersView(scope), {
     kind: a[DELIVERIES.kind] as Uint8Array,
     share: a[DELIVERIES.share] as Float64Array,
     price: a[DELIVERIES.price] as Float64Array,

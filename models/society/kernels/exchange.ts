@@ -29,8 +29,8 @@ export const ORDERS = {
 /** Share of a collective's capital shortfall its credit union funds each month. */
 const UNION_PACE = 0.1;
 
-/** The columns and arrays the kernel reads and writes, typed. */
-function buildView(scope: KernelScope) {
+/** The person columns and the market's open orders, typed (trade's deliveries read them too). */
+export function ordersView(scope: KernelScope) {
   const a = scope.arrays;
   return Object.assign(personView(scope), {
     wantFood: a[ORDERS.wantFood] as Float64Array,
@@ -41,7 +41,7 @@ function buildView(scope: KernelScope) {
 }
 
 /** The view, rebuilt only when the scope's arrays were replaced. */
-const view = cachedView(buildView);
+const view = cachedView(ordersView);
 
 type ExchangeView = ReturnType<typeof view>;
 
