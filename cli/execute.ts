@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { formatNumber, type AgentSnapshot, type Simulation } from '../sim/index.js';
+import type { AgentSnapshot, Simulation } from '../sim/index.js';
 import { checkFolderFree, PendingFolder } from '../sim/node/run-folder.js';
 import { ThreadedRunner } from '../sim/node/threads.js';
 import { createSimulation } from '../scenarios/create.js';
 import { InputError } from '../scenarios/errors.js';
 import type { ResolvedScenario } from '../scenarios/load.js';
+import { snapshotCSV, writeSnapshotFile } from './snapshots/csv.js';
 
 /** How to run: where the run folder goes, and who hears about progress. */
 export interface ExecuteOptions {
@@ -128,7 +129,7 @@ function writeSnapshotsTo(folder: PendingFolder, simulation: Simulation, totalSt
   const names: string[] = [];
   simulation.collector.sendSnapshotsTo((snapshot) => {
     const name = snapshotName(snapshot, totalSteps);
-    folder.write(name, snapshotCSV(snapshot));
+    writeSnapshotFile(folder.filePath(name), snapshot);
     names.push(name);
   });
   return names;
@@ -137,16 +138,6 @@ function writeSnapshotsTo(folder: PendingFolder, simulation: Simulation, totalSt
 /** A snapshot's file name: its step, zero-padded to the width of the run's last step. */
 function snapshotName(snapshot: AgentSnapshot, totalSteps: number): string {
   return `snapshots/step-${String(snapshot.step).padStart(String(totalSteps).length, '0')}.csv`;
-}
-
-/** One agent snapshot as CSV: a header of its fields, then one row per agent. */
-export function snapshotCSV(snapshot: AgentSnapshot): string {
-  const names = Object.keys(snapshot.columns);
-  const columns = names.map((name) => snapshot.columns[name]!);
-  const rows = columns[0]?.length ?? 0;
-  let out = names.join(',') + '\n';
-  for (let r = 0; r < rows; r++) out += columns.map((column) => formatNumber(column[r]!)).join(',') + '\n';
-  return out;
 }
 
 /** Turns on per-phase timing for engine models (others run unprofiled). */

@@ -62,6 +62,11 @@ export class PendingFolder {
     writeInside(this.temporary, name, content);
   }
 
+  /** The path a file of the folder is written at (its parent folders made; names outside it are refused). */
+  filePath(name: string): string {
+    return insidePath(this.temporary, name);
+  }
+
   /** Adds to the end of one file (created if missing): for files written as a run goes. */
   append(name: string, content: string): void {
     writeInside(this.temporary, name, content, true);
@@ -130,9 +135,15 @@ function isAlive(pid: number): boolean {
 
 /** Writes one file under the folder, refusing names that would land outside it. */
 function writeInside(folder: string, name: string, content: string | Uint8Array, append = false): void {
+  const path = insidePath(folder, name);
+  if (append) appendFileSync(path, content);
+  else writeFileSync(path, content);
+}
+
+/** The path of a file under the folder (its parent folders made), refusing names that would land outside it. */
+function insidePath(folder: string, name: string): string {
   const path = resolve(folder, name);
   if (!path.startsWith(folder + '/') && !path.startsWith(folder + '\\')) throw new Error(`file name outside the run folder: ${name}`);
   mkdirSync(dirname(path), { recursive: true });
-  if (append) appendFileSync(path, content);
-  else writeFileSync(path, content);
+  return path;
 }

@@ -54,6 +54,25 @@ describe('formatNumber', () => {
     expect(formatNumber(2.5e-12)).toBe('2.5e-12');
   });
 
+  it('writes exactly the text of String(Number(value.toPrecision(10))) for every finite non-integer', () => {
+    // The formatter skips the parse and second conversion where it can; this is the definition it must keep.
+    const reference = (value: number) => String(Number(value.toPrecision(10)));
+    const edges = [
+      1e-6, -1e-6, 9.9999999999e-7, 9.99999999949e-7, 1.00000000049e-6, 0.99999999999, 0.999999999949, 9999999999.4, 9999999999.5, -9999999999.7,
+      1e10 - 1e-3, 1e10 + 0.5, 1e21 + 0.5, 123.4500000001, 0.1, 0.2 + 0.1, 5e-324, 2.5e-12, 1.7976931348623157e308, -0.5, 1 / 3,
+    ];
+    const values: number[] = edges.filter((value) => !Number.isInteger(value));
+    let state = 12345;
+    const uniform = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 50_000; i++) {
+      const scale = 10 ** (Math.floor(uniform() * 30) - 12);
+      values.push((uniform() - 0.4) * scale);
+      values.push(Math.round(uniform() * 1e6) / 10 ** Math.floor(uniform() * 8)); // short decimals with trailing zeros
+    }
+    const wrong = values.filter((value) => !Number.isInteger(value) && formatNumber(value) !== reference(value));
+    expect(wrong.map((value) => [value, formatNumber(value), reference(value)])).toEqual([]);
+  });
+
   it('writes NaN as empty and infinities as Inf', () => {
     expect(formatNumber(Number.NaN)).toBe('');
     expect(formatNumber(Infinity)).toBe('Inf');
