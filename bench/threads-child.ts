@@ -4,7 +4,8 @@
  * warm-up and then the timed steps, and prints one JSON line: wall and CPU time, person-steps,
  * time per phase. Usage: node --import tsx bench/threads-child.ts <population> <threads> <warm-up steps> <timed steps>
  */
-import type { Simulation } from '../sim/index.js';
+import type { KernelArray, Rng, ShardRunner, Simulation } from '../sim/index.js';
+import type { KernelArrayConstructor } from '../sim/shards.js';
 import { ThreadedRunner } from '../sim/node/threads.js';
 import { createSimulation } from '../scenarios/create.js';
 import { scaledScenario, timeSteps, type Society as SocietyModel } from './society-child.js';
@@ -18,6 +19,37 @@ export interface ThreadsChildResult {
   cpuSeconds: number;
   personSteps: number;
   phaseMs: Record<string, number>;
+  /**
+   * Milliseconds per step inside the kernels' runs (from the call until every thread is done):
+   * the part of a step that threads share. The rest runs on the calling thread alone.
+   */
+  kernelMs: number;
+}
+
+/** Passes everything to the model's runner and adds up the wall time of its kernel runs. */
+class TimedRunner implements ShardRunner {
+  ms = 0;
+  constructor(private readonly inner: ShardRunner) {}
+  get threads(): number {
+    return this.inner.threads;
+  }
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
+    this.inner.track(prefix, source);
+  }
+  array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep?: boolean): T {
+    return this.inner.array(name, type, length, keep);
+  }
+  run(kernel: string, count: number, start: Int32Array): void {
+    const from = performance.now();
+    this.inner.run(kernel, count, start);
+    this.ms += performance.now() - from;
+  }
+  rng(community: number, stream: string): Rng {
+    return this.inner.rng(community, stream);
+  }
+  close(): void {
+    this.inner.close();
+  }
 }
 
 type Society = SocietyModel & Simulation;
@@ -28,10 +60,14 @@ async function measure(population: number, threads: number, warmUp: number, step
   society.collector.sendSnapshotsTo(() => {});
   const sharding = society.sharding!;
   const runner = threads > 1 ? await ThreadedRunner.start({ threads, kernelModule: sharding.kernelModule, kernels: sharding.kernels, params: sharding.params, seed: sharding.seed }) : undefined;
-  if (runner) sharding.use(runner);
+  // The model's own one-thread runner when no threads were started.
+  const timed = new TimedRunner(runner ?? (society as unknown as { shards: ShardRunner }).shards);
+  sharding.use(timed);
   try {
     society.run({ steps: warmUp });
-    return { population, threads, steps, ...timeSteps(society, steps) };
+    timed.ms = 0;
+    const times = timeSteps(society, steps);
+    return { population, threads, steps, ...times, kernelMs: timed.ms / steps };
   } finally {
     runner?.close();
   }

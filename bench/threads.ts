@@ -45,7 +45,33 @@ function sizeMeasurements(one: ThreadsChildResult, two: ThreadsChildResult, suff
     { key: `society_threads_1_person_steps_per_s_${suffix}`, label: `society N=${suffix}, 1 thread (shared arrays)`, value: rate(one), unit: 'person-steps/s' },
     { key: `society_threads_speedup_2_${suffix}`, label: `speed-up, 2 threads ÷ 1, N=${suffix}`, value: Number(speedup.toFixed(3)), unit: '×', ...(suffix === '1m' ? { target: '≥ 1.6' } : {}) },
     { key: `society_threads_cores_used_2_${suffix}`, label: `cores the 2-thread run got (CPU ÷ wall)`, value: Number((two.cpuSeconds / two.seconds).toFixed(2)), unit: 'cores' },
+    ...shareMeasurements(one, two, suffix),
   ];
+}
+
+/**
+ * Where the speed-up is lost. The kernels' share of a one-thread step is all that threads can
+ * share; the rest runs on the calling thread, which caps the speed-up on 2 threads at
+ * 1 ÷ ((1 − share) + share ÷ 2) (Amdahl's law) even if the kernels halved. The kernels' own
+ * speed-up (kernel time on 1 thread ÷ on 2) shows how far they are from halving.
+ */
+function shareMeasurements(one: ThreadsChildResult, two: ThreadsChildResult, suffix: string): Measurement[] {
+  const stepMs = (run: ThreadsChildResult) => (run.seconds * 1000) / run.steps;
+  const perPerson = (run: ThreadsChildResult, ms: number) => ms / (run.personSteps / run.steps);
+  const share = one.kernelMs / stepMs(one);
+  const kernelSpeedup = perPerson(one, one.kernelMs) / perPerson(two, two.kernelMs);
+  const serial = (run: ThreadsChildResult) => round(stepMs(run) - run.kernelMs, 1);
+  return [
+    { key: `society_threads_kernel_share_${suffix}`, label: `kernels' share of a 1-thread step (what threads can share), N=${suffix}`, value: round(share, 3), unit: '' },
+    { key: `society_threads_amdahl_bound_2_${suffix}`, label: `  most a 2-thread speed-up can be with that share, N=${suffix}`, value: round(1 / (1 - share + share / 2), 3), unit: '×' },
+    { key: `society_threads_kernel_speedup_2_${suffix}`, label: `  the kernels' own speed-up on 2 threads, N=${suffix}`, value: round(kernelSpeedup, 3), unit: '×' },
+    { key: `society_threads_serial_ms_1_${suffix}`, label: `  a step outside the kernels, 1 thread, N=${suffix}`, value: serial(one), unit: 'ms' },
+    { key: `society_threads_serial_ms_2_${suffix}`, label: `  a step outside the kernels, 2 threads, N=${suffix}`, value: serial(two), unit: 'ms' },
+  ];
+}
+
+function round(value: number, digits = 3): number {
+  return Number(value.toFixed(digits));
 }
 
 export const suite: BenchSuite = {

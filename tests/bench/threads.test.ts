@@ -11,5 +11,12 @@ describe('bench: threads', () => {
     expect(two.value).toBeGreaterThan(0);
     expect(byKey.get('society_threads_speedup_2_10k')!.value).toBeCloseTo(two.value / one.value, 2);
     expect(two.ratio).toBe('society_threads_speedup_2_10k');
+    // Where the speed-up goes: the kernels' share of a step bounds it (Amdahl's law).
+    const share = byKey.get('society_threads_kernel_share_10k')!.value;
+    expect(share).toBeGreaterThan(0.05);
+    expect(share).toBeLessThan(1);
+    expect(byKey.get('society_threads_amdahl_bound_2_10k')!.value).toBeCloseTo(1 / (1 - share + share / 2), 2);
+    expect(byKey.get('society_threads_kernel_speedup_2_10k')!.value).toBeGreaterThan(0);
+    for (const threads of [1, 2]) expect(byKey.get(`society_threads_serial_ms_${threads}_10k`)!.value).toBeGreaterThan(0);
   }, 120_000);
 });
