@@ -41,7 +41,10 @@ export function foundCommunity(society: Society, parent: Community, founders: nu
   const meanSize = p.population / p.communities;
   const cells = nearestFree(society.land, site, Math.max(1, Math.round((p.cellsPerCommunity * founders) / meanSize)), id);
   const community = society.newCommunity(id, site, cells, 0);
-  community.policy = { ...parent.policy, sharing };
+  // Copied into the policy object newCommunity made, not spread into a new one: a spread object
+  // gets a hidden class of its own, and every function that reads a community's policy would
+  // then meet two kinds of object and be recompiled (see docs/engine.md).
+  Object.assign(community.policy, parent.policy).sharing = sharing;
   for (const good of ['food', 'manufactures'] as const) Object.assign(community[good], { ...parent[good], output: 0, unmet: 0, unsold: 0 });
   community.governance = newGovernance(monitoring(p, founders, founders).detection, society.steps + 1);
   community.partners = nearestLiving(society, community, p.tradePartners, living);
