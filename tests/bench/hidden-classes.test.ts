@@ -1,0 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('hidden classes of communities', () => {
+  it('stay one per kind of object as communities are founded (a run of two years)', () => {
+    const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', 'bench/hidden-classes.ts', '10000', '24'], { cwd: ROOT, encoding: 'utf8' });
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(24);
+    // Communities are founded in these two years, so the check covers new ones too.
+    const counts = lines.map((line) => Number(/(\d+) communities/.exec(line)![1]));
+    expect(counts.at(-1)!).toBeGreaterThan(counts[0]!);
+    expect(lines.filter((line) => !line.endsWith(', 0 differing'))).toEqual([]);
+    expect(run.status).toBe(0);
+  }, 60_000);
+});
