@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMPILER_WARM_UP_PERSON_STEPS, type SocietyChildResult } from './society-child.js';
-import type { BenchOptions, BenchSuite, Measurement } from './suite.js';
+import { round, type BenchOptions, type BenchSuite, type Measurement } from './suite.js';
 
 /**
  * The society model's default scenario at 10k, 100k and 1M persons (communities scale with
@@ -48,10 +48,6 @@ export function runSocietyChild(population: number, warmUp: number, steps: numbe
 }
 
 const MIB = 1024 * 1024;
-
-function round(value: number, digits = 3): number {
-  return Number(value.toFixed(digits));
-}
 
 /** Person-steps per second and step time of one size; N=10k is the baseline of the larger sizes. */
 function speedMeasurements(run: SocietyChildResult, suffix: string, reference: SocietyChildResult | undefined): Measurement[] {

@@ -49,3 +49,8 @@ export function bestSeconds<T>(repeats: number, prepare: () => T, measure: (prep
   }
   return best;
 }
+
+/** A figure rounded to `digits` decimals, as the JSON reports it. */
+export function round(value: number, digits = 3): number {
+  return Number(value.toFixed(digits));
+}

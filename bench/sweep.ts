@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BenchOptions, BenchSuite, Measurement } from './suite.js';
+import { round, type BenchOptions, type BenchSuite, type Measurement } from './suite.js';
 
 /**
  * Sweeps on the worker pool: 8 runs of the default society (10,000 persons, a few steps each) on
@@ -82,10 +82,6 @@ function measureMemory(dir: string, options: BenchOptions): Measurement[] {
     },
     { key: 'sweep_peak_rss_growth', label: `sweep peak memory, ${long} runs vs ${short} (1 = flat)`, value: round(many.peakMiB / few.peakMiB), unit: '×' },
   ];
-}
-
-function round(value: number): number {
-  return Number(value.toFixed(3));
 }
 
 /** The sweep suite: speed-up on 2 workers and peak memory as a sweep grows. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ThreadsChildResult } from './threads-child.js';
-import type { BenchOptions, BenchSuite, Measurement } from './suite.js';
+import { round, type BenchOptions, type BenchSuite, type Measurement } from './suite.js';
 
 /**
  * One run split across threads: the default society at 100k and 1M persons on 1 thread and on
@@ -43,8 +43,8 @@ function sizeMeasurements(one: ThreadsChildResult, two: ThreadsChildResult, suff
   return [
     { key: `society_threads_2_person_steps_per_s_${suffix}`, label: `society N=${suffix}, 2 threads`, value: rate(two), unit: 'person-steps/s', baseline: `society_threads_1_person_steps_per_s_${suffix}`, ratio: `society_threads_speedup_2_${suffix}` },
     { key: `society_threads_1_person_steps_per_s_${suffix}`, label: `society N=${suffix}, 1 thread (shared arrays)`, value: rate(one), unit: 'person-steps/s' },
-    { key: `society_threads_speedup_2_${suffix}`, label: `speed-up, 2 threads ÷ 1, N=${suffix}`, value: Number(speedup.toFixed(3)), unit: '×', ...(suffix === '1m' ? { target: '≥ 1.6' } : {}) },
-    { key: `society_threads_cores_used_2_${suffix}`, label: `cores the 2-thread run got (CPU ÷ wall)`, value: Number((two.cpuSeconds / two.seconds).toFixed(2)), unit: 'cores' },
+    { key: `society_threads_speedup_2_${suffix}`, label: `speed-up, 2 threads ÷ 1, N=${suffix}`, value: round(speedup), unit: '×', ...(suffix === '1m' ? { target: '≥ 1.6' } : {}) },
+    { key: `society_threads_cores_used_2_${suffix}`, label: `cores the 2-thread run got (CPU ÷ wall)`, value: round(two.cpuSeconds / two.seconds, 2), unit: 'cores' },
     ...shareMeasurements(one, two, suffix),
   ];
 }
@@ -68,10 +68,6 @@ function shareMeasurements(one: ThreadsChildResult, two: ThreadsChildResult, suf
     { key: `society_threads_serial_ms_1_${suffix}`, label: `  a step outside the kernels, 1 thread, N=${suffix}`, value: serial(one), unit: 'ms' },
     { key: `society_threads_serial_ms_2_${suffix}`, label: `  a step outside the kernels, 2 threads, N=${suffix}`, value: serial(two), unit: 'ms' },
   ];
-}
-
-function round(value: number, digits = 3): number {
-  return Number(value.toFixed(digits));
 }
 
 export const suite: BenchSuite = {
