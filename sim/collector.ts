@@ -142,17 +142,15 @@ export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);
   if (Number.isNaN(value)) return '';
   if (!Number.isFinite(value)) return value > 0 ? 'Inf' : '-Inf';
+  const text = value.toPrecision(10);
   const magnitude = value < 0 ? -value : value;
-  if (magnitude >= 1e-6 && magnitude < 1e10) {
-    // The text is String(Number(value.toPrecision(10))), without the parse and the second
-    // conversion (a third of the time; snapshots of a million persons are mostly this). A
-    // decimal of at most 15 significant digits is the shortest text of the double nearest to
-    // it, so that text is the 10-digit decimal without its trailing zeros — in this range,
-    // where both write fixed notation. A value that rounds up to 1e10 comes back exponential.
-    const text = value.toPrecision(10);
-    if (text.indexOf('e') < 0) return withoutTrailingZeros(text);
-  }
-  return String(Number(value.toPrecision(10)));
+  // The text is String(Number(text)); in [1e-6, 1e10) without the parse and the second
+  // conversion (a third of the time; snapshots of a million persons are mostly this). A
+  // decimal of at most 15 significant digits is the shortest text of the double nearest to
+  // it, so that text is the 10-digit decimal without its trailing zeros — in this range,
+  // where both write fixed notation. A value that rounds up to 1e10 comes back exponential.
+  if (magnitude >= 1e-6 && magnitude < 1e10 && text.indexOf('e') < 0) return withoutTrailingZeros(text);
+  return String(Number(text));
 }
 
 /** '1.250000000' → '1.25', '3.000000000' → '3'; '3870404720' (no decimal point) stays. */
