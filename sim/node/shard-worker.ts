@@ -1,6 +1,6 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { SharedStreams, type Kernel, type KernelArray, type KernelScope } from '../shards.js';
-import { CONTROL, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
+import { CONTROL, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /**
  * A worker thread of a threaded run: loads the model's kernels, then waits on the shared
@@ -24,7 +24,6 @@ async function main(): Promise<void> {
 
 function serve(kernels: readonly Kernel[], arrays: Record<string, KernelArray>, streams: SharedStreams, scope: KernelScope & { version: number }, first: number): void {
   const control = data.control;
-  const lo = CONTROL.bounds + data.index;
   let seen = 0;
   let generation = first;
   for (;;) {
@@ -36,9 +35,7 @@ function serve(kernels: readonly Kernel[], arrays: Record<string, KernelArray>, 
       seen = receiveArrays(arrays, seen);
       if (seen !== before) scope.version++;
       streams.attach(arrays['streams.states'] as Float64Array, arrays['streams.generations'] as Int32Array);
-      const kernel = kernels[Atomics.load(control, CONTROL.kernel)]!;
-      const to = control[lo + 1]!;
-      for (let c = control[lo]!; c < to; c++) kernel.run(scope, c);
+      runChunks(control, data.threads, data.index, kernels[Atomics.load(control, CONTROL.kernel)]!, scope);
       streams.flush();
     } catch (error) {
       data.port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);

@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { Kernel, KernelScope } from '../shards.js';
 
 /**
  * The shared control block of a threaded run (an Int32Array on a SharedArrayBuffer): where
@@ -17,19 +18,57 @@ export const CONTROL = {
   stop: 4,
   /** Arrays posted so far to every worker: a worker reads messages until it has seen as many. */
   messages: 5,
-  /** Range boundaries, threads + 1 of them: part p is bounds[p] … bounds[p+1]. */
+  /**
+   * Chunk boundaries, `threads × CHUNKS_PER_THREAD + 1` of them: chunk k is communities
+   * bounds[k] … bounds[k+1]. After them, one claim cursor per thread (see `runChunks`).
+   */
   bounds: 8,
 } as const;
 
+/**
+ * Chunks each thread's share of a job is cut into. A thread that finishes its own chunks takes
+ * the others' unclaimed ones, so a worker that wakes late or runs slower (on a machine whose
+ * cores are also busy with the compiler and the collector) holds nobody up for long.
+ */
+export const CHUNKS_PER_THREAD = 8;
+
+/** Index of thread t's claim cursor in the control block. */
+export function cursorIndex(threads: number, t: number): number {
+  return CONTROL.bounds + threads * CHUNKS_PER_THREAD + 1 + t;
+}
+
 /** Length of the control block for a number of threads. */
 export function controlLength(threads: number): number {
-  return CONTROL.bounds + threads + 1;
+  return cursorIndex(threads, threads);
+}
+
+/**
+ * Runs the current job's chunks on thread `self`: first its own (chunks self·C … (self+1)·C − 1,
+ * the same communities on every job, so each thread keeps its data in its own cache), then any
+ * chunk of another thread's that is still unclaimed. Every chunk is claimed once, by an atomic
+ * add on its owner's cursor; which thread runs a community never changes what the kernel
+ * computes, since each community has its own streams and rows.
+ */
+export function runChunks(control: Int32Array, threads: number, self: number, kernel: Kernel, scope: KernelScope): void {
+  for (let k = 0; k < threads; k++) {
+    const owner = (self + k) % threads;
+    const cursor = cursorIndex(threads, owner);
+    const end = (owner + 1) * CHUNKS_PER_THREAD;
+    for (;;) {
+      const chunk = Atomics.add(control, cursor, 1);
+      if (chunk >= end) break;
+      const to = control[CONTROL.bounds + chunk + 1]!;
+      for (let c = control[CONTROL.bounds + chunk]!; c < to; c++) kernel.run(scope, c);
+    }
+  }
 }
 
 /** What each worker is started with. */
 export interface ShardWorkerData {
   /** This worker's part (1 … threads − 1; the calling thread is part 0). */
   index: number;
+  /** Threads in all, the caller included. */
+  threads: number;
   control: Int32Array;
   /** Arrays arrive here; failures leave from here. */
   port: MessagePort;

@@ -4,7 +4,7 @@ import {
   balancedBounds, kernelMap, kernelNamed, refreshArrays, resizedArray, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner,
 } from '../shards.js';
-import { CONTROL, controlLength, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
+import { CHUNKS_PER_THREAD, CONTROL, controlLength, cursorIndex, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /** What a threaded runner needs from the model. */
 export interface ThreadedRunnerOptions {
@@ -21,9 +21,10 @@ export interface ThreadedRunnerOptions {
 
 /**
  * Runs kernels on the calling thread and `threads − 1` worker threads over shared memory. Each
- * run cuts the communities into contiguous ranges of about equal membership; the caller takes
- * the first range, wakes the workers through a shared control block (Atomics), and waits for
- * them, so `run` is synchronous like a phase. Arrays the kernels use must live in shared memory;
+ * run cuts the communities into contiguous chunks of about equal membership, `CHUNKS_PER_THREAD`
+ * for each thread; the caller wakes the workers through a shared control block (Atomics), runs
+ * its own chunks and any the others have not reached, and waits for them, so `run` is
+ * synchronous like a phase. Arrays the kernels use must live in shared memory;
  * a replaced array (a grown table) is sent once, before the next run that follows.
  */
 export class ThreadedRunner implements ShardRunner {
@@ -49,7 +50,7 @@ export class ThreadedRunner implements ShardRunner {
   ) {
     this.threads = options.threads;
     this.control = control;
-    this.bounds = control.subarray(CONTROL.bounds, CONTROL.bounds + options.threads + 1);
+    this.bounds = control.subarray(CONTROL.bounds, CONTROL.bounds + options.threads * CHUNKS_PER_THREAD + 1);
     this.kernels = kernelMap(options.kernels);
     options.kernels.forEach((kernel, i) => this.kernelIndex.set(kernel.name, i));
     this.streams = new SharedStreams(options.seed, streamNames(options.kernels));
@@ -68,7 +69,7 @@ export class ThreadedRunner implements ShardRunner {
     const ready: Promise<void>[] = [];
     for (let w = 1; w < options.threads; w++) {
       const { port1, port2 } = new MessageChannel();
-      const data: ShardWorkerData = { index: w, control, port: port2, kernelModule: options.kernelModule, params: options.params, seed: options.seed, streamNames: streamNames(options.kernels) };
+      const data: ShardWorkerData = { index: w, threads: options.threads, control, port: port2, kernelModule: options.kernelModule, params: options.params, seed: options.seed, streamNames: streamNames(options.kernels) };
       // From source the entry is TypeScript: a plain module imports it once tsx's loader is in place.
       const entry = fromSource ? new URL('./shard-worker-boot.mjs', import.meta.url) : file;
       const worker = new Worker(entry, { workerData: { ...data, entry: file.href }, transferList: [port2] });
@@ -107,14 +108,21 @@ export class ThreadedRunner implements ShardRunner {
     this.streams.attach(this.arrays['streams.states'] as Float64Array, this.arrays['streams.generations'] as Int32Array);
     // Streams drawn on this thread since the last run (outside kernels) are saved before any worker reads them.
     this.streams.flush();
-    balancedBounds(start, count, this.threads, this.bounds);
+    const threads = this.threads;
+    balancedBounds(start, count, threads * CHUNKS_PER_THREAD, this.bounds);
     const control = this.control;
+    for (let t = 0; t < threads; t++) Atomics.store(control, cursorIndex(threads, t), t * CHUNKS_PER_THREAD);
     Atomics.store(control, CONTROL.done, 0);
     Atomics.store(control, CONTROL.kernel, this.kernelIndex.get(name)!);
     Atomics.add(control, CONTROL.generation, 1);
     Atomics.notify(control, CONTROL.generation);
-    // The caller's own share, while the workers do theirs.
-    for (let c = this.bounds[0]!; c < this.bounds[1]!; c++) kernel.run(this.scope, c);
+    // The caller's own chunks and whatever the workers leave, while they do theirs.
+    try {
+      runChunks(control, threads, 0, kernel, this.scope);
+    } catch (error) {
+      this.close();
+      throw error;
+    }
     this.streams.flush();
     this.waitForWorkers();
   }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalRunner, Streams, type ShardRunner } from '../../../sim/index.js';
 import { ThreadedRunner } from '../../../sim/node/threads.js';
-import { balancedBounds } from '../../../sim/shards.js';
+import { balancedBounds, type Kernel, type KernelScope } from '../../../sim/shards.js';
+import { CHUNKS_PER_THREAD, CONTROL, controlLength, cursorIndex, runChunks } from '../../../sim/node/thread-protocol.js';
 import { KERNELS } from './fixtures/toy-kernels.js';
 
 const MODULE = new URL('./fixtures/toy-kernels.ts', import.meta.url).href;
@@ -93,5 +94,48 @@ describe('balancedBounds', () => {
     expect(bounds[3]).toBe(50);
     const shares = [0, 1, 2].map((p) => start[bounds[p + 1]!]! - start[bounds[p]!]!);
     for (const share of shares) expect(Math.abs(share - start[50]! / 3)).toBeLessThan(12);
+  });
+});
+
+describe('runChunks', () => {
+  const threads = 3;
+  const chunks = threads * CHUNKS_PER_THREAD;
+  /** A control block holding a job over `count` communities, every chunk still unclaimed. */
+  function job(count: number): Int32Array {
+    const control = new Int32Array(controlLength(threads));
+    balancedBounds(starts(count, 2), count, chunks, control.subarray(CONTROL.bounds, CONTROL.bounds + chunks + 1));
+    for (let t = 0; t < threads; t++) control[cursorIndex(threads, t)] = t * CHUNKS_PER_THREAD;
+    return control;
+  }
+  const bound = (control: Int32Array, chunk: number) => control[CONTROL.bounds + chunk]!;
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+  function recorder(): { kernel: Kernel; seen: number[] } {
+    const seen: number[] = [];
+    return { seen, kernel: { name: 'record', streams: [], run: (_scope: KernelScope, c: number) => void seen.push(c) } };
+  }
+  const scope = {} as KernelScope;
+
+  it("runs a thread's own chunks first, then every chunk the others left, each community once", () => {
+    const control = job(60);
+    const { kernel, seen } = recorder();
+    runChunks(control, threads, 1, kernel, scope);
+    const own = range(bound(control, CHUNKS_PER_THREAD), bound(control, 2 * CHUNKS_PER_THREAD));
+    const next = range(bound(control, 2 * CHUNKS_PER_THREAD), 60);
+    expect(seen).toEqual([...own, ...next, ...range(0, bound(control, CHUNKS_PER_THREAD))]);
+    // Nothing is left for a thread that comes later.
+    const late = recorder();
+    runChunks(control, threads, 0, late.kernel, scope);
+    expect(late.seen).toEqual([]);
+  });
+
+  it('skips chunks another thread has claimed', () => {
+    const control = job(60);
+    // Thread 2 has taken all but its last two chunks; thread 0 all of its own.
+    control[cursorIndex(threads, 2)] = 3 * CHUNKS_PER_THREAD - 2;
+    control[cursorIndex(threads, 0)] = CHUNKS_PER_THREAD;
+    const { kernel, seen } = recorder();
+    runChunks(control, threads, 1, kernel, scope);
+    const own = range(bound(control, CHUNKS_PER_THREAD), bound(control, 2 * CHUNKS_PER_THREAD));
+    expect(seen).toEqual([...own, ...range(bound(control, chunks - 2), 60)]);
   });
 });
