@@ -18,5 +18,6 @@ describe('bench: threads', () => {
     expect(byKey.get('society_threads_amdahl_bound_2_10k')!.value).toBeCloseTo(1 / (1 - share + share / 2), 2);
     expect(byKey.get('society_threads_kernel_speedup_2_10k')!.value).toBeGreaterThan(0);
     for (const threads of [1, 2]) expect(byKey.get(`society_threads_serial_ms_${threads}_10k`)!.value).toBeGreaterThan(0);
+    for (const threads of [1, 2]) expect(byKey.get(`society_threads_cores_used_${threads}_10k`)!.value).toBeGreaterThan(0.5);
   }, 120_000);
 });
