@@ -135,6 +135,11 @@ export class Table<S extends Schema> {
     this.removals++;
   }
 
+  /** How many ids were ever issued: every id, live or removed, is below this. */
+  get idsIssued(): number {
+    return this.nextId;
+  }
+
   /** The row of a live id, or -1. */
   rowOf(id: number): number {
     return id >= 0 && id < this.idToRow.length ? this.idToRow[id]! : -1;

@@ -28,6 +28,9 @@ describe('Table', () => {
     expect(table.idOf(0)).toBe(ids[3]);
     const fresh = table.add({ wealth: 50 });
     expect(ids).not.toContain(fresh);
+    // Every id ever issued, removed ones included, lies below idsIssued.
+    expect(table.idsIssued).toBe(5);
+    for (const id of [...ids, fresh]) expect(id).toBeLessThan(table.idsIssued);
     expect([...ids.slice(1), fresh].map((id) => table.get(id, 'wealth'))).toEqual([20, 30, 40, 50]);
     expect(() => table.remove(ids[0]!)).toThrow(/no row/);
   });

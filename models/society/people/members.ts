@@ -35,13 +35,9 @@ export class Members {
     const start = this.start;
     // In blocks (see ROWS_PER_BLOCK): this runs twice a step, and one long loop per pass would
     // be rebuilt by on-stack replacement each time.
-    const maxId = blockwise(n, -1, (from, to, highest) => {
-      for (let row = from; row < to; row++) {
-        start[community[row]! + 1]!++;
-        const id = people.idOf(row);
-        if (id > highest) highest = id;
-      }
-      return highest;
+    blockwise(n, 0, (from, to) => {
+      for (let row = from; row < to; row++) start[community[row]! + 1]!++;
+      return 0;
     });
     blockwise(communityCount, 0, (from, to) => {
       for (let c = from; c < to; c++) start[c + 1]! += start[c]!;
@@ -51,7 +47,8 @@ export class Members {
     const cursor = this.cursor;
     cursor.set(start.subarray(0, communityCount));
     const rows = this.rows;
-    blockwise(maxId + 1, 0, (from, to) => {
+    // Every id ever issued, in ascending order (removed ones have no row and are skipped).
+    blockwise(people.idsIssued, 0, (from, to) => {
       for (let id = from; id < to; id++) {
         const row = people.rowOf(id);
         if (row >= 0) rows[cursor[community[row]!]!++] = row;
