@@ -7,8 +7,9 @@ import { round, type BenchOptions, type BenchSuite, type Measurement } from './s
 /**
  * One run split across threads: the default society at 100k and 1M persons on 1 thread and on
  * 2 (the calling thread and one worker, arrays in shared memory), each in a fresh child process
- * over the same window of months, timed after V8 has compiled the step (see WARM_UP_PERSON_STEPS). The speed-up is one-thread time ÷ two-thread time, measured in
- * the same bench run; the files of such runs are byte-identical (tests/models/society/threads.test.ts).
+ * over the same window of months, timed after V8 has compiled the step (see
+ * WARM_UP_PERSON_STEPS). The speed-up is one-thread time ÷ two-thread time, measured in the same
+ * bench run; the files of such runs are byte-identical (tests/models/society/threads.test.ts).
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

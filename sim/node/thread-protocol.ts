@@ -42,6 +42,11 @@ export function controlLength(threads: number): number {
   return cursorIndex(threads, threads);
 }
 
+/** Opens a job: every thread's chunks unclaimed, each cursor at its thread's first chunk. */
+export function resetCursors(control: Int32Array, threads: number): void {
+  for (let t = 0; t < threads; t++) Atomics.store(control, cursorIndex(threads, t), t * CHUNKS_PER_THREAD);
+}
+
 /**
  * Runs the current job's chunks on thread `self`: first its own (chunks self·C … (self+1)·C − 1,
  * the same communities on every job, so each thread keeps its data in its own cache), then any

@@ -4,7 +4,7 @@ import {
   balancedBounds, kernelMap, kernelNamed, refreshArrays, resizedArray, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner,
 } from '../shards.js';
-import { CHUNKS_PER_THREAD, CONTROL, controlLength, cursorIndex, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
+import { CHUNKS_PER_THREAD, CONTROL, controlLength, resetCursors, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /** What a threaded runner needs from the model. */
 export interface ThreadedRunnerOptions {
@@ -111,7 +111,7 @@ export class ThreadedRunner implements ShardRunner {
     const threads = this.threads;
     balancedBounds(start, count, threads * CHUNKS_PER_THREAD, this.bounds);
     const control = this.control;
-    for (let t = 0; t < threads; t++) Atomics.store(control, cursorIndex(threads, t), t * CHUNKS_PER_THREAD);
+    resetCursors(control, threads);
     Atomics.store(control, CONTROL.done, 0);
     Atomics.store(control, CONTROL.kernel, this.kernelIndex.get(name)!);
     Atomics.add(control, CONTROL.generation, 1);

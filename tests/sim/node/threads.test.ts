@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LocalRunner, Streams, type ShardRunner } from '../../../sim/index.js';
 import { ThreadedRunner } from '../../../sim/node/threads.js';
 import { balancedBounds, type Kernel, type KernelScope } from '../../../sim/shards.js';
-import { CHUNKS_PER_THREAD, CONTROL, controlLength, cursorIndex, runChunks } from '../../../sim/node/thread-protocol.js';
+import { CHUNKS_PER_THREAD, CONTROL, controlLength, cursorIndex, resetCursors, runChunks } from '../../../sim/node/thread-protocol.js';
 import { KERNELS } from './fixtures/toy-kernels.js';
 
 const MODULE = new URL('./fixtures/toy-kernels.ts', import.meta.url).href;
@@ -104,7 +104,7 @@ describe('runChunks', () => {
   function job(count: number): Int32Array {
     const control = new Int32Array(controlLength(threads));
     balancedBounds(starts(count, 2), count, chunks, control.subarray(CONTROL.bounds, CONTROL.bounds + chunks + 1));
-    for (let t = 0; t < threads; t++) control[cursorIndex(threads, t)] = t * CHUNKS_PER_THREAD;
+    resetCursors(control, threads);
     return control;
   }
   const bound = (control: Int32Array, chunk: number) => control[CONTROL.bounds + chunk]!;
