@@ -1,3 +1,5 @@
+import { blockwise } from './table.js';
+
 /** A model reporter: one number per step. */
 export type Reporter<M> = (model: M) => number;
 
@@ -11,6 +13,13 @@ export interface CollectorSpec<M> {
   /** Agent-level columns, collected every `agentEvery` steps (0 = never). */
   agents?: AgentReporter<M>;
   agentEvery?: number;
+  /**
+   * The order to write agents in: the positions, in the agent reporters' columns, of the first,
+   * second, … agent of a snapshot (omitted: the columns' own order). A model whose agents' rows
+   * move about (to keep a group's rows together, say) gives an order that does not depend on
+   * where they sit, so its snapshots do not either.
+   */
+  agentOrder?: (model: M) => ArrayLike<number>;
 }
 
 /** One agent snapshot: the step and its columns. */
@@ -57,9 +66,10 @@ export class DataCollector<M> {
     const every = this.spec.agentEvery ?? 0;
     if (this.spec.agents && every > 0 && step % every === 0) {
       const raw = this.spec.agents(model);
+      const order = this.spec.agentOrder?.(model);
       const columns: Record<string, Float64Array> = {};
       // The constructor copies a typed array in one go; `from` walks it through an iterator.
-      for (const [key, values] of Object.entries(raw)) columns[key] = new Float64Array(values);
+      for (const [key, values] of Object.entries(raw)) columns[key] = order ? gather(values, order) : new Float64Array(values);
       if (this.sink) this.sink({ step, columns });
       else this.snapshots.push({ step, columns });
     }
@@ -160,4 +170,14 @@ function withoutTrailingZeros(text: string): string {
   while (text.charCodeAt(end - 1) === 48 /* 0 */) end--;
   if (text.charCodeAt(end - 1) === 46 /* . */) end--;
   return end === text.length ? text : text.slice(0, end);
+}
+
+/** values[order[0]], values[order[1]], … as a new Float64Array (in blocks: see `blockwise`). */
+function gather(values: ArrayLike<number>, order: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(order.length);
+  blockwise(order.length, 0, (from, to) => {
+    for (let k = from; k < to; k++) out[k] = values[order[k]!]!;
+    return 0;
+  });
+  return out;
 }

@@ -24,7 +24,7 @@ function snapshot(society: Society): Record<string, number> {
 /** What the one pass over persons adds up (reset by `totalPersons`). */
 const totals = {
   totalWealth: 0, positiveWealth: 0, debtors: 0, maxWealth: -Infinity, poor: 0, welfare: 0, effort: 0, workers: 0, adults: 0, adultIncome: 0, norm: 0,
-  /** Starts as the collectives' debts; the pass adds persons' debts in row order. */
+  /** Starts as the collectives' debts; the pass adds persons' debts in member order. */
   outstanding: 0,
   // The extremes of the three distributions, for their binned Gini.
   wealthLow: Infinity, wealthHigh: -Infinity, incomeLow: Infinity, incomeHigh: -Infinity, goodsLow: Infinity, goodsHigh: -Infinity,
@@ -72,46 +72,49 @@ function distributionGinis(society: Society, n: number, exact: boolean): typeof 
   const values = society.wealth;
   const giniOf = (low: number, high: number) => (exact ? giniInPlace(values, n) : binnedGiniWithin(values, n, low, high));
   ginis.income = giniOf(t.incomeLow, t.incomeHigh);
-  overRows(n, (from, to) => fillGoods(society, from, to));
+  overPlaces(n, (from, to) => fillGoods(society, from, to));
   ginis.goods = giniOf(t.goodsLow, t.goodsHigh);
-  if (exact) overRows(n, (from, to) => fillGoods(society, from, to));
-  overRows(n, (from, to) => goodsToWealth(society, from, to));
+  if (exact) overPlaces(n, (from, to) => fillGoods(society, from, to));
+  overPlaces(n, (from, to) => goodsToWealth(society, from, to));
   ginis.wealth = giniOf(t.wealthLow, t.wealthHigh);
-  if (exact) overRows(n, (from, to) => fillWealth(society, from, to));
+  if (exact) overPlaces(n, (from, to) => fillWealth(society, from, to));
   return ginis;
 }
 
-/** Runs `body` over rows [0, n) in blocks (see `blockwise`). */
-function overRows(n: number, body: (from: number, to: number) => void): void {
+/** Runs `body` over member places [0, n) in blocks (see `blockwise`). */
+function overPlaces(n: number, body: (from: number, to: number) => void): void {
   blockwise(n, 0, (from, to) => {
     body(from, to);
     return 0;
   });
 }
 
-/** society.wealth[row] = the goods a person holds at their community's prices (the pass's `worth`). */
+/** society.wealth[m] = the goods the person at member place m holds at their community's prices (the pass's `worth`). */
 function fillGoods(society: Society, from: number, to: number): void {
   const { community, food, manufactures } = society.people.cols;
+  const order = society.members.rows;
   const values = society.wealth;
   const pricesFood = priceFood;
   const pricesManufactures = priceManufactures;
-  for (let row = from; row < to; row++) {
+  for (let m = from; m < to; m++) {
+    const row = order[m]!;
     const c = community[row]!;
-    values[row] = pricesFood[c]! * food[row]! + pricesManufactures[c]! * manufactures[row]!;
+    values[m] = pricesFood[c]! * food[row]! + pricesManufactures[c]! * manufactures[row]!;
   }
 }
 
 /** Goods held plus credit, floored at zero (the pass's `floored`), from the goods in the buffer. */
 function goodsToWealth(society: Society, from: number, to: number): void {
   const credit = society.people.cols.credit;
+  const order = society.members.rows;
   const values = society.wealth;
-  for (let row = from; row < to; row++) {
-    const w = values[row]! + credit[row]!;
-    values[row] = w > 0 ? w : 0;
+  for (let m = from; m < to; m++) {
+    const w = values[m]! + credit[order[m]!]!;
+    values[m] = w > 0 ? w : 0;
   }
 }
 
-/** society.wealth[row] = net worth floored at zero, from the columns. */
+/** society.wealth[m] = net worth floored at zero, from the columns (m a member place). */
 function fillWealth(society: Society, from: number, to: number): void {
   fillGoods(society, from, to);
   goodsToWealth(society, from, to);
@@ -131,9 +134,10 @@ function readPrices(society: Society): void {
 }
 
 /**
- * The one pass over persons, in row order: the sums behind the means and shares, persons'
- * debts, and the extremes of wealth, income and goods for their binned Ginis; it leaves each
- * person's income (per adult-equivalent) in society.wealth for the first Gini.
+ * The one pass over persons, in member order (`Members.inOrder`: the sums then do not depend
+ * on where rows sit in the table): the sums behind the means and shares, persons' debts, and
+ * the extremes of wealth, income and goods for their binned Ginis; it leaves each person's
+ * income (per adult-equivalent) in society.wealth, at their member place, for the first Gini.
  */
 function totalPersons(society: Society, outstandingBefore: number): void {
   readPrices(society);
@@ -142,14 +146,16 @@ function totalPersons(society: Society, outstandingBefore: number): void {
   t.effort = 0; t.workers = 0; t.adults = 0; t.adultIncome = 0; t.norm = 0; t.outstanding = outstandingBefore;
   t.wealthLow = Infinity; t.wealthHigh = -Infinity; t.incomeLow = Infinity; t.incomeHigh = -Infinity;
   t.goodsLow = Infinity; t.goodsHigh = -Infinity;
-  // In blocks of rows (see `blockwise`), carrying the sums from block to block in `totals`: the
-  // same additions in the same order as one loop.
-  overRows(society.people.length, (from, to) => addRows(society, from, to));
+  society.members.inOrder(society.people); // throws if the index is stale
+  // In blocks of places (see `blockwise`), carrying the sums from block to block in `totals`:
+  // the same additions in the same order as one loop.
+  overPlaces(society.people.length, (from, to) => addRows(society, from, to));
 }
 
-/** Adds rows [from, to) to the running totals. */
+/** Adds the persons at member places [from, to) to the running totals (the buffer is indexed by place). */
 function addRows(society: Society, from: number, to: number): void {
   const { people, params: p } = society;
+  const order = society.members.rows;
   const { community, food, manufactures, credit, age, income: incomeOf, needsMet, utility, civicNorm, effort: effortOf } = people.cols;
   const { adultAge, retirementAge } = p;
   // Locals, not the module's bindings: the loop then reads no outer context.
@@ -159,7 +165,8 @@ function addRows(society: Society, from: number, to: number): void {
   const t = totals;
   let { totalWealth, positiveWealth, debtors, maxWealth, poor, welfare, effort, workers, adults, adultIncome, norm, outstanding } = t;
   let { wealthLow, wealthHigh, incomeLow, incomeHigh, goodsLow, goodsHigh } = t;
-  for (let row = from; row < to; row++) {
+  for (let m = from; m < to; m++) {
+    const row = order[m]!;
     const c = community[row]!;
     const worth = pricesFood[c]! * food[row]! + pricesManufactures[c]! * manufactures[row]!;
     const owed = credit[row]!;
@@ -178,7 +185,7 @@ function addRows(society: Society, from: number, to: number): void {
     const years = age[row]!;
     const ae = years < adultAge ? 0.5 : 1;
     const perAdult = incomeOf[row]! / ae;
-    incomes[row] = perAdult;
+    incomes[m] = perAdult;
     poor += needsMet[row]! < 1 - 1e-9 ? 1 : 0;
     welfare += utility[row]!;
     norm += civicNorm[row]!;
@@ -267,7 +274,10 @@ function idsOf(people: Society['people'], n: number): Int32Array {
   return ids;
 }
 
-/** Persons' main columns for agent snapshots (views of the live rows; the collector copies them). */
+/**
+ * Persons' main columns for agent snapshots (views of the live rows; the collector copies them
+ * in `personOrder`).
+ */
 function personColumns(society: Society): Record<string, ArrayLike<number>> {
   const { people } = society;
   const n = people.length;
@@ -280,6 +290,14 @@ function personColumns(society: Society): Record<string, ArrayLike<number>> {
     manufactures: view(cols.manufactures), credit: view(cols.credit), income: view(cols.income),
     needs_met: view(cols.needsMet), proprietor: view(cols.proprietor),
   };
+}
+
+/**
+ * The order persons are written in: member order (communities in index order, each one's
+ * members by id), which does not depend on where their rows sit in the table.
+ */
+function personOrder(society: Society): Int32Array {
+  return society.members.inOrder(society.people).subarray(0, society.people.length);
 }
 
 /** The metrics: MODEL.md's economic columns and the economy's own, snake_case and stable. */
@@ -300,5 +318,5 @@ export function metricsSpec(snapshotEvery = 0): CollectorSpec<Society> {
   });
   Object.assign(model, servicesMetrics());
   Object.assign(model, governanceMetrics());
-  return { model, agents: personColumns, agentEvery: snapshotEvery };
+  return { model, agents: personColumns, agentOrder: personOrder, agentEvery: snapshotEvery };
 }

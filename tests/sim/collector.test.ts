@@ -78,4 +78,20 @@ describe('formatNumber', () => {
     expect(formatNumber(Infinity)).toBe('Inf');
     expect(formatNumber(-Infinity)).toBe('-Inf');
   });
+
+  it('writes agents in the order agentOrder gives, whatever order their columns hold them in', () => {
+    const model = { ids: Int32Array.from([7, 3, 5]), wealth: Float64Array.from([70, 30, 50]) };
+    const collector = new DataCollector<typeof model>({
+      model: {},
+      agents: (m) => ({ id: m.ids, wealth: m.wealth }),
+      agentOrder: (m) => Int32Array.from([...m.ids.keys()].sort((a, b) => m.ids[a]! - m.ids[b]!)),
+      agentEvery: 1,
+    });
+    collector.collect(model, 0);
+    const [snapshot] = collector.snapshots;
+    expect(Array.from(snapshot!.columns.id!)).toEqual([3, 5, 7]);
+    expect(Array.from(snapshot!.columns.wealth!)).toEqual([30, 50, 70]);
+    model.wealth[0] = -1; // a copy, not a view
+    expect(snapshot!.columns.wealth![2]).toBe(70);
+  });
 });

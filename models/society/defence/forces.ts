@@ -23,7 +23,9 @@ export function measureForces(society: Society): Forces {
   const ratio = goodsRatio(society);
   const forces: Forces = { adults: new Float64Array(n), goods: new Float64Array(n), output: new Float64Array(n), elevation: new Float64Array(n), technology: new Float64Array(n), own: new Float64Array(n) };
   const { age, food, manufactures, community } = society.people.cols;
-  for (let row = 0; row < society.people.length; row++) {
+  const order = society.members.inOrder(society.people);
+  for (let m = 0; m < society.people.length; m++) {
+    const row = order[m]!;
     const c = community[row]!;
     if (age[row]! >= p.adultAge && age[row]! < p.retirementAge) forces.adults[c]!++;
     forces.goods[c]! += Math.max(0, food[row]!) + ratio * Math.max(0, manufactures[row]!);

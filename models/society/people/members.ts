@@ -71,6 +71,20 @@ export class Members {
     return allocateColumn(Int32Array, size, this.shared) as Int32Array;
   }
 
+  /**
+   * Every live row in member order (communities in index order, each one's members by id), as
+   * `rows[0 … length-1]`: an order that does not depend on where rows sit in the table, so a
+   * pass over persons in it gives the same numbers however the table's rows were arranged.
+   * Throws when persons were added or removed since the last rebuild (the index is stale).
+   */
+  inOrder(people: People): Int32Array {
+    const communities = this.start.length - 1;
+    if (this.start[communities] !== people.length) {
+      throw new Error(`Members.inOrder: the index holds ${this.start[communities]} rows but the table has ${people.length}; rebuild it first`);
+    }
+    return this.rows;
+  }
+
   /** Number of members of community c. */
   count(c: number): number {
     return this.start[c + 1]! - this.start[c]!;

@@ -22,14 +22,17 @@ export const centralBudget: NamedPhase<Society> = {
     const { age, food: foodOf, manufactures: manufacturesOf } = cols;
     const adultAge = p.adultAge;
     const n = people.length;
+    // In member order: the sums then do not depend on where rows sit in the table.
+    const order = society.members.inOrder(people);
     let adultEquivalents = 0;
-    for (let row = 0; row < n; row++) adultEquivalents += adultEquivalent(age[row]!, adultAge);
+    for (let m = 0; m < n; m++) adultEquivalents += adultEquivalent(age[order[m]!]!, adultAge);
     const welfareFood = p.welfareShare * budget.food;
     const welfareManufactures = p.welfareShare * budget.manufactures;
     let givenFood = 0;
     let givenManufactures = 0;
     if (adultEquivalents > 0) {
-      for (let row = 0; row < n; row++) {
+      for (let m = 0; m < n; m++) {
+        const row = order[m]!;
         const ae = adultEquivalent(age[row]!, adultAge);
         const food = (welfareFood * ae) / adultEquivalents;
         const manufactures = (welfareManufactures * ae) / adultEquivalents;

@@ -15,8 +15,12 @@ export const ecology: NamedPhase<Society> = {
     const p = society.params;
     const { civicNorm, community: of } = society.people.cols;
     const norm = new Float64Array(society.communities.length);
+    const order = society.members.inOrder(society.people);
     blockwise(society.people.length, 0, (from, to) => {
-      for (let row = from; row < to; row++) norm[of[row]!]! += civicNorm[row]!;
+      for (let m = from; m < to; m++) {
+        const row = order[m]!;
+        norm[of[row]!]! += civicNorm[row]!;
+      }
       return 0;
     });
     const land = { resource: society.land.resource, capacity: society.land.capacity, original: society.ecology.original };

@@ -87,7 +87,9 @@ function meanNorms(society: Society): Float64Array {
   const sums = new Float64Array(society.communities.length);
   const counts = new Float64Array(society.communities.length);
   const { community, civicNorm } = society.people.cols;
-  for (let row = 0; row < society.people.length; row++) {
+  const order = society.members.inOrder(society.people);
+  for (let m = 0; m < society.people.length; m++) {
+    const row = order[m]!;
     sums[community[row]!]! += civicNorm[row]!;
     counts[community[row]!]!++;
   }

@@ -11,8 +11,8 @@ export interface PersonSums {
 }
 
 /**
- * One pass over persons, in row order, for both sums (the same additions in the same order
- * as separate passes would make, so the results are the same numbers).
+ * One pass over persons, in member order (`Members.inOrder`), for both sums (the same
+ * additions in the same order as separate passes would make, so the results are the same numbers).
  */
 export function sumPersons(society: Society): PersonSums {
   const ratio = goodsRatio(society);
@@ -21,8 +21,10 @@ export function sumPersons(society: Society): PersonSums {
   const norms = new Float64Array(count);
   const heads = new Float64Array(count);
   const { food, manufactures, community, civicNorm } = society.people.cols;
+  const order = society.members.inOrder(society.people);
   blockwise(society.people.length, 0, (from, to) => {
-    for (let row = from; row < to; row++) {
+    for (let m = from; m < to; m++) {
+      const row = order[m]!;
       const c = community[row]!;
       goods[c]! += Math.max(0, food[row]!) + ratio * Math.max(0, manufactures[row]!);
       norms[c]! += civicNorm[row]!;

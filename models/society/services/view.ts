@@ -15,12 +15,14 @@ export function placesOf(society: Society): ServedPlace[] {
     .map((c) => ({ id: c.id, x: c.x, y: c.y, population: c.population, area: c.cells.length }));
 }
 
-/** Members' goods per community, in food-equivalents (holdings only, not the fund): one pass over persons, in row order. */
+/** Members' goods per community, in food-equivalents (holdings only, not the fund): one pass over persons, in member order. */
 export function memberGoods(society: Society): Float64Array {
   const ratio = goodsRatio(society);
   const { food, manufactures, community } = society.people.cols;
   const total = new Float64Array(society.communities.length);
-  for (let row = 0; row < society.people.length; row++) {
+  const order = society.members.inOrder(society.people);
+  for (let m = 0; m < society.people.length; m++) {
+    const row = order[m]!;
     total[community[row]!]! += Math.max(0, food[row]!) + ratio * Math.max(0, manufactures[row]!);
   }
   return total;

@@ -580,14 +580,17 @@ export function referenceCentralBudget(society: Society): void {
     }
     if (!p.centralBudget || (budget.food === 0 && budget.manufactures === 0)) return;
     const cols = colsOf(people);
+    // Persons in member order (communities in turn, each one's members by id), as the phase adds them.
+    const order = society.members.rows;
     let adultEquivalents = 0;
-    for (let row = 0; row < people.length; row++) adultEquivalents += adultEquivalent(cols.age[row]!, p.adultAge);
+    for (let m = 0; m < people.length; m++) adultEquivalents += adultEquivalent(cols.age[order[m]!]!, p.adultAge);
     const welfareFood = p.welfareShare * budget.food;
     const welfareManufactures = p.welfareShare * budget.manufactures;
     let givenFood = 0;
     let givenManufactures = 0;
     if (adultEquivalents > 0) {
-      for (let row = 0; row < people.length; row++) {
+      for (let m = 0; m < people.length; m++) {
+        const row = order[m]!;
         const ae = adultEquivalent(cols.age[row]!, p.adultAge);
         const food = (welfareFood * ae) / adultEquivalents;
         const manufactures = (welfareManufactures * ae) / adultEquivalents;
