@@ -135,6 +135,43 @@ export class Table<S extends Schema> {
     this.removals++;
   }
 
+  /**
+   * Rearranges the rows: row k takes what row order[k] held, for k < length (`order` must list
+   * every row once). Ids stay with their rows' values, so `rowOf` finds each where it went;
+   * row numbers held from before are stale, as after a removal. The columns keep their arrays
+   * (views of them and threads that share them see the new order). For locality: a model that
+   * reads its agents group by group runs faster with each group's rows side by side.
+   */
+  permute(order: ArrayLike<number>): void {
+    const n = this.rowCount;
+    if (order.length < n) throw new Error(`Table.permute: order lists ${order.length} rows, the table has ${n}`);
+    // One scratch buffer: first the check's marks, then each column's copy, in its own type.
+    const scratch = new ArrayBuffer(n * 8);
+    const seen = new Uint8Array(scratch, 0, n);
+    for (let k = 0; k < n; k++) {
+      const from = order[k]!;
+      if (!(from >= 0 && from < n) || seen[from] === 1) throw new Error(`Table.permute: order[${k}] = ${from} is not a row, or is listed twice`);
+      seen[from] = 1;
+    }
+    for (const key of this.fields) {
+      const column = this.cols[key] as ColumnOf<ColumnType>;
+      const copy = new (column.constructor as ColumnType)(scratch, 0, n);
+      copy.set(column.subarray(0, n));
+      blockwise(n, 0, (from, to) => {
+        for (let k = from; k < to; k++) column[k] = copy[order[k]!]!;
+        return 0;
+      });
+    }
+    const ids = new Int32Array(scratch, 0, n);
+    ids.set(this.rowToId.subarray(0, n));
+    for (let k = 0; k < n; k++) {
+      const id = ids[order[k]!]!;
+      this.rowToId[k] = id;
+      this.idToRow[id] = k;
+    }
+    this.removals++;
+  }
+
   /** How many ids were ever issued: every id, live or removed, is below this. */
   get idsIssued(): number {
     return this.nextId;

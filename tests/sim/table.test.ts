@@ -114,4 +114,36 @@ describe('Table', () => {
     for (const id of [0, 2, 123_456, 999_998]) expect(table.get(id, 'wealth')).toBe(id);
     expect(table.has(999_999)).toBe(false);
   });
+
+  it('permutes rows: each id keeps its values, rowOf follows, the columns keep their arrays', () => {
+    const table = new Table({ wealth: Float64Array, age: Uint8Array, group: Int32Array }, 8, { shared: true });
+    for (let k = 0; k < 6; k++) table.add({ wealth: k + 0.5, age: 10 + k, group: k % 2 });
+    table.remove(1);
+    const before = new Map<number, number[]>();
+    table.forEach((row, id) => before.set(id, [table.cols.wealth[row]!, table.cols.age[row]!, table.cols.group[row]!]));
+    const wealth = table.cols.wealth;
+    // Group 0's rows first, then group 1's: the use the society makes of it.
+    const order = Int32Array.from([...Array(table.length).keys()].sort((a, b) => table.cols.group[a]! - table.cols.group[b]! || a - b));
+    const idsInOrder = Array.from(order, (row) => table.idOf(row));
+    table.permute(order);
+    expect(table.cols.wealth).toBe(wealth);
+    expect(Array.from(table.cols.group.subarray(0, table.length))).toEqual([0, 0, 0, 1, 1]);
+    for (let k = 0; k < table.length; k++) expect(table.idOf(k)).toBe(idsInOrder[k]);
+    for (const [id, values] of before) {
+      expect(table.rowOf(id)).toBe(idsInOrder.indexOf(id));
+      expect([table.get(id, 'wealth'), table.get(id, 'age'), table.get(id, 'group')]).toEqual(values);
+    }
+    expect(table.has(1)).toBe(false);
+    const id = table.add({ wealth: 9 });
+    expect(table.rowOf(id)).toBe(5);
+  });
+
+  it('refuses an order that is not a permutation of the rows, and changes nothing', () => {
+    const table = people();
+    for (let k = 0; k < 4; k++) table.add({ wealth: k });
+    expect(() => table.permute([0, 1, 2])).toThrow(/lists 3 rows, the table has 4/);
+    expect(() => table.permute([0, 1, 1, 3])).toThrow(/order\[2\] = 1/);
+    expect(() => table.permute([0, 1, 2, 4])).toThrow(/order\[3\] = 4/);
+    expect(Array.from(table.column('wealth'))).toEqual([0, 1, 2, 3]);
+  });
 });

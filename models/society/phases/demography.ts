@@ -29,6 +29,7 @@ export const demography: NamedPhase<Society> = {
     removeDead(society);
     addBorn(society);
     society.members.rebuild(society.people, society.communities.length);
+    society.gatherRowsIfDue();
     for (const community of society.communities) community.population = society.members.count(community.id);
   },
 };
