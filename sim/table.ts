@@ -148,27 +148,13 @@ export class Table<S extends Schema> {
     // One scratch buffer: first the check's marks, then each column's copy, in its own type.
     const scratch = new ArrayBuffer(n * 8);
     const seen = new Uint8Array(scratch, 0, n);
-    for (let k = 0; k < n; k++) {
-      const from = order[k]!;
-      if (!(from >= 0 && from < n) || seen[from] === 1) throw new Error(`Table.permute: order[${k}] = ${from} is not a row, or is listed twice`);
-      seen[from] = 1;
-    }
-    for (const key of this.fields) {
-      const column = this.cols[key] as ColumnOf<ColumnType>;
-      const copy = new (column.constructor as ColumnType)(scratch, 0, n);
-      copy.set(column.subarray(0, n));
-      blockwise(n, 0, (from, to) => {
-        for (let k = from; k < to; k++) column[k] = copy[order[k]!]!;
-        return 0;
-      });
-    }
+    const bad = blockwise(n, -1, (start, end, found) => (found >= 0 ? found : firstRepeat(order, seen, n, start, end)));
+    if (bad >= 0) throw new Error(`Table.permute: order[${bad}] = ${order[bad]} is not a row, or is listed twice`);
+    for (const key of this.fields) permuteColumn(this.cols[key] as ColumnOf<ColumnType>, order, n, scratch);
     const ids = new Int32Array(scratch, 0, n);
     ids.set(this.rowToId.subarray(0, n));
-    for (let k = 0; k < n; k++) {
-      const id = ids[order[k]!]!;
-      this.rowToId[k] = id;
-      this.idToRow[id] = k;
-    }
+    const { rowToId, idToRow } = this;
+    blockwise(n, 0, (start, end) => (moveIds(rowToId, idToRow, ids, order, start, end), 0));
     this.removals++;
   }
 
@@ -254,6 +240,74 @@ export class Table<S extends Schema> {
     const idToRow = new Int32Array(size).fill(-1);
     idToRow.set(this.idToRow);
     this.idToRow = idToRow;
+  }
+}
+
+/**
+ * column[k] = the column's old value at row order[k], for k < n, through `scratch` (≥ 8n bytes).
+ * The bytes move as integers of the element's width — an 8-byte element as two 32-bit halves —
+ * so every column type goes through one of three loops, each seeing one array type (a loop that
+ * met eight would be slow everywhere), and every value, NaNs included, keeps its bits.
+ */
+function permuteColumn(column: ColumnOf<ColumnType>, order: ArrayLike<number>, n: number, scratch: ArrayBuffer): void {
+  const width = column.BYTES_PER_ELEMENT;
+  const { buffer, byteOffset } = column;
+  if (width === 1) {
+    const to = new Uint8Array(buffer, byteOffset, n);
+    const from = new Uint8Array(scratch, 0, n);
+    from.set(to);
+    blockwise(n, 0, (start, end) => (gatherBytes(to, from, order, start, end), 0));
+  } else if (width === 2) {
+    const to = new Uint16Array(buffer, byteOffset, n);
+    const from = new Uint16Array(scratch, 0, n);
+    from.set(to);
+    blockwise(n, 0, (start, end) => (gatherHalves(to, from, order, start, end), 0));
+  } else {
+    const words = width / 4;
+    const to = new Int32Array(buffer, byteOffset, n * words);
+    const from = new Int32Array(scratch, 0, n * words);
+    from.set(to);
+    if (words === 1) blockwise(n, 0, (start, end) => (gatherWords(to, from, order, start, end), 0));
+    else blockwise(n, 0, (start, end) => (gatherWordPairs(to, from, order, start, end), 0));
+  }
+}
+
+/** The first k in [start, end) whose order[k] is not a row below n or was marked in `seen` before (marking each); -1 if none. */
+function firstRepeat(order: ArrayLike<number>, seen: Uint8Array, n: number, start: number, end: number): number {
+  for (let k = start; k < end; k++) {
+    const from = order[k]!;
+    if (!(from >= 0 && from < n) || seen[from] === 1) return k;
+    seen[from] = 1;
+  }
+  return -1;
+}
+
+/** Row k takes the id that row order[k] held (`ids`, a copy of the old map), for k in [start, end). */
+function moveIds(rowToId: Int32Array, idToRow: Int32Array, ids: Int32Array, order: ArrayLike<number>, start: number, end: number): void {
+  for (let k = start; k < end; k++) {
+    const id = ids[order[k]!]!;
+    rowToId[k] = id;
+    idToRow[id] = k;
+  }
+}
+
+function gatherBytes(to: Uint8Array, from: Uint8Array, order: ArrayLike<number>, start: number, end: number): void {
+  for (let k = start; k < end; k++) to[k] = from[order[k]!]!;
+}
+
+function gatherHalves(to: Uint16Array, from: Uint16Array, order: ArrayLike<number>, start: number, end: number): void {
+  for (let k = start; k < end; k++) to[k] = from[order[k]!]!;
+}
+
+function gatherWords(to: Int32Array, from: Int32Array, order: ArrayLike<number>, start: number, end: number): void {
+  for (let k = start; k < end; k++) to[k] = from[order[k]!]!;
+}
+
+function gatherWordPairs(to: Int32Array, from: Int32Array, order: ArrayLike<number>, start: number, end: number): void {
+  for (let k = start; k < end; k++) {
+    const o = 2 * order[k]!;
+    to[2 * k] = from[o]!;
+    to[2 * k + 1] = from[o + 1]!;
   }
 }
 
