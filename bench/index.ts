@@ -12,6 +12,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   society: () => import('./society.js').then((module) => module.suite),
   sweep: () => import('./sweep.js').then((module) => module.suite),
   threads: () => import('./threads.js').then((module) => module.suite),
+  gather: () => import('./gather.js').then((module) => module.suite),
 };
 
 /** A mistake on the command line: exit code 2, as for any bad input. */
