@@ -68,4 +68,31 @@ describe('Members', () => {
     expect(members.version).toBe(built + 2);
     expect(buckets(members, 11)).toEqual(reference(people, 11));
   });
+
+  it('lists rows in id order when the rows sit gathered by community but for births, moves and removals', () => {
+    const people = scattered(3000, 40, 'gathered');
+    const members = new Members();
+    members.rebuild(people, 40);
+    people.permute(members.rows.subarray(0, people.length));
+    const rng = new Rng('since');
+    // A month's worth of change: some die (the last row moves into their place), some move, some are born.
+    for (let k = 0; k < 30; k++) people.removeRow(rng.int(people.length));
+    for (let k = 0; k < 30; k++) people.cols.community[rng.int(people.length)] = rng.int(40);
+    for (let k = 0; k < 30; k++) people.add({ community: rng.int(40) });
+    members.rebuild(people, 40);
+    expect(buckets(members, 40)).toEqual(reference(people, 40));
+    // And gathered exactly: nothing to sort.
+    people.permute(members.rows.subarray(0, people.length));
+    members.rebuild(people, 40);
+    expect(buckets(members, 40)).toEqual(reference(people, 40));
+  });
+
+  it('lists rows in id order from a table in reverse id order', () => {
+    const people = createPeopleTable(8);
+    for (let k = 0; k < 2000; k++) people.add({ community: k % 3 });
+    people.permute(Int32Array.from({ length: 2000 }, (_, k) => 1999 - k));
+    const members = new Members();
+    members.rebuild(people, 3);
+    expect(buckets(members, 3)).toEqual(reference(people, 3));
+  });
 });
