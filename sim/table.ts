@@ -140,14 +140,16 @@ export class Table<S extends Schema> {
    * every row once). Ids stay with their rows' values, so `rowOf` finds each where it went;
    * row numbers held from before are stale, as after a removal. The columns keep their arrays
    * (views of them and threads that share them see the new order). For locality: a model that
-   * reads its agents group by group runs faster with each group's rows side by side.
+   * reads its agents group by group runs faster with each group's rows side by side. It works in
+   * `scratch` when given one of at least 8 × length bytes (whatever it held is overwritten), else
+   * in a buffer of its own.
    */
-  permute(order: ArrayLike<number>): void {
+  permute(order: ArrayLike<number>, scratch: ArrayBufferLike = new ArrayBuffer(this.rowCount * 8)): void {
     const n = this.rowCount;
     if (order.length < n) throw new Error(`Table.permute: order lists ${order.length} rows, the table has ${n}`);
+    if (scratch.byteLength < n * 8) throw new Error(`Table.permute: scratch holds ${scratch.byteLength} bytes, ${n * 8} needed`);
     // One scratch buffer: first the check's marks, then each column's copy, in its own type.
-    const scratch = new ArrayBuffer(n * 8);
-    const seen = new Uint8Array(scratch, 0, n);
+    const seen = new Uint8Array(scratch, 0, n).fill(0);
     const bad = blockwise(n, -1, (start, end, found) => (found >= 0 ? found : firstRepeat(order, seen, n, start, end)));
     if (bad >= 0) throw new Error(`Table.permute: order[${bad}] = ${order[bad]} is not a row, or is listed twice`);
     for (const key of this.fields) permuteColumn(this.cols[key] as ColumnOf<ColumnType>, order, n, scratch);
@@ -249,7 +251,7 @@ export class Table<S extends Schema> {
  * so every column type goes through one of three loops, each seeing one array type (a loop that
  * met eight would be slow everywhere), and every value, NaNs included, keeps its bits.
  */
-function permuteColumn(column: ColumnOf<ColumnType>, order: ArrayLike<number>, n: number, scratch: ArrayBuffer): void {
+function permuteColumn(column: ColumnOf<ColumnType>, order: ArrayLike<number>, n: number, scratch: ArrayBufferLike): void {
   const width = column.BYTES_PER_ELEMENT;
   const { buffer, byteOffset } = column;
   if (width === 1) {

@@ -81,7 +81,10 @@ export class Society extends Model {
   readonly polity = new Polity();
   /** Land units such that the average food worker had one unit at the start. */
   readonly landUnit: number;
-  /** Reusable per-person scratch (wealth for the metrics), indexed by member place (`members.rows`), not by row. */
+  /**
+   * Reusable per-person scratch: wealth for the metrics, indexed by member place (`members.rows`),
+   * not by row, from one step's metrics to the next step's gathering of rows, which works in it.
+   */
   wealth = new Float64Array(0);
   /** Runs the per-community kernels: on this thread, unless a threaded runner was handed over (`sharding.use`). */
   shards: ShardRunner;
@@ -128,7 +131,10 @@ export class Society extends Model {
   gatherRowsIfDue(): void {
     if (this.gatherRowsEvery <= 0 || (this.steps + 1) % this.gatherRowsEvery !== 0) return;
     const n = this.people.length;
-    this.people.permute(this.members.inOrder(this.people).subarray(0, n));
+    // The metrics' buffer holds nothing the step needs before they refill it: the gathering
+    // works in it rather than in 8 more bytes a person of its own.
+    if (this.wealth.length < n) this.wealth = new Float64Array(Math.ceil(n * 1.25));
+    this.people.permute(this.members.inOrder(this.people).subarray(0, n), this.wealth.buffer);
     this.members.rebuild(this.people, this.communities.length);
   }
 

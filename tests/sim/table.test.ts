@@ -147,6 +147,11 @@ describe('Table', () => {
     expect(() => table.permute([0, 1, 2])).toThrow(/lists 3 rows, the table has 4/);
     expect(() => table.permute([0, 1, 1, 3])).toThrow(/order\[2\] = 1/);
     expect(() => table.permute([0, 1, 2, 4])).toThrow(/order\[3\] = 4/);
+    expect(() => table.permute([3, 2, 1, 0], new ArrayBuffer(31))).toThrow(/scratch holds 31 bytes, 32 needed/);
     expect(Array.from(table.column('wealth'))).toEqual([0, 1, 2, 3]);
+    // A scratch buffer handed over, whatever it held, serves as well as its own.
+    table.permute([3, 2, 1, 0], new Float64Array(5).fill(-7).buffer);
+    expect(Array.from(table.column('wealth'))).toEqual([3, 2, 1, 0]);
+    expect(table.rowOf(0)).toBe(3);
   });
 });
