@@ -83,7 +83,7 @@ export class Society extends Model {
   readonly landUnit: number;
   /**
    * Reusable per-person scratch: wealth for the metrics, indexed by member place (`members.rows`),
-   * not by row, from one step's metrics to the next step's gathering of rows, which works in it.
+   * not by row; in between, scratch for the step (`scratchInts`).
    */
   wealth = new Float64Array(0);
   /** Runs the per-community kernels: on this thread, unless a threaded runner was handed over (`sharding.use`). */
@@ -131,11 +131,18 @@ export class Society extends Model {
   gatherRowsIfDue(): void {
     if (this.gatherRowsEvery <= 0 || (this.steps + 1) % this.gatherRowsEvery !== 0) return;
     const n = this.people.length;
-    // The metrics' buffer holds nothing the step needs before they refill it: the gathering
-    // works in it rather than in 8 more bytes a person of its own.
-    if (this.wealth.length < n) this.wealth = new Float64Array(Math.ceil(n * 1.25));
-    this.people.permute(this.members.inOrder(this.people).subarray(0, n), this.wealth.buffer);
+    this.people.permute(this.members.inOrder(this.people).subarray(0, n), this.scratchInts(2 * n).buffer);
     this.members.rebuild(this.people, this.communities.length);
+  }
+
+  /**
+   * At least `count` Int32s of scratch, on the metrics' per-person buffer: between one step's
+   * metrics and the next step's, it holds nothing the step needs, so the gathering of rows and
+   * the members index's patching work in it rather than in memory of their own.
+   */
+  scratchInts(count: number): Int32Array {
+    if (this.wealth.length * 2 < count) this.wealth = new Float64Array(Math.ceil(count * 0.625));
+    return new Int32Array(this.wealth.buffer, 0, this.wealth.length * 2);
   }
 
   /** How a threaded runner takes over the kernels (the society must have been built with shared arrays). */

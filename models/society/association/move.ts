@@ -95,6 +95,7 @@ function relocate(society: Society, row: number, from: Community, to: Community)
   const balance = cols.credit[row]!;
   from.clearing += balance;
   to.clearing -= balance;
+  society.members.noteMove(row, from.id);
   cols.community[row] = to.id;
   cols.auditor[row] = 0;
 }
@@ -132,9 +133,9 @@ export function admits(society: Society, community: Community, row: number): boo
   return cols.civicNorm[row]! >= bar && cols.strikes[row]! < 1;
 }
 
-/** After moves: rebuild the member buckets, refresh populations, release the land of emptied communities. */
+/** After moves: settle the member buckets, refresh populations, release the land of emptied communities. */
 export function settleMembership(society: Society): void {
-  society.members.rebuild(society.people, society.communities.length);
+  society.members.settleMoves(society.people, society.communities.length, society.scratchInts(society.people.length));
   for (const community of society.communities) {
     community.population = society.members.count(community.id);
     if (community.population > 0 || community.governance.founded < 0) continue;

@@ -2,10 +2,35 @@ import { allocateColumn, blockwise } from '../../../sim/index.js';
 import type { People } from './people.js';
 
 /**
+ * Writes community c's bucket at rows[at…]: its old members still in it (oldRows[from … to),
+ * ascending ids) merged by id with its joiners (joiners[j…], those whose community is c,
+ * ascending ids). Returns the index of the first joiner of a later community.
+ */
+function mergeBucket(people: People, c: number, oldRows: Int32Array, from: number, to: number, joiners: readonly number[], j: number, rows: Int32Array, at: number): number {
+  const community = people.cols.community;
+  let i = from;
+  let w = at;
+  for (;;) {
+    while (i < to && community[oldRows[i]!] !== c) i++;
+    const stayer = i < to ? oldRows[i]! : -1;
+    const joiner = j < joiners.length && community[joiners[j]!] === c ? joiners[j]! : -1;
+    if (stayer < 0 && joiner < 0) return j;
+    if (joiner < 0 || (stayer >= 0 && people.idOf(stayer) < people.idOf(joiner))) {
+      rows[w++] = stayer;
+      i++;
+    } else {
+      rows[w++] = joiner;
+      j++;
+    }
+  }
+}
+
+/**
  * The members of each community as a bucket of rows, ordered by person id inside each
  * bucket, so iteration order never depends on other communities. Rebuilt in O(n + ids
- * ever issued) whenever rows are added, removed or move between communities: a walk over
- * ids in ascending order fills the buckets already sorted, with no sort. With `shared`,
+ * ever issued) whenever rows are added or removed: a walk over ids in ascending order fills
+ * the buckets already sorted, with no sort. When persons only moved between communities,
+ * `settleMoves` patches the buckets instead: one copy of `rows` and the movers merged in. With `shared`,
  * `start` and `rows` live on SharedArrayBuffers (for worker threads); `version` counts the
  * times either was replaced by a larger one.
  */
@@ -18,6 +43,8 @@ export class Members {
   /** Whether `start` and `rows` live on SharedArrayBuffers. */
   readonly shared: boolean;
   private cursor = new Int32Array(0);
+  /** Rows that changed community since the last rebuild, each with the community it was in then. */
+  private readonly movedFrom = new Map<number, number>();
 
   constructor(options: { shared?: boolean } = {}) {
     this.shared = options.shared ?? false;
@@ -27,6 +54,7 @@ export class Members {
 
   /** Rebuilds the buckets from the people's community column. */
   rebuild(people: People, communityCount: number): void {
+    this.movedFrom.clear();
     const n = people.length;
     const community = people.cols.community;
     if (this.start.length !== communityCount + 1) this.replaceStart(communityCount + 1);
@@ -69,6 +97,62 @@ export class Members {
 
   private allocate(size: number): Int32Array {
     return allocateColumn(Int32Array, size, this.shared) as Int32Array;
+  }
+
+  /** Notes that `row` is leaving community `from` (call it before or after changing its community column). */
+  noteMove(row: number, from: number): void {
+    if (!this.movedFrom.has(row)) this.movedFrom.set(row, from);
+  }
+
+  /**
+   * The buckets after persons moved between communities (each noted with `noteMove`), into
+   * communities old or new (`communityCount` may have grown): the same buckets a rebuild makes,
+   * for the cost of copying `rows` once and merging the movers in by id. Where rows were added
+   * or removed since the last rebuild, or `scratch` (any n Int32s, contents overwritten) is too
+   * short, it rebuilds.
+   */
+  settleMoves(people: People, communityCount: number, scratch: Int32Array): void {
+    const before = this.start.length - 1;
+    const n = people.length;
+    if (this.start[before] !== n || communityCount < before || scratch.length < n) {
+      this.rebuild(people, communityCount);
+      return;
+    }
+    const community = people.cols.community;
+    const oldStart = Int32Array.from(this.start);
+    const oldRows = scratch.subarray(0, n);
+    oldRows.set(this.rows.subarray(0, n));
+    if (this.start.length !== communityCount + 1) this.replaceStart(communityCount + 1);
+    const start = this.start;
+    start.fill(0);
+    for (let c = 0; c < before; c++) start[c + 1] = oldStart[c + 1]! - oldStart[c]!;
+    // Bucket sizes less leavers plus joiners; the movers, to be merged in by community and id.
+    const changed = new Uint8Array(communityCount);
+    const joiners: number[] = [];
+    for (const [row, from] of this.movedFrom) {
+      const to = community[row]!;
+      if (to === from) continue;
+      joiners.push(row);
+      start[to + 1]!++;
+      start[from + 1]!--;
+      changed[to] = changed[from] = 1;
+    }
+    this.movedFrom.clear();
+    joiners.sort((a, b) => community[a]! - community[b]! || people.idOf(a) - people.idOf(b));
+    for (let c = 0; c < communityCount; c++) start[c + 1]! += start[c]!;
+    const rows = this.rows;
+    let j = 0;
+    // Runs of unchanged communities move as one block (each by the same shift).
+    let run = 0;
+    for (let c = 0; c <= communityCount; c++) {
+      if (c < communityCount && changed[c] === 0) continue;
+      if (run < c && run < before) rows.set(oldRows.subarray(oldStart[run]!, oldStart[Math.min(c, before)]!), start[run]!);
+      if (c === communityCount) break;
+      const from = c < before ? oldStart[c]! : 0;
+      const to = c < before ? oldStart[c + 1]! : 0;
+      j = mergeBucket(people, c, oldRows, from, to, joiners, j, rows, start[c]!);
+      run = c + 1;
+    }
   }
 
   /**

@@ -95,4 +95,47 @@ describe('Members', () => {
     members.rebuild(people, 3);
     expect(buckets(members, 3)).toEqual(reference(people, 3));
   });
+
+  it('settles moves by patching the buckets: the same as a rebuild, new communities, moves back and on included', () => {
+    for (const shared of [false, true]) {
+      const people = scattered(3000, 40, 'moves');
+      const rng = new Rng('moving');
+      const members = new Members({ shared });
+      members.rebuild(people, 40);
+      let communities = 40;
+      for (let round = 0; round < 5; round++) {
+        const move = (row: number, to: number) => {
+          members.noteMove(row, people.cols.community[row]!);
+          people.cols.community[row] = to;
+        };
+        if (round % 2 === 1) communities += 3; // a split founds communities
+        for (let k = 0; k < 60; k++) move(rng.int(people.length), rng.int(communities));
+        const back = rng.int(people.length); // away and back again: no move at all
+        const home = people.cols.community[back]!;
+        move(back, (home + 1) % communities);
+        move(back, home);
+        const on = rng.int(people.length); // away, then on to a third community
+        move(on, (people.cols.community[on]! + 1) % communities);
+        move(on, (people.cols.community[on]! + 1) % communities);
+        members.settleMoves(people, communities, new Int32Array(people.length));
+        expect(buckets(members, communities)).toEqual(reference(people, communities));
+        expect(members.start[communities]).toBe(people.length);
+      }
+    }
+  });
+
+  it('rebuilds instead when rows were added or removed since, or the scratch is short', () => {
+    const people = scattered(500, 6, 'fallback');
+    const members = new Members();
+    members.rebuild(people, 6);
+    members.noteMove(3, people.cols.community[3]!);
+    people.cols.community[3] = (people.cols.community[3]! + 1) % 6;
+    people.removeRow(10);
+    members.settleMoves(people, 6, new Int32Array(people.length));
+    expect(buckets(members, 6)).toEqual(reference(people, 6));
+    members.noteMove(4, people.cols.community[4]!);
+    people.cols.community[4] = (people.cols.community[4]! + 1) % 6;
+    members.settleMoves(people, 6, new Int32Array(3));
+    expect(buckets(members, 6)).toEqual(reference(people, 6));
+  });
 });
