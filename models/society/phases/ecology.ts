@@ -1,4 +1,6 @@
-import { blockwise, type NamedPhase } from '../../../sim/index.js';
+import type { NamedPhase } from '../../../sim/index.js';
+import { PERSON_SUMS } from '../kernels/person-sums.js';
+import { personSumsByCommunity } from '../services/person-sums.js';
 import { stewardshipLevel, tendLand, tenureStewardship } from '../ecology/stewardship.js';
 import type { Society } from '../society.js';
 
@@ -13,21 +15,13 @@ export const ecology: NamedPhase<Society> = {
   name: 'ecology',
   run(society) {
     const p = society.params;
-    const { civicNorm, community: of } = society.people.cols;
-    const norm = new Float64Array(society.communities.length);
-    const order = society.members.inOrder(society.people);
-    blockwise(society.people.length, 0, (from, to) => {
-      for (let m = from; m < to; m++) {
-        const row = order[m]!;
-        norm[of[row]!]! += civicNorm[row]!;
-      }
-      return 0;
-    });
+    // Each community's sum of civic norms, from the members in member order (on every thread).
+    const sums = personSumsByCommunity(society);
     const land = { resource: society.land.resource, capacity: society.land.capacity, original: society.ecology.original };
     let destroyed = 0;
     for (const community of society.communities) {
       if (community.population <= 0) continue;
-      const users = stewardshipLevel(norm[community.id]! / community.population, community.population, p.trackableGroup, p.detectionBySize);
+      const users = stewardshipLevel(sums[community.id * PERSON_SUMS.stride + PERSON_SUMS.norms]! / community.population, community.population, p.trackableGroup, p.detectionBySize);
       const level = tenureStewardship(users, p.landTenure === 'landlords', p.ownerStewardship);
       destroyed += tendLand(land, community.cells, level, p.degradation, p.stewardship);
     }

@@ -1,6 +1,7 @@
 import { detectionChance } from '../economy/effort.js';
 import type { Society } from '../society.js';
 import { serviceQuality } from './quality.js';
+import { sumPersons } from './person-sums.js';
 
 /** One voter in a syndicate's decision: a served community (weight √population) and its stake. */
 export interface ClientVote {
@@ -83,17 +84,8 @@ export function officialsSkim(p: Society['params'], norm: number, enforcement: n
   return tempted ? p.syndicateSkim * (1 - detection) : 0;
 }
 
+/** Each community's members' mean civic norm (the `people.sums` kernel's). */
 function meanNorms(society: Society): Float64Array {
-  const sums = new Float64Array(society.communities.length);
-  const counts = new Float64Array(society.communities.length);
-  const { community, civicNorm } = society.people.cols;
-  const order = society.members.inOrder(society.people);
-  for (let m = 0; m < society.people.length; m++) {
-    const row = order[m]!;
-    sums[community[row]!]! += civicNorm[row]!;
-    counts[community[row]!]!++;
-  }
-  for (let c = 0; c < sums.length; c++) sums[c] = counts[c]! > 0 ? sums[c]! / counts[c]! : 0;
-  return sums;
+  return sumPersons(society).norms;
 }
 

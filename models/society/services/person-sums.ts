@@ -1,37 +1,41 @@
 import type { Society } from '../society.js';
-import { blockwise } from '../../../sim/index.js';
-import { goodsRatio } from './view.js';
+import { PERSON_SUMS } from '../kernels/person-sums.js';
+import { manufacturesInFood } from './goods.js';
 
 /** What the syndicates' phase needs from persons, per community: members' goods and mean civic norm. */
 export interface PersonSums {
-  /** Members' holdings in food-equivalents (as `memberGoods` sums them). */
+  /** Members' holdings in food-equivalents, each floored at zero. */
   goods: Float64Array;
   /** Members' mean civic norm (0 where nobody lives). */
   norms: Float64Array;
 }
 
 /**
- * One pass over persons, in member order (`Members.inOrder`), for both sums (the same
- * additions in the same order as separate passes would make, so the results are the same numbers).
+ * Runs the `people.sums` kernel (each community's members in member order, on as many threads
+ * as the run has) and returns its output: per community, at PERSON_SUMS's offsets, members'
+ * goods in food-equivalents, the sum of their civic norms and their number.
  */
+export function personSumsByCommunity(society: Society): Float64Array {
+  const { shards, members, people, params: p } = society;
+  const count = society.communities.length;
+  members.inOrder(people); // throws if the index is stale
+  shards.array('people.sumsIn', Float64Array, 1)[0] = manufacturesInFood(p.foodProductivity, p.manufacturesProductivity);
+  shards.array('people.sumsOut', Float64Array, count * PERSON_SUMS.stride);
+  shards.run('people.sums', count, members.start);
+  return shards.array('people.sumsOut', Float64Array, count * PERSON_SUMS.stride);
+}
+
+/** Members' goods and mean civic norm, per community (`personSumsByCommunity`, unpacked). */
 export function sumPersons(society: Society): PersonSums {
-  const ratio = goodsRatio(society);
+  const sums = personSumsByCommunity(society);
   const count = society.communities.length;
   const goods = new Float64Array(count);
   const norms = new Float64Array(count);
-  const heads = new Float64Array(count);
-  const { food, manufactures, community, civicNorm } = society.people.cols;
-  const order = society.members.inOrder(society.people);
-  blockwise(society.people.length, 0, (from, to) => {
-    for (let m = from; m < to; m++) {
-      const row = order[m]!;
-      const c = community[row]!;
-      goods[c]! += Math.max(0, food[row]!) + ratio * Math.max(0, manufactures[row]!);
-      norms[c]! += civicNorm[row]!;
-      heads[c]!++;
-    }
-    return 0;
-  });
-  for (let c = 0; c < count; c++) norms[c] = heads[c]! > 0 ? norms[c]! / heads[c]! : 0;
+  for (let c = 0; c < count; c++) {
+    const o = c * PERSON_SUMS.stride;
+    const heads = sums[o + PERSON_SUMS.heads]!;
+    goods[c] = sums[o + PERSON_SUMS.goods]!;
+    norms[c] = heads > 0 ? sums[o + PERSON_SUMS.norms]! / heads : 0;
+  }
   return { goods, norms };
 }

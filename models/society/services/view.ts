@@ -1,5 +1,6 @@
 import type { Society } from '../society.js';
 import { manufacturesInFood, worth } from './goods.js';
+import { sumPersons } from './person-sums.js';
 import type { Funder } from './funding.js';
 import type { ServedPlace } from './place.js';
 
@@ -15,17 +16,9 @@ export function placesOf(society: Society): ServedPlace[] {
     .map((c) => ({ id: c.id, x: c.x, y: c.y, population: c.population, area: c.cells.length }));
 }
 
-/** Members' goods per community, in food-equivalents (holdings only, not the fund): one pass over persons, in member order. */
+/** Members' goods per community, in food-equivalents (holdings only, not the fund): the `people.sums` kernel's. */
 export function memberGoods(society: Society): Float64Array {
-  const ratio = goodsRatio(society);
-  const { food, manufactures, community } = society.people.cols;
-  const total = new Float64Array(society.communities.length);
-  const order = society.members.inOrder(society.people);
-  for (let m = 0; m < society.people.length; m++) {
-    const row = order[m]!;
-    total[community[row]!]! += Math.max(0, food[row]!) + ratio * Math.max(0, manufactures[row]!);
-  }
-  return total;
+  return sumPersons(society).goods;
 }
 
 /**
