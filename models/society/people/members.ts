@@ -45,6 +45,8 @@ export class Members {
   private cursor = new Int32Array(0);
   /** Rows that changed community since the last rebuild, each with the community it was in then. */
   private readonly movedFrom = new Map<number, number>();
+  /** Ids issued when the buckets were last rebuilt: more since means rows were added. */
+  private idsAtRebuild = 0;
 
   constructor(options: { shared?: boolean } = {}) {
     this.shared = options.shared ?? false;
@@ -55,6 +57,7 @@ export class Members {
   /** Rebuilds the buckets from the people's community column. */
   rebuild(people: People, communityCount: number): void {
     this.movedFrom.clear();
+    this.idsAtRebuild = people.idsIssued;
     const n = people.length;
     const community = people.cols.community;
     if (this.start.length !== communityCount + 1) this.replaceStart(communityCount + 1);
@@ -114,7 +117,7 @@ export class Members {
   settleMoves(people: People, communityCount: number, scratch: Int32Array): void {
     const before = this.start.length - 1;
     const n = people.length;
-    if (this.start[before] !== n || communityCount < before || scratch.length < n) {
+    if (this.start[before] !== n || people.idsIssued !== this.idsAtRebuild || communityCount < before || scratch.length < n) {
       this.rebuild(people, communityCount);
       return;
     }

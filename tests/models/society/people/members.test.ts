@@ -137,5 +137,12 @@ describe('Members', () => {
     people.cols.community[4] = (people.cols.community[4]! + 1) % 6;
     members.settleMoves(people, 6, new Int32Array(3));
     expect(buckets(members, 6)).toEqual(reference(people, 6));
+    // A row removed and another added: as many rows as before, but not the same ones.
+    members.noteMove(5, people.cols.community[5]!);
+    people.cols.community[5] = (people.cols.community[5]! + 1) % 6;
+    people.removeRow(0);
+    people.add({ community: 2 });
+    members.settleMoves(people, 6, new Int32Array(people.length));
+    expect(buckets(members, 6)).toEqual(reference(people, 6));
   });
 });
