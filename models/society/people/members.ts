@@ -64,7 +64,7 @@ export class Members {
     else this.start.fill(0);
     if (this.rows.length < n) this.replaceRows(Math.ceil(n * 1.25));
     const start = this.start;
-    // In blocks (see ROWS_PER_BLOCK): this runs twice a step, and one long loop per pass would
+    // In blocks (see ROWS_PER_BLOCK): this runs every step, and one long loop per pass would
     // be rebuilt by on-stack replacement each time.
     blockwise(n, 0, (from, to) => {
       for (let row = from; row < to; row++) start[community[row]! + 1]!++;
@@ -117,7 +117,7 @@ export class Members {
   settleMoves(people: People, communityCount: number, scratch: Int32Array): void {
     const before = this.start.length - 1;
     const n = people.length;
-    if (this.start[before] !== n || people.idsIssued !== this.idsAtRebuild || communityCount < before || scratch.length < n) {
+    if (!this.holdsRowsOf(people) || communityCount < before || scratch.length < n) {
       this.rebuild(people, communityCount);
       return;
     }
@@ -162,14 +162,19 @@ export class Members {
    * Every live row in member order (communities in index order, each one's members by id), as
    * `rows[0 … length-1]`: an order that does not depend on where rows sit in the table, so a
    * pass over persons in it gives the same numbers however the table's rows were arranged.
-   * Throws when persons were added or removed since the last rebuild (the index is stale).
+   * Throws when the index is stale: persons added or removed since the last rebuild, or moves
+   * noted and not yet settled.
    */
   inOrder(people: People): Int32Array {
-    const communities = this.start.length - 1;
-    if (this.start[communities] !== people.length) {
-      throw new Error(`Members.inOrder: the index holds ${this.start[communities]} rows but the table has ${people.length}; rebuild it first`);
+    if (!this.holdsRowsOf(people) || this.movedFrom.size > 0) {
+      throw new Error(`Members.inOrder: the index holds ${this.start[this.start.length - 1]} rows of ${this.idsAtRebuild} ids issued, with ${this.movedFrom.size} moves unsettled; the table has ${people.length} rows of ${people.idsIssued}; rebuild it first`);
     }
     return this.rows;
+  }
+
+  /** Whether the buckets hold the table's rows as they are: none added or removed since the last rebuild. */
+  private holdsRowsOf(people: People): boolean {
+    return this.start[this.start.length - 1] === people.length && people.idsIssued === this.idsAtRebuild;
   }
 
   /** Number of members of community c. */

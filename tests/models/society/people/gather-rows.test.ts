@@ -46,5 +46,16 @@ describe('gathering each community’s rows together', () => {
     const society = new Society(small('default'), 1);
     society.people.add({ community: 0, age: 30 });
     expect(() => society.members.inOrder(society.people)).toThrow(/stale|rebuild/);
+    // As many rows as the index holds, but not the same ones: a row added and another removed.
+    society.people.removeRow(0);
+    expect(() => society.members.inOrder(society.people)).toThrow(/rebuild/);
+    society.members.rebuild(society.people, society.communities.length);
+    expect(society.members.inOrder(society.people).length).toBeGreaterThanOrEqual(society.people.length);
+    // A move noted and not yet settled.
+    society.members.noteMove(3, society.people.cols.community[3]!);
+    society.people.cols.community[3] = (society.people.cols.community[3]! + 1) % society.communities.length;
+    expect(() => society.members.inOrder(society.people)).toThrow(/unsettled/);
+    society.members.settleMoves(society.people, society.communities.length, new Int32Array(society.people.length));
+    expect(() => society.members.inOrder(society.people)).not.toThrow();
   });
 });
