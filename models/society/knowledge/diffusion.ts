@@ -21,8 +21,8 @@ interface Tracked {
   innovation: Innovation;
   /** Arrival order: innovations spread in the order they arose. */
   order: number;
-  /** Who knows it (one flag per community, room for more) while it spreads; null while set aside. */
-  known: Uint8Array | null;
+  /** Who knows it (one bit per community, room for more: see `hasBit`) while it spreads; null while set aside. */
+  known: Uint32Array | null;
   knownBy: number;
   /** Knowers that may still offer it (frontier.ts), while it spreads. */
   frontier: Frontier;
@@ -52,6 +52,9 @@ export class KnowledgeStock {
   private capacity: number;
   private arrivals = 0;
   private adopting = new Uint8Array(0);
+  /** The month's links, flattened: community c's neighbours are linkTargets[linkStart[c] … linkStart[c+1]). */
+  private linkStart = new Int32Array(1);
+  private linkTargets = new Int32Array(0);
   /** Each community's links as last seen by `diffuse`, to tell whose links changed. */
   private readonly seenLinks: (readonly number[] | undefined)[] = [];
   private readonly rejoining: number[] = [];
@@ -87,7 +90,7 @@ export class KnowledgeStock {
   knows(community: number, innovationId: number): boolean {
     const entry = this.byId.get(innovationId);
     if (!entry) return true;
-    if (entry.known) return entry.known[community] === 1;
+    if (entry.known) return hasBit(entry.known, community);
     const dead = this.dead.get(community);
     return community < this.communities && !(dead && lacks(dead, entry));
   }
@@ -104,7 +107,7 @@ export class KnowledgeStock {
 
   /** A new innovation: its origin knows it and gains from it. */
   add(innovation: Innovation): void {
-    const entry: Tracked = { innovation, order: this.arrivals++, known: new Uint8Array(this.capacity), knownBy: 0, frontier: newFrontier() };
+    const entry: Tracked = { innovation, order: this.arrivals++, known: bitsFor(this.capacity), knownBy: 0, frontier: newFrontier() };
     this.tracked.push(entry);
     this.byId.set(innovation.id, entry);
     this.learn(entry, innovation.origin);
@@ -120,9 +123,9 @@ export class KnowledgeStock {
     if (this.communities > this.capacity) this.grow(Math.max(this.communities, Math.ceil(this.capacity * 1.25)));
     for (let s = 0; s < SECTORS; s++) this.tech[child * SECTORS + s] = this.level(parent, s);
     for (const entry of this.tracked) {
-      const known = entry.known!;
-      known[child] = known[parent]!;
-      entry.knownBy += known[child]!;
+      if (!hasBit(entry.known!, parent)) continue;
+      setBit(entry.known!, child);
+      entry.knownBy++;
     }
     return child;
   }
@@ -138,13 +141,14 @@ export class KnowledgeStock {
     if (rules.living) this.census(rules.living);
     // Knowers whose links changed may have gained a neighbour that lacks what they know.
     const changed = changedLinks(links, this.communities, this.seenLinks);
+    this.flattenLinks(links);
     let adoptions = 0;
     for (const entry of this.tracked) {
       this.rejoinFrontier(entry, changed);
       const patented = rules.step < entry.innovation.expires;
       const rate = patented ? rules.licenceRate : rules.diffusionRate;
       if (rate <= 0) continue;
-      const adopters = this.offers(entry, links, rate, rng);
+      const adopters = this.offers(entry, rate, rng);
       for (const adopter of adopters) {
         this.learn(entry, adopter);
         if (patented) onLicence?.(entry.innovation, adopter);
@@ -162,20 +166,22 @@ export class KnowledgeStock {
    * neighbour make no draw, so walking only the frontier makes the same offers in the same
    * order as walking every community; knowers found with none leave the frontier.
    */
-  private offers(entry: Tracked, links: (community: number) => readonly number[], rate: number, rng: Rng): number[] {
+  private offers(entry: Tracked, rate: number, rng: Rng): number[] {
     const known = entry.known!;
     const adopting = this.adopting;
+    const start = this.linkStart;
+    const targets = this.linkTargets;
     const adopters: number[] = [];
     const frontier = entry.frontier;
     const members = frontier.members;
     let kept = 0;
     for (let i = 0; i < frontier.size; i++) {
       const c = members[i]!;
-      const neighbours = links(c);
+      const end = start[c + 1]!;
       let lacking = false;
-      for (let n = 0; n < neighbours.length; n++) {
-        const neighbour = neighbours[n]!;
-        if (known[neighbour]) continue;
+      for (let n = start[c]!; n < end; n++) {
+        const neighbour = targets[n]!;
+        if ((known[neighbour >>> 5]! >>> (neighbour & 31)) & 1) continue;
         lacking = true;
         if (adopting[neighbour]) continue;
         if (rng.next() < rate) {
@@ -195,7 +201,7 @@ export class KnowledgeStock {
     const known = entry.known!;
     let count = 0;
     const scratch = this.rejoining;
-    for (const c of changed) if (known[c]) scratch[count++] = c;
+    for (const c of changed) if (hasBit(known, c)) scratch[count++] = c;
     mergeIntoFrontier(entry.frontier, scratch, count);
   }
 
@@ -210,7 +216,7 @@ export class KnowledgeStock {
         this.dead.delete(c);
       } else if (!dead) {
         const lacked = new Set<Tracked>();
-        for (const entry of this.tracked) if (!entry.known![c]) lacked.add(entry);
+        for (const entry of this.tracked) if (!hasBit(entry.known!, c)) lacked.add(entry);
         this.dead.set(c, { since: this.arrivals, lacked });
       }
     }
@@ -224,7 +230,7 @@ export class KnowledgeStock {
     }
     if (!knowsLiving || entry.knownBy + this.dead.size < this.communities) return true;
     const known = entry.known!;
-    for (let c = 0; c < this.communities; c++) if (!known[c] && !this.dead.has(c)) return true;
+    for (let c = 0; c < this.communities; c++) if (!hasBit(known, c) && !this.dead.has(c)) return true;
     entry.known = null;
     this.asleep.add(entry);
     return false;
@@ -232,13 +238,17 @@ export class KnowledgeStock {
 
   /** Puts a set-aside innovation back among the spreading, with who knows it rebuilt. */
   private wake(entry: Tracked): void {
-    const known = new Uint8Array(this.capacity).fill(1, 0, this.communities);
+    const known = bitsFor(this.capacity);
+    for (let c = 0; c < this.communities; c++) setBit(known, c);
     let knownBy = this.communities;
     for (const [c, dead] of this.dead) {
-      if (c < this.communities && lacks(dead, entry)) [known[c], knownBy] = [0, knownBy - 1];
+      if (c < this.communities && lacks(dead, entry)) {
+        clearBit(known, c);
+        knownBy--;
+      }
     }
     const everyKnower: number[] = [];
-    for (let c = 0; c < this.communities; c++) if (known[c]) everyKnower.push(c);
+    for (let c = 0; c < this.communities; c++) if (hasBit(known, c)) everyKnower.push(c);
     const frontier = newFrontier();
     mergeIntoFrontier(frontier, everyKnower, everyKnower.length);
     Object.assign(entry, { known, knownBy, frontier });
@@ -254,15 +264,34 @@ export class KnowledgeStock {
     tech.set(this.tech);
     this.tech = tech;
     for (const entry of this.tracked) {
-      const known = new Uint8Array(capacity);
+      const known = bitsFor(capacity);
       known.set(entry.known!);
       entry.known = known;
     }
     this.capacity = capacity;
   }
 
+  /** Copies the month's links into `linkStart`/`linkTargets`: one pass, then offers read flat arrays. */
+  private flattenLinks(links: (community: number) => readonly number[]): void {
+    const n = this.communities;
+    if (this.linkStart.length < n + 1) this.linkStart = new Int32Array(Math.ceil((n + 1) * 1.25));
+    const start = this.linkStart;
+    let total = 0;
+    for (let c = 0; c < n; c++) {
+      start[c] = total;
+      total += links(c).length;
+    }
+    start[n] = total;
+    if (this.linkTargets.length < total) this.linkTargets = new Int32Array(Math.ceil(total * 1.25));
+    const targets = this.linkTargets;
+    for (let c = 0; c < n; c++) {
+      const list = links(c);
+      targets.set(list, start[c]!);
+    }
+  }
+
   private learn(entry: Tracked, community: number): void {
-    entry.known![community] = 1;
+    setBit(entry.known!, community);
     entry.knownBy++;
 
     const cell = community * SECTORS + entry.innovation.sector;
@@ -273,4 +302,25 @@ export class KnowledgeStock {
 /** Whether a community found dead lacks an innovation. */
 function lacks(dead: Dead, entry: Tracked): boolean {
   return entry.order >= dead.since || dead.lacked.has(entry);
+}
+
+/**
+ * Who knows an innovation, one bit per community: a byte each made the month's walk over every
+ * spreading innovation's flags miss the caches at a million persons (thousands of innovations
+ * spreading among some ten thousand communities).
+ */
+function bitsFor(communities: number): Uint32Array {
+  return new Uint32Array(Math.ceil(communities / 32));
+}
+
+function hasBit(bits: Uint32Array, c: number): boolean {
+  return ((bits[c >>> 5]! >>> (c & 31)) & 1) === 1;
+}
+
+function setBit(bits: Uint32Array, c: number): void {
+  bits[c >>> 5]! |= 1 << (c & 31);
+}
+
+function clearBit(bits: Uint32Array, c: number): void {
+  bits[c >>> 5]! &= ~(1 << (c & 31));
 }

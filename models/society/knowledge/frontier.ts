@@ -14,21 +14,31 @@ export function newFrontier(): Frontier {
   return { members: new Int32Array(4), size: 0 };
 }
 
-/** Adds `count` ascending communities (`additions[0 … count−1]`), keeping the frontier ascending and without repeats. */
+/**
+ * Adds `count` ascending communities (`additions[0 … count−1]`), keeping the frontier ascending and
+ * without repeats. Merges from the back into the frontier's own array (grown by half when full),
+ * so a month of spread allocates nothing for a frontier that has room.
+ */
 export function mergeIntoFrontier(frontier: Frontier, additions: ArrayLike<number>, count: number): void {
   if (count === 0) return;
-  const old = frontier.members;
   const size = frontier.size;
-  const merged = new Int32Array(Math.max(4, size + count));
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < size || j < count) {
-    const next = j >= count || (i < size && old[i]! <= additions[j]!) ? old[i++]! : additions[j++]!;
-    if (k === 0 || merged[k - 1] !== next) merged[k++] = next;
+  if (frontier.members.length < size + count) {
+    const grown = new Int32Array(Math.max(4, Math.ceil((size + count) * 1.5)));
+    grown.set(frontier.members.subarray(0, size));
+    frontier.members = grown;
   }
-  frontier.members = merged;
-  frontier.size = k;
+  const members = frontier.members;
+  let i = size - 1;
+  let j = count - 1;
+  let k = size + count - 1;
+  while (j >= 0) members[k--] = i >= 0 && members[i]! > additions[j]! ? members[i--]! : additions[j--]!;
+  // members[0 … i] were not moved and hold no repeats; from there on, drop each repeat.
+  let kept = i + 1;
+  for (let r = i + 1; r < size + count; r++) {
+    const next = members[r]!;
+    if (kept === 0 || members[kept - 1] !== next) members[kept++] = next;
+  }
+  frontier.size = kept;
 }
 
 /**
