@@ -1,4 +1,5 @@
 import { blockwise, giniInPlace, type CollectorSpec } from '../../sim/index.js';
+import { METRIC_PRICES, METRIC_SUMS } from './kernels/metrics.js';
 import { binnedGiniWithin } from './economy/inequality.js';
 import { governanceMetrics } from './metrics-governance.js';
 import type { Society } from './society.js';
@@ -11,8 +12,6 @@ interface Snapshot {
 }
 
 let cache: { society: Society | null; snapshot: Snapshot | null } = { society: null, snapshot: null };
-let priceFood = new Float64Array(0);
-let priceManufactures = new Float64Array(0);
 
 function snapshot(society: Society): Record<string, number> {
   if (cache.society === society && cache.snapshot?.step === society.steps) return cache.snapshot.values;
@@ -33,7 +32,6 @@ const totals = {
 function summarise(society: Society): Record<string, number> {
   const { people, params: p } = society;
   const n = people.length;
-  if (society.wealth.length < n) society.wealth = new Float64Array(Math.ceil(n * 1.25));
   const market = marketTotals(society);
   totalPersons(society, market.outstanding);
   const t = totals;
@@ -71,144 +69,71 @@ function distributionGinis(society: Society, n: number, exact: boolean): typeof 
   const t = totals;
   const values = society.wealth;
   const giniOf = (low: number, high: number) => (exact ? giniInPlace(values, n) : binnedGiniWithin(values, n, low, high));
+  const count = society.communities.length;
   ginis.income = giniOf(t.incomeLow, t.incomeHigh);
-  overPlaces(n, (from, to) => fillGoods(society, from, to));
+  society.shards.run('metrics.goods', count, society.members.start);
   ginis.goods = giniOf(t.goodsLow, t.goodsHigh);
-  if (exact) overPlaces(n, (from, to) => fillGoods(society, from, to));
-  overPlaces(n, (from, to) => goodsToWealth(society, from, to));
+  society.shards.run('metrics.wealth', count, society.members.start);
   ginis.wealth = giniOf(t.wealthLow, t.wealthHigh);
-  if (exact) overPlaces(n, (from, to) => fillWealth(society, from, to));
+  if (exact) society.shards.run('metrics.wealth', count, society.members.start);
   return ginis;
 }
 
-/** Runs `body` over member places [0, n) in blocks (see `blockwise`). */
-function overPlaces(n: number, body: (from: number, to: number) => void): void {
-  blockwise(n, 0, (from, to) => {
-    body(from, to);
-    return 0;
-  });
-}
-
-/** society.wealth[m] = the goods the person at member place m holds at their community's prices (the pass's `worth`). */
-function fillGoods(society: Society, from: number, to: number): void {
-  const { community, food, manufactures } = society.people.cols;
-  const order = society.members.rows;
-  const values = society.wealth;
-  const pricesFood = priceFood;
-  const pricesManufactures = priceManufactures;
-  for (let m = from; m < to; m++) {
-    const row = order[m]!;
-    const c = community[row]!;
-    values[m] = pricesFood[c]! * food[row]! + pricesManufactures[c]! * manufactures[row]!;
-  }
-}
-
-/** Goods held plus credit, floored at zero (the pass's `floored`), from the goods in the buffer. */
-function goodsToWealth(society: Society, from: number, to: number): void {
-  const credit = society.people.cols.credit;
-  const order = society.members.rows;
-  const values = society.wealth;
-  for (let m = from; m < to; m++) {
-    const w = values[m]! + credit[order[m]!]!;
-    values[m] = w > 0 ? w : 0;
-  }
-}
-
-/** society.wealth[m] = net worth floored at zero, from the columns (m a member place). */
-function fillWealth(society: Society, from: number, to: number): void {
-  fillGoods(society, from, to);
-  goodsToWealth(society, from, to);
-}
-
-/** Each community's prices, in scratch arrays indexed by community id. */
-function readPrices(society: Society): void {
-  const communities = society.communities;
-  if (priceFood.length < communities.length) {
-    priceFood = new Float64Array(Math.ceil(communities.length * 1.25));
-    priceManufactures = new Float64Array(priceFood.length);
-  }
+/**
+ * Each community's prices into `metrics.prices`, and the metrics' per-person buffer, sized for
+ * every member place, as society.wealth (the kernels write it: see kernels/metrics.ts).
+ */
+function prepare(society: Society): void {
+  const { communities, shards } = society;
+  const prices = shards.array('metrics.prices', Float64Array, communities.length * METRIC_PRICES.stride);
   for (let c = 0; c < communities.length; c++) {
-    priceFood[c] = communities[c]!.food.price;
-    priceManufactures[c] = communities[c]!.manufactures.price;
+    prices[c * METRIC_PRICES.stride + METRIC_PRICES.food] = communities[c]!.food.price;
+    prices[c * METRIC_PRICES.stride + METRIC_PRICES.manufactures] = communities[c]!.manufactures.price;
   }
+  shards.array('metrics.personsOut', Float64Array, communities.length * METRIC_SUMS.stride);
+  society.wealth = shards.array('metrics.values', Float64Array, society.people.length);
 }
 
 /**
- * The one pass over persons, in member order (`Members.inOrder`: the sums then do not depend
- * on where rows sit in the table): the sums behind the means and shares, persons' debts, and
- * the extremes of wealth, income and goods for their binned Ginis; it leaves each person's
- * income (per adult-equivalent) in society.wealth, at their member place, for the first Gini.
+ * The pass over persons: the `metrics.persons` kernel sums each community's members in member
+ * order (`Members.inOrder`), on as many threads as the run has; the communities' results are
+ * then added up in community order, so the totals do not depend on the threads or on where
+ * rows sit in the table. It leaves each person's income (per adult-equivalent) in
+ * society.wealth, at their member place, for the first Gini.
  */
 function totalPersons(society: Society, outstandingBefore: number): void {
-  readPrices(society);
+  society.members.inOrder(society.people); // throws if the index is stale
+  prepare(society);
+  const count = society.communities.length;
+  society.shards.run('metrics.persons', count, society.members.start);
+  const sums = society.shards.array('metrics.personsOut', Float64Array, count * METRIC_SUMS.stride);
   const t = totals;
   t.totalWealth = 0; t.positiveWealth = 0; t.debtors = 0; t.maxWealth = -Infinity; t.poor = 0; t.welfare = 0;
   t.effort = 0; t.workers = 0; t.adults = 0; t.adultIncome = 0; t.norm = 0; t.outstanding = outstandingBefore;
   t.wealthLow = Infinity; t.wealthHigh = -Infinity; t.incomeLow = Infinity; t.incomeHigh = -Infinity;
   t.goodsLow = Infinity; t.goodsHigh = -Infinity;
-  society.members.inOrder(society.people); // throws if the index is stale
-  // In blocks of places (see `blockwise`), carrying the sums from block to block in `totals`:
-  // the same additions in the same order as one loop.
-  overPlaces(society.people.length, (from, to) => addRows(society, from, to));
-}
-
-/** Adds the persons at member places [from, to) to the running totals (the buffer is indexed by place). */
-function addRows(society: Society, from: number, to: number): void {
-  const { people, params: p } = society;
-  const order = society.members.rows;
-  const { community, food, manufactures, credit, age, income: incomeOf, needsMet, utility, civicNorm, effort: effortOf } = people.cols;
-  const { adultAge, retirementAge } = p;
-  // Locals, not the module's bindings: the loop then reads no outer context.
-  const incomes = society.wealth;
-  const pricesFood = priceFood;
-  const pricesManufactures = priceManufactures;
-  const t = totals;
-  let { totalWealth, positiveWealth, debtors, maxWealth, poor, welfare, effort, workers, adults, adultIncome, norm, outstanding } = t;
-  let { wealthLow, wealthHigh, incomeLow, incomeHigh, goodsLow, goodsHigh } = t;
-  for (let m = from; m < to; m++) {
-    const row = order[m]!;
-    const c = community[row]!;
-    const worth = pricesFood[c]! * food[row]! + pricesManufactures[c]! * manufactures[row]!;
-    const owed = credit[row]!;
-    const w = worth + owed;
-    // Net worth floored at zero for the Gini and the max ratio (debts make an unbounded
-    // Gini, and would shrink the ratio's denominator); the mean keeps debts.
-    const floored = w > 0 ? w : 0;
-    totalWealth += w;
-    positiveWealth += floored;
-    // Counts and sums as conditional additions, not `if (…) x++`: a branch rarely taken has
-    // no type feedback when V8 optimises this loop, and taking it later would throw the
-    // optimised code away for the rest of the pass (once a step, so it would not come back).
-    debtors += w < 0 ? 1 : 0;
-    if (w > maxWealth) maxWealth = w;
-    outstanding -= owed < 0 ? owed : 0;
-    const years = age[row]!;
-    const ae = years < adultAge ? 0.5 : 1;
-    const perAdult = incomeOf[row]! / ae;
-    incomes[m] = perAdult;
-    poor += needsMet[row]! < 1 - 1e-9 ? 1 : 0;
-    welfare += utility[row]!;
-    norm += civicNorm[row]!;
-    if (years >= adultAge && years < retirementAge) {
-      workers++;
-      effort += effortOf[row]!;
-    }
-    if (ae === 1) {
-      adults++;
-      adultIncome += incomeOf[row]!;
-    }
-    if (floored < wealthLow) wealthLow = floored;
-    if (floored > wealthHigh) wealthHigh = floored;
-    if (perAdult < incomeLow) incomeLow = perAdult;
-    if (perAdult > incomeHigh) incomeHigh = perAdult;
-    if (worth < goodsLow) goodsLow = worth;
-    if (worth > goodsHigh) goodsHigh = worth;
+  const S = METRIC_SUMS;
+  for (let c = 0; c < count; c++) {
+    const o = c * S.stride;
+    t.totalWealth += sums[o + S.wealth]!;
+    t.positiveWealth += sums[o + S.positiveWealth]!;
+    t.debtors += sums[o + S.debtors]!;
+    if (sums[o + S.maxWealth]! > t.maxWealth) t.maxWealth = sums[o + S.maxWealth]!;
+    t.poor += sums[o + S.poor]!;
+    t.welfare += sums[o + S.welfare]!;
+    t.effort += sums[o + S.effort]!;
+    t.workers += sums[o + S.workers]!;
+    t.adults += sums[o + S.adults]!;
+    t.adultIncome += sums[o + S.adultIncome]!;
+    t.norm += sums[o + S.norm]!;
+    t.outstanding += sums[o + S.owed]!;
+    if (sums[o + S.wealthLow]! < t.wealthLow) t.wealthLow = sums[o + S.wealthLow]!;
+    if (sums[o + S.wealthHigh]! > t.wealthHigh) t.wealthHigh = sums[o + S.wealthHigh]!;
+    if (sums[o + S.incomeLow]! < t.incomeLow) t.incomeLow = sums[o + S.incomeLow]!;
+    if (sums[o + S.incomeHigh]! > t.incomeHigh) t.incomeHigh = sums[o + S.incomeHigh]!;
+    if (sums[o + S.goodsLow]! < t.goodsLow) t.goodsLow = sums[o + S.goodsLow]!;
+    if (sums[o + S.goodsHigh]! > t.goodsHigh) t.goodsHigh = sums[o + S.goodsHigh]!;
   }
-  t.totalWealth = totalWealth; t.positiveWealth = positiveWealth; t.debtors = debtors; t.maxWealth = maxWealth;
-  t.poor = poor; t.welfare = welfare; t.effort = effort; t.workers = workers; t.adults = adults;
-  t.adultIncome = adultIncome; t.norm = norm; t.outstanding = outstanding;
-  t.wealthLow = wealthLow; t.wealthHigh = wealthHigh; t.incomeLow = incomeLow; t.incomeHigh = incomeHigh;
-  t.goodsLow = goodsLow; t.goodsHigh = goodsHigh;
 }
 
 function policyShares(society: Society): Record<string, number> {

@@ -84,7 +84,8 @@ export class Society extends Model {
   readonly landUnit: number;
   /**
    * Reusable per-person scratch: wealth for the metrics, indexed by member place (`members.rows`),
-   * not by row; in between, scratch for the step (`scratchInts`).
+   * not by row; in between, scratch for the step (`scratchInts`). It is the kernels' array
+   * `metrics.values` (shared with the threads in a threaded run), fetched again before each use.
    */
   wealth = new Float64Array(0);
   /** Runs the per-community kernels: on this thread, unless a threaded runner was handed over (`sharding.use`). */
@@ -142,8 +143,8 @@ export class Society extends Model {
    * the members index's patching work in it rather than in memory of their own.
    */
   scratchInts(count: number): Int32Array {
-    if (this.wealth.length * 2 < count) this.wealth = new Float64Array(Math.ceil(count * 0.625));
-    return new Int32Array(this.wealth.buffer, 0, this.wealth.length * 2);
+    this.wealth = this.shards.array('metrics.values', Float64Array, Math.ceil(count / 2));
+    return new Int32Array(this.wealth.buffer, this.wealth.byteOffset, this.wealth.length * 2);
   }
 
   /** How a threaded runner takes over the kernels (the society must have been built with shared arrays). */
