@@ -32,15 +32,6 @@ describe('executeRun', () => {
     expect(lines.map((line) => line.split(',')[0])).toEqual(['id', '0', '1']);
   });
 
-  it('writes the same snapshots when they go to the writer\'s thread as when written in the loop', async () => {
-    const [inLoop, onThread] = [join(scratch(), 'loop'), join(scratch(), 'thread')];
-    await executeRun(scenario(12, ',"params":{"walkers":50}'), { out: inLoop });
-    const result = await executeRun(scenario(12, ',"params":{"walkers":50}'), { out: onThread, snapshotThreadRows: 1 });
-    const snapshots = result.files.filter((file) => file.startsWith('snapshots/'));
-    expect(snapshots.length).toBeGreaterThan(1);
-    for (const file of [...snapshots, 'metrics.csv', 'events.ndjson']) expect(readFileSync(join(onThread, file), 'utf8')).toBe(readFileSync(join(inLoop, file), 'utf8'));
-  });
-
   it('stops at the step where the model finishes by itself, and says so in the manifest', async () => {
     const out = join(scratch(), 'run');
     const seen: number[] = [];

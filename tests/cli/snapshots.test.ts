@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshotCSV, snapshotCSVPieces, writeSnapshotFile } from '../../cli/snapshots/csv.js';
-import { SnapshotWriter } from '../../cli/snapshots/writer.js';
 import { scratch } from './helpers.js';
 
 describe('snapshot CSV', () => {
@@ -27,32 +26,5 @@ describe('snapshot CSV', () => {
     writeSnapshotFile(path, big);
     expect(readFileSync(path, 'utf8')).toBe(snapshotCSV(big));
     expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(rows + 2);
-  });
-});
-
-describe('SnapshotWriter', () => {
-  const rows = (n: number, step: number) => ({ step, columns: { id: Float64Array.from({ length: n }, (_, i) => i), share: Float64Array.from({ length: n }, (_, i) => (i * step) / 7) } });
-
-  it('writes large snapshots on its own thread and small ones at once, the same text either way', async () => {
-    const folder = scratch();
-    const writer = new SnapshotWriter(1000);
-    const expected: Record<string, string> = {};
-    for (const [name, n, step] of [['a', 5000, 1], ['b', 10, 2], ['c', 3000, 3]] as const) {
-      const snapshot = rows(n, step);
-      expected[name] = snapshotCSV(snapshot);
-      writer.write(join(folder, `${name}.csv`), snapshot);
-    }
-    // The small one is on disk already; the large ones went to the thread (their buffers with them).
-    expect(readFileSync(join(folder, 'b.csv'), 'utf8')).toBe(expected.b);
-    expect(writer.pending).toBe(2);
-    await writer.finish();
-    expect(writer.pending).toBe(0);
-    for (const name of ['a', 'b', 'c']) expect(readFileSync(join(folder, `${name}.csv`), 'utf8')).toBe(expected[name]);
-  });
-
-  it('fails its finish with the reason when a snapshot cannot be written', async () => {
-    const writer = new SnapshotWriter(0);
-    writer.write(join(scratch(), 'missing-folder', 'x.csv'), rows(3, 1));
-    await expect(writer.finish()).rejects.toThrow(/writing a snapshot failed: .*ENOENT/);
   });
 });
