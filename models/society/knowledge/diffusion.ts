@@ -1,5 +1,6 @@
 import type { Rng } from '../../../sim/index.js';
-import { changedLinks, mergeIntoFrontier, newFrontier, type Frontier } from './frontier.js';
+import { mergeIntoFrontier, newFrontier, type Frontier } from './frontier.js';
+import { MonthLinks } from './month-links.js';
 import { SECTORS, type Innovation } from './innovation.js';
 
 /** How innovations cross a link this month. */
@@ -52,11 +53,8 @@ export class KnowledgeStock {
   private capacity: number;
   private arrivals = 0;
   private adopting = new Uint8Array(0);
-  /** The month's links, flattened: community c's neighbours are linkTargets[linkStart[c] … linkStart[c+1]). */
-  private linkStart = new Int32Array(1);
-  private linkTargets = new Int32Array(0);
-  /** Each community's links as last seen by `diffuse`, to tell whose links changed. */
-  private readonly seenLinks: (readonly number[] | undefined)[] = [];
+  /** The month's links, flattened, and whose changed since the month before. */
+  private readonly links = new MonthLinks();
   private readonly rejoining: number[] = [];
 
   constructor(communities: number) {
@@ -140,8 +138,7 @@ export class KnowledgeStock {
     if (this.adopting.length < this.capacity) this.adopting = new Uint8Array(this.capacity);
     if (rules.living) this.census(rules.living);
     // Knowers whose links changed may have gained a neighbour that lacks what they know.
-    const changed = changedLinks(links, this.communities, this.seenLinks);
-    this.flattenLinks(links);
+    const changed = this.links.read(links, this.communities);
     let adoptions = 0;
     for (const entry of this.tracked) {
       this.rejoinFrontier(entry, changed);
@@ -169,8 +166,7 @@ export class KnowledgeStock {
   private offers(entry: Tracked, rate: number, rng: Rng): number[] {
     const known = entry.known!;
     const adopting = this.adopting;
-    const start = this.linkStart;
-    const targets = this.linkTargets;
+    const { start, targets } = this.links;
     const adopters: number[] = [];
     const frontier = entry.frontier;
     const members = frontier.members;
@@ -269,25 +265,6 @@ export class KnowledgeStock {
       entry.known = known;
     }
     this.capacity = capacity;
-  }
-
-  /** Copies the month's links into `linkStart`/`linkTargets`: one pass, then offers read flat arrays. */
-  private flattenLinks(links: (community: number) => readonly number[]): void {
-    const n = this.communities;
-    if (this.linkStart.length < n + 1) this.linkStart = new Int32Array(Math.ceil((n + 1) * 1.25));
-    const start = this.linkStart;
-    let total = 0;
-    for (let c = 0; c < n; c++) {
-      start[c] = total;
-      total += links(c).length;
-    }
-    start[n] = total;
-    if (this.linkTargets.length < total) this.linkTargets = new Int32Array(Math.ceil(total * 1.25));
-    const targets = this.linkTargets;
-    for (let c = 0; c < n; c++) {
-      const list = links(c);
-      targets.set(list, start[c]!);
-    }
   }
 
   private learn(entry: Tracked, community: number): void {

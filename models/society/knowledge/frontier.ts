@@ -40,24 +40,3 @@ export function mergeIntoFrontier(frontier: Frontier, additions: ArrayLike<numbe
   }
   frontier.size = kept;
 }
-
-/**
- * The communities whose links differ from those seen last time (new ones included), ascending;
- * remembers the current links for next time.
- */
-export function changedLinks(links: (community: number) => readonly number[], communities: number, seen: (readonly number[] | undefined)[]): number[] {
-  const changed: number[] = [];
-  for (let c = 0; c < communities; c++) {
-    const now = links(c);
-    const before = seen[c];
-    if (before !== now && !sameList(before, now)) changed.push(c);
-    seen[c] = now;
-  }
-  return changed;
-}
-
-function sameList(a: readonly number[] | undefined, b: readonly number[]): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

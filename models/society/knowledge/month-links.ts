@@ -1,0 +1,62 @@
+/**
+ * The month's knowledge links, flattened: community c's neighbours are
+ * `targets[start[c]] … targets[start[c+1] − 1]`, ascending. `read` also says whose links differ
+ * from the month before, comparing against the previous month's flat copy (kept in a second pair
+ * of arrays that the two months take in turn), so each community's list is asked for once.
+ */
+export class MonthLinks {
+  start = new Int32Array(1);
+  targets = new Int32Array(16);
+  private previousStart = new Int32Array(1);
+  private previousTargets = new Int32Array(16);
+  /** Communities the previous month's copy covers (those beyond it count as changed). */
+  private previousCount = 0;
+
+  /**
+   * Copies this month's links of communities 0 … communities−1; returns those whose links differ
+   * from the previous call's (new communities included), ascending.
+   */
+  read(links: (community: number) => readonly number[], communities: number): number[] {
+    [this.start, this.previousStart] = [this.previousStart, this.start];
+    [this.targets, this.previousTargets] = [this.previousTargets, this.targets];
+    if (this.start.length < communities + 1) this.start = new Int32Array(Math.ceil((communities + 1) * 1.25));
+    const start = this.start;
+    let targets = this.targets;
+    let total = 0;
+    for (let c = 0; c < communities; c++) {
+      const list = links(c);
+      start[c] = total;
+      if (total + list.length > targets.length) {
+        const grown = new Int32Array(Math.ceil((total + list.length) * 1.5));
+        grown.set(targets.subarray(0, total));
+        targets = this.targets = grown;
+      }
+      for (let i = 0; i < list.length; i++) targets[total++] = list[i]!;
+    }
+    start[communities] = total;
+    const changed: number[] = [];
+    const before = this.previousStart;
+    const beforeTargets = this.previousTargets;
+    for (let c = 0; c < communities; c++) {
+      if (c >= this.previousCount) {
+        changed.push(c);
+        continue;
+      }
+      const from = start[c]!;
+      const length = start[c + 1]! - from;
+      const fromBefore = before[c]!;
+      if (before[c + 1]! - fromBefore !== length) {
+        changed.push(c);
+        continue;
+      }
+      for (let i = 0; i < length; i++) {
+        if (targets[from + i] !== beforeTargets[fromBefore + i]) {
+          changed.push(c);
+          break;
+        }
+      }
+    }
+    this.previousCount = communities;
+    return changed;
+  }
+}
