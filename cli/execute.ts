@@ -6,8 +6,7 @@ import { ThreadedRunner } from '../sim/node/threads.js';
 import { createSimulation } from '../scenarios/create.js';
 import { InputError } from '../scenarios/errors.js';
 import type { ResolvedScenario } from '../scenarios/load.js';
-import { snapshotCSV } from './snapshots/csv.js';
-import { SnapshotWriter } from './snapshots/writer.js';
+import { snapshotCSV, writeSnapshotFile } from './snapshots/csv.js';
 
 /** How to run: where the run folder goes, and who hears about progress. */
 export interface ExecuteOptions {
@@ -19,11 +18,6 @@ export interface ExecuteOptions {
   clearStale?: boolean;
   /** Threads to split each step across (default 1); the files are the same for any number. */
   threads?: number;
-  /**
-   * In a threaded run, snapshots of at least this many rows are written on a thread of their own
-   * while the run goes on, whenever no kernel runs (default 100,000); on one thread, in the loop.
-   */
-  snapshotThreadRows?: number;
 }
 
 /** What a finished run left behind. */
@@ -52,20 +46,16 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
   const simulation = createSimulation(scenario, { shared: threads > 1 });
   const runner = threads > 1 ? await startThreads(scenario, simulation, threads) : undefined;
   const folder = new PendingFolder(options.out, options);
-  // The writer's thread takes only the time the kernels leave: with one thread there is none to
-  // spare (run G measured it slower), so snapshots are then written in the loop.
-  const writer = new SnapshotWriter(runner ? { rowsForThread: options.snapshotThreadRows ?? 100_000, busy: runner.busy } : {});
   try {
     // Snapshots and events go to disk as they come, so a long run never holds them all.
-    const snapshots = writeSnapshotsTo(folder, simulation, scenario.steps, writer);
+    const snapshots = writeSnapshotsTo(folder, simulation, scenario.steps);
     folder.write('events.ndjson', '');
     simulation.events.streamTo((text) => folder.append('events.ndjson', text));
-    return await runAndWrite(scenario, options, simulation, folder, { snapshots, writer }, { started, clockStart, threads });
+    return await runAndWrite(scenario, options, simulation, folder, snapshots, { started, clockStart, threads });
   } catch (error) {
     folder.discard();
     throw error;
   } finally {
-    writer.close();
     runner?.close();
   }
 }
@@ -79,10 +69,9 @@ async function startThreads(scenario: ResolvedScenario, simulation: Simulation, 
   return runner;
 }
 
-/** Steps a run to its end, then writes the rest of its folder (its snapshots already in it, or being written) and commits it. */
+/** Steps a run to its end, then writes the rest of its folder (its snapshots already in it) and commits it. */
 async function runAndWrite(
-  scenario: ResolvedScenario, options: ExecuteOptions, simulation: Simulation, folder: PendingFolder,
-  { snapshots, writer }: { snapshots: string[]; writer: SnapshotWriter },
+  scenario: ResolvedScenario, options: ExecuteOptions, simulation: Simulation, folder: PendingFolder, snapshots: string[],
   { started, clockStart, threads }: { started: Date; clockStart: number; threads: number },
 ): Promise<RunResult> {
   const phaseTimes = startProfiling(simulation);
@@ -91,8 +80,6 @@ async function runAndWrite(
   for (let step = 1; step <= scenario.steps && simulation.running !== false; step++) {
     simulation.step();
     options.onStep?.(step, scenario.steps);
-    // One snapshot being written and one waiting at most: a run never holds more than two.
-    if (writer.pending > 1) await writer.settle(1);
     // Let timers (the progress bar) and signals through now and then without slowing the loop.
     if (performance.now() - lastBreath > 50) {
       await nextTurn();
@@ -100,7 +87,6 @@ async function runAndWrite(
     }
   }
   simulation.events.flush();
-  await writer.finish();
   const wallSeconds = (performance.now() - clockStart) / 1000;
   const stepsRun = simulation.steps;
   const files = runFiles(simulation, scenario.steps);
@@ -139,11 +125,11 @@ export function runFiles(simulation: Simulation, totalSteps: number): Record<str
 }
 
 /** Sends the simulation's snapshots (those taken so far, then each as it is taken) into the folder; returns their names as written. */
-function writeSnapshotsTo(folder: PendingFolder, simulation: Simulation, totalSteps: number, writer: SnapshotWriter): string[] {
+function writeSnapshotsTo(folder: PendingFolder, simulation: Simulation, totalSteps: number): string[] {
   const names: string[] = [];
   simulation.collector.sendSnapshotsTo((snapshot) => {
     const name = snapshotName(snapshot, totalSteps);
-    writer.write(folder.filePath(name), snapshot);
+    writeSnapshotFile(folder.filePath(name), snapshot);
     names.push(name);
   });
   return names;

@@ -29,12 +29,6 @@ export interface ThreadedRunnerOptions {
  */
 export class ThreadedRunner implements ShardRunner {
   readonly threads: number;
-  /**
-   * 1 while a kernel runs, 0 between runs (on shared memory, notified when it drops): work
-   * that may use a spare core, such as writing snapshots, waits on it so as not to take a
-   * core from the kernels.
-   */
-  readonly busy = new Int32Array(new SharedArrayBuffer(4));
   private readonly control: Int32Array;
   private readonly bounds: Int32Array;
   private readonly kernels: Map<string, Kernel>;
@@ -107,16 +101,6 @@ export class ThreadedRunner implements ShardRunner {
 
   run(name: string, count: number, start: Int32Array): void {
     if (this.closed) throw new Error('the threads of this run have been stopped');
-    Atomics.store(this.busy, 0, 1);
-    try {
-      this.runKernel(name, count, start);
-    } finally {
-      Atomics.store(this.busy, 0, 0);
-      Atomics.notify(this.busy, 0);
-    }
-  }
-
-  private runKernel(name: string, count: number, start: Int32Array): void {
     const kernel = kernelNamed(this.kernels, name);
     this.prepareStreams(count);
     if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
