@@ -20,24 +20,24 @@ function snapshot(society: Society): Record<string, number> {
   return values;
 }
 
-/** What the one pass over persons adds up (reset by `totalPersons`). */
-const totals = {
-  totalWealth: 0, positiveWealth: 0, debtors: 0, maxWealth: -Infinity, poor: 0, welfare: 0, effort: 0, workers: 0, adults: 0, adultIncome: 0, norm: 0,
-  /** Starts as the collectives' debts; the pass adds persons' debts in member order. */
-  outstanding: 0,
+/** What the pass over persons adds up (`totalPersons`). */
+interface Totals {
+  totalWealth: number; positiveWealth: number; debtors: number; maxWealth: number; poor: number; welfare: number;
+  effort: number; workers: number; adults: number; adultIncome: number; norm: number;
+  /** The collectives' debts and then each community's persons' debts, in community order. */
+  outstanding: number;
   // The extremes of the three distributions, for their binned Gini.
-  wealthLow: Infinity, wealthHigh: -Infinity, incomeLow: Infinity, incomeHigh: -Infinity, goodsLow: Infinity, goodsHigh: -Infinity,
-};
+  wealthLow: number; wealthHigh: number; incomeLow: number; incomeHigh: number; goodsLow: number; goodsHigh: number;
+}
 
 function summarise(society: Society): Record<string, number> {
   const { people, params: p } = society;
   const n = people.length;
   const market = marketTotals(society);
-  totalPersons(society, market.outstanding);
-  const t = totals;
+  const t = totalPersons(society, market.outstanding);
   const mean = n > 0 ? t.totalWealth / n : 0;
   const lifetimeProduct = (t.adults > 0 ? t.adultIncome / t.adults : 0) * 12 * 40;
-  const ginis = distributionGinis(society, n, society.steps % p.giniEvery === 0);
+  const ginis = distributionGinis(society, t, n, society.steps % p.giniEvery === 0);
   return {
     ...policyShares(society),
     ...market.values,
@@ -59,14 +59,13 @@ function summarise(society: Society): Record<string, number> {
 const ginis = { income: 0, goods: 0, wealth: 0 };
 
 /**
- * The three Ginis from one per-person buffer (society.wealth), refilled for each distribution
- * with the pass's own arithmetic, so each holds the very doubles the pass saw: income (left
- * there by the pass), then goods, then wealth — which the buffer keeps, row by row, for
- * whoever reads society.wealth. The exact Gini sorts the buffer where it is (no copy), so
- * after it the next distribution is computed afresh, and wealth once more at the end.
+ * The three Ginis from one per-person buffer (society.wealth), refilled by the metrics kernels
+ * for each distribution with the pass's own arithmetic, so each holds the very doubles the pass
+ * saw: income (left there by the pass), then goods, then wealth — which the buffer keeps, by
+ * member place, for whoever reads society.wealth. The exact Gini sorts the buffer where it is
+ * (no copy), so wealth is filled once more after it.
  */
-function distributionGinis(society: Society, n: number, exact: boolean): typeof ginis {
-  const t = totals;
+function distributionGinis(society: Society, t: Totals, n: number, exact: boolean): typeof ginis {
   const values = society.wealth;
   const giniOf = (low: number, high: number) => (exact ? giniInPlace(values, n) : binnedGiniWithin(values, n, low, high));
   const count = society.communities.length;
@@ -101,17 +100,17 @@ function prepare(society: Society): void {
  * rows sit in the table. It leaves each person's income (per adult-equivalent) in
  * society.wealth, at their member place, for the first Gini.
  */
-function totalPersons(society: Society, outstandingBefore: number): void {
+function totalPersons(society: Society, outstandingBefore: number): Totals {
   society.members.inOrder(society.people); // throws if the index is stale
   prepare(society);
   const count = society.communities.length;
   society.shards.run('metrics.persons', count, society.members.start);
   const sums = society.shards.array('metrics.personsOut', Float64Array, count * METRIC_SUMS.stride);
-  const t = totals;
-  t.totalWealth = 0; t.positiveWealth = 0; t.debtors = 0; t.maxWealth = -Infinity; t.poor = 0; t.welfare = 0;
-  t.effort = 0; t.workers = 0; t.adults = 0; t.adultIncome = 0; t.norm = 0; t.outstanding = outstandingBefore;
-  t.wealthLow = Infinity; t.wealthHigh = -Infinity; t.incomeLow = Infinity; t.incomeHigh = -Infinity;
-  t.goodsLow = Infinity; t.goodsHigh = -Infinity;
+  const t: Totals = {
+    totalWealth: 0, positiveWealth: 0, debtors: 0, maxWealth: -Infinity, poor: 0, welfare: 0, effort: 0, workers: 0, adults: 0, adultIncome: 0, norm: 0,
+    outstanding: outstandingBefore,
+    wealthLow: Infinity, wealthHigh: -Infinity, incomeLow: Infinity, incomeHigh: -Infinity, goodsLow: Infinity, goodsHigh: -Infinity,
+  };
   const S = METRIC_SUMS;
   for (let c = 0; c < count; c++) {
     const o = c * S.stride;
@@ -134,6 +133,7 @@ function totalPersons(society: Society, outstandingBefore: number): void {
     if (sums[o + S.goodsLow]! < t.goodsLow) t.goodsLow = sums[o + S.goodsLow]!;
     if (sums[o + S.goodsHigh]! > t.goodsHigh) t.goodsHigh = sums[o + S.goodsHigh]!;
   }
+  return t;
 }
 
 function policyShares(society: Society): Record<string, number> {
