@@ -134,7 +134,7 @@ export class Society extends Model {
     if (this.gatherRowsEvery <= 0 || (this.steps + 1) % this.gatherRowsEvery !== 0) return;
     const n = this.people.length;
     this.people.permute(this.members.inOrder(this.people).subarray(0, n), this.scratchInts(2 * n).buffer);
-    this.members.rebuild(this.people, this.communities.length);
+    this.members.gathered(this.people);
   }
 
   /**

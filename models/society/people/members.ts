@@ -27,10 +27,12 @@ function mergeBucket(people: People, c: number, oldRows: Int32Array, from: numbe
 
 /**
  * The members of each community as a bucket of rows, ordered by person id inside each
- * bucket, so iteration order never depends on other communities. Rebuilt in O(n + ids
- * ever issued) whenever rows are added or removed: a walk over ids in ascending order fills
- * the buckets already sorted, with no sort. When persons only moved between communities,
- * `settleMoves` patches the buckets instead: one copy of `rows` and the movers merged in. With `shared`,
+ * bucket, so iteration order never depends on other communities. `rebuild` builds it in
+ * O(n + ids ever issued): a walk over ids in ascending order fills the buckets already sorted,
+ * with no sort. Cheaper patches keep it current through a month: `settleRemovals` after
+ * deaths and births (one copy of `rows`, the dead skipped, the newborn appended), `settleMoves`
+ * after persons moved between communities (one copy of `rows` and the movers merged in), and
+ * `gathered` after the table was put in member order. With `shared`,
  * `start` and `rows` live on SharedArrayBuffers (for worker threads); `version` counts the
  * times either was replaced by a larger one.
  */
@@ -47,6 +49,8 @@ export class Members {
   private readonly movedFrom = new Map<number, number>();
   /** Ids issued when the buckets were last rebuilt: more since means rows were added. */
   private idsAtRebuild = 0;
+  /** What `noteRemovals` recorded for `settleRemovals`; `length` is -1 when nothing is noted. */
+  private readonly removal = { length: -1, count: 0, dying: new Uint8Array(0), tailIds: new Int32Array(0), arrivals: new Int32Array(0) };
 
   constructor(options: { shared?: boolean } = {}) {
     this.shared = options.shared ?? false;
@@ -56,6 +60,7 @@ export class Members {
 
   /** Rebuilds the buckets from the people's community column. */
   rebuild(people: People, communityCount: number): void {
+    this.clearNote();
     this.movedFrom.clear();
     this.idsAtRebuild = people.idsIssued;
     const n = people.length;
@@ -156,6 +161,107 @@ export class Members {
       j = mergeBucket(people, c, oldRows, from, to, joiners, j, rows, start[c]!);
       run = c + 1;
     }
+  }
+
+  /**
+   * Notes, before they go, the rows about to be removed with `removeRow` (each the last row
+   * moving into its place): which rows die, and the ids of the rows that the removals will move.
+   * Call it while the index is current (no moves unsettled), then remove exactly these rows, add
+   * any, and call `settleRemovals`.
+   */
+  noteRemovals(people: People, rows: readonly number[]): void {
+    const note = this.removal;
+    const n = people.length;
+    note.length = -1;
+    if (!this.holdsRowsOf(people) || this.movedFrom.size > 0) return;
+    if (note.dying.length < n) note.dying = new Uint8Array(Math.ceil(n * 1.25));
+    for (const row of rows) note.dying[row] = 1;
+    // Swap-removal moves only rows at or past n - k (the last row, while k rows go): their ids find them after.
+    const k = rows.length;
+    if (note.tailIds.length < k) note.tailIds = new Int32Array(Math.ceil(k * 1.25));
+    for (let j = 0; j < k; j++) note.tailIds[j] = people.idOf(n - k + j);
+    note.length = n;
+    note.count = k;
+  }
+
+  /**
+   * The buckets after the rows noted by `noteRemovals` were removed and rows were added (new
+   * ids, appended): survivors keep their places in their buckets (those the removals moved under
+   * their new row numbers), and each community's newcomers follow by id. The same buckets a
+   * rebuild makes, for one copy of `rows`. It rebuilds instead when nothing was noted, the table
+   * does not hold what the note and the ids issued since say it should, communities were added,
+   * or `scratch` (any n Int32s, contents overwritten) is too short.
+   */
+  settleRemovals(people: People, communityCount: number, scratch: Int32Array): void {
+    const note = this.removal;
+    const before = note.length;
+    const added = people.idsIssued - this.idsAtRebuild;
+    const kept = before - note.count;
+    const fits = before >= 0 && people.length === kept + added && communityCount === this.start.length - 1 && scratch.length >= before && this.movedFrom.size === 0;
+    if (!fits) {
+      this.rebuild(people, communityCount);
+      return;
+    }
+    const n = people.length;
+    const community = people.cols.community;
+    const oldRows = scratch.subarray(0, before);
+    oldRows.set(this.rows.subarray(0, before));
+    if (note.arrivals.length < communityCount) note.arrivals = new Int32Array(Math.ceil(communityCount * 1.25));
+    const arrivals = note.arrivals;
+    arrivals.fill(0, 0, communityCount);
+    for (let row = kept; row < n; row++) arrivals[community[row]!]!++;
+    if (this.rows.length < n) this.replaceRows(Math.ceil(n * 1.25));
+    const start = this.start;
+    const rows = this.rows;
+    const { dying, tailIds } = note;
+    let from = 0;
+    let w = 0;
+    let lost = false;
+    for (let c = 0; c < communityCount; c++) {
+      const to = start[c + 1]!;
+      start[c] = w;
+      for (let k = from; k < to; k++) {
+        const row = oldRows[k]!;
+        if (dying[row] === 1) {
+          dying[row] = 0; // every noted row sits in one bucket: this clears the note
+          continue;
+        }
+        const now = row < kept ? row : people.rowOf(tailIds[row - kept]!);
+        if (now < 0) lost = true;
+        rows[w++] = now;
+      }
+      // Room for the newcomers, filled below; `arrivals[c]` becomes the next one's place.
+      const newcomers = arrivals[c]!;
+      arrivals[c] = w;
+      w += newcomers;
+      from = to;
+    }
+    start[communityCount] = w;
+    for (let row = kept; row < n; row++) rows[arrivals[community[row]!]!++] = row;
+    note.length = -1;
+    this.idsAtRebuild = people.idsIssued;
+    // A row moved by the removals is gone: other rows were removed than those noted.
+    if (lost) this.rebuild(people, communityCount);
+  }
+
+  /**
+   * The buckets after the table's rows were put in this index's member order (`permute` with
+   * `inOrder`'s rows): member k of the order now sits at row k.
+   */
+  gathered(people: People): void {
+    const n = people.length;
+    if (!this.holdsRowsOf(people) || this.movedFrom.size > 0) throw new Error(`Members.gathered: the index does not hold the table's ${n} rows; rebuild it instead`);
+    const rows = this.rows;
+    blockwise(n, 0, (from, to) => {
+      for (let k = from; k < to; k++) rows[k] = k;
+      return 0;
+    });
+  }
+
+  private clearNote(): void {
+    const note = this.removal;
+    if (note.length >= 0) note.dying.fill(0, 0, note.length);
+    note.length = -1;
   }
 
   /**

@@ -26,9 +26,11 @@ export const demography: NamedPhase<Society> = {
     society.shards.run('demography.events', count, society.members.start);
     collectEvents(society, count);
     settleEstates(society);
+    const before = society.people.length;
+    society.members.noteRemovals(society.people, deaths);
     removeDead(society);
     addBorn(society);
-    society.members.rebuild(society.people, society.communities.length);
+    society.members.settleRemovals(society.people, count, society.scratchInts(Math.max(before, society.people.length)));
     society.gatherRowsIfDue();
     for (const community of society.communities) community.population = society.members.count(community.id);
   },

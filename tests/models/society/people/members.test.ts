@@ -145,4 +145,76 @@ describe('Members', () => {
     members.settleMoves(people, 6, new Int32Array(people.length));
     expect(buckets(members, 6)).toEqual(reference(people, 6));
   });
+
+  it('settles removals and additions by patching the buckets: the same as a rebuild, month after month', () => {
+    for (const shared of [false, true]) {
+      const people = scattered(3000, 40, 'removals');
+      const rng = new Rng('months');
+      const members = new Members({ shared });
+      members.rebuild(people, 40);
+      const replaced = members.version;
+      for (let month = 0; month < 12; month++) {
+        // Deaths anywhere, the last rows among them (chains of swaps), then births; more born than die, so rows grow.
+        const dying = new Set<number>();
+        for (let k = 0; k < 40; k++) dying.add(rng.int(people.length));
+        for (let k = 1; k <= 3; k++) dying.add(people.length - k);
+        const rows = [...dying];
+        members.noteRemovals(people, rows);
+        for (const row of rows.sort((a, b) => b - a)) people.removeRow(row);
+        const born = month === 5 ? 0 : 100 + rng.int(40);
+        for (let k = 0; k < born; k++) people.add({ community: rng.int(40) });
+        members.settleRemovals(people, 40, new Int32Array(people.length + 50));
+        expect(buckets(members, 40)).toEqual(reference(people, 40));
+        expect(members.start[40]).toBe(people.length);
+        expect(() => members.inOrder(people)).not.toThrow();
+      }
+      expect(members.version).toBeGreaterThan(replaced); // rows outgrew their array on the way
+    }
+  });
+
+  it('rebuilds instead of patching removals when nothing was noted, rows differ from the note, communities were added or the scratch is short', () => {
+    const people = scattered(600, 8, 'unnoted');
+    const members = new Members();
+    members.rebuild(people, 8);
+    people.removeRow(4);
+    people.add({ community: 1 });
+    members.settleRemovals(people, 8, new Int32Array(people.length));
+    expect(buckets(members, 8)).toEqual(reference(people, 8));
+    // Noted one row, removed two: a moved row is not where the note says.
+    members.noteRemovals(people, [people.length - 2]);
+    people.removeRow(people.length - 2);
+    people.removeRow(0);
+    members.settleRemovals(people, 8, new Int32Array(people.length));
+    expect(buckets(members, 8)).toEqual(reference(people, 8));
+    members.noteRemovals(people, [7]);
+    people.removeRow(7);
+    people.add({ community: 8 });
+    members.settleRemovals(people, 9, new Int32Array(people.length));
+    expect(buckets(members, 9)).toEqual(reference(people, 9));
+    members.noteRemovals(people, [9, 3]);
+    people.removeRow(9);
+    people.removeRow(3);
+    members.settleRemovals(people, 9, new Int32Array(2));
+    expect(buckets(members, 9)).toEqual(reference(people, 9));
+    // A rebuild between note and settle drops the note: the next patch does not skip those rows.
+    members.noteRemovals(people, [11]);
+    members.rebuild(people, 9);
+    people.removeRow(20);
+    members.noteRemovals(people, [30]);
+    people.removeRow(30);
+    members.settleRemovals(people, 9, new Int32Array(people.length));
+    expect(buckets(members, 9)).toEqual(reference(people, 9));
+  });
+
+  it('renumbers the buckets after the rows were gathered in member order, and refuses a stale index', () => {
+    const people = scattered(2000, 30, 'gather');
+    const members = new Members();
+    members.rebuild(people, 30);
+    people.permute(members.inOrder(people).subarray(0, people.length));
+    members.gathered(people);
+    expect(buckets(members, 30)).toEqual(reference(people, 30));
+    expect(Array.from(members.rows.subarray(0, people.length))).toEqual(Array.from({ length: people.length }, (_, k) => k));
+    people.add({ community: 2 });
+    expect(() => members.gathered(people)).toThrow(/rebuild/);
+  });
 });
