@@ -9,22 +9,30 @@ export function knowledgeLinks(society: Society): number[][] {
   const n = communities.length;
   const fellows = formedFederations(society);
   const links: number[][] = new Array<number[]>(n);
-  for (let c = 0; c < n; c++) links[c] = [];
+  // Who is inhabited, read once in order: looked up per link, the community objects lie all
+  // over the heap and each lookup would be a cache miss.
+  if (inhabited.length < n) inhabited = new Uint8Array(Math.ceil(n * 1.25));
   for (let c = 0; c < n; c++) {
+    links[c] = [];
+    inhabited[c] = communities[c]!.population > 0 ? 1 : 0;
+  }
+  for (let c = 0; c < n; c++) {
+    if (inhabited[c] === 0) continue;
     const community = communities[c]!;
-    if (community.population <= 0) continue;
     const partners = community.partners;
-    for (let i = 0; i < partners.length; i++) link(society, links, c, partners[i]!);
+    for (let i = 0; i < partners.length; i++) link(links, c, partners[i]!);
     const federation = community.governance.federation;
     const members = federation >= 0 ? fellows.get(federation) : undefined;
-    if (members) for (let i = 0; i < members.length; i++) link(society, links, c, members[i]!);
+    if (members) for (let i = 0; i < members.length; i++) link(links, c, members[i]!);
   }
   for (let c = 0; c < n; c++) links[c] = ascendingUnique(links[c]!);
   return links;
 }
 
-function link(society: Society, links: number[][], c: number, partner: number): void {
-  if (partner === c || society.communities[partner]!.population <= 0) return;
+let inhabited = new Uint8Array(0);
+
+function link(links: number[][], c: number, partner: number): void {
+  if (partner === c || inhabited[partner] === 0) return;
   links[c]!.push(partner);
   links[partner]!.push(c);
 }
