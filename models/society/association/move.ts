@@ -127,7 +127,11 @@ export function leaveMap(society: Society, row: number): void {
 
 /** Whether a community takes a newcomer: open (bar 0) takes anyone; else a norm at the bar and a clean record. */
 export function admits(society: Society, community: Community, row: number): boolean {
-  const bar = community.policy.admission;
+  return passesAdmission(society, community.policy.admission, row);
+}
+
+/** Whether a person clears an admission bar (0: anyone). */
+export function passesAdmission(society: Society, bar: number, row: number): boolean {
   if (bar <= 0) return true;
   const cols = society.people.cols;
   return cols.civicNorm[row]! >= bar && cols.strikes[row]! < 1;

@@ -1,5 +1,5 @@
 import type { NamedPhase, Rng } from '../../../sim/index.js';
-import { admits, leaveMap, movePerson, settleMembership } from '../association/move.js';
+import { admits, leaveMap, movePerson, passesAdmission, settleMembership } from '../association/move.js';
 import type { Community } from '../communities/community.js';
 import type { Society } from '../society.js';
 
@@ -24,6 +24,7 @@ export const migration: NamedPhase<Society> = {
     let moved = false;
     for (const community of society.communities) moved = expel(society, community) || moved;
     if (society.params.migration && society.params.migrationRate > 0) {
+      readCommunities(society);
       for (const community of society.communities) moved = reconsider(society, community, rng) || moved;
     }
     leaving.sort((a, b) => b - a);
@@ -79,34 +80,62 @@ function bestDestination(society: Society, community: Community, row: number, rn
   const p = society.params;
   const ideal = society.people.cols.idealSharing[row]!;
   const weight = p.idealPointWeight;
-  let best: Community | null = null;
-  let bestValue = valueTo(community, weight, ideal);
+  const { welfare, sharing, population, x, y, admission } = view;
+  const here = community.id;
+  let best = -1;
+  let bestValue = valueTo(here, weight, ideal);
   for (let s = 0; s < p.destinationsSampled; s++) {
     const other = sampleKnown(society, community, rng);
-    if (!other || other.population === 0 || other.id === community.id) continue;
-    const distance = Math.hypot(other.x - community.x, other.y - community.y);
-    const seen = valueTo(other, weight, ideal) + rng.normal(0, p.outcomeNoise) - p.movingCost - (p.movingCostDistance * distance) / 10;
-    if (seen > bestValue && admits(society, other, row)) {
+    if (population[other] === 0 || other === here) continue;
+    const distance = Math.hypot(x[other]! - x[here]!, y[other]! - y[here]!);
+    const seen = welfare[other]! - weight * Math.abs(sharing[other]! - ideal) + rng.normal(0, p.outcomeNoise) - p.movingCost - (p.movingCostDistance * distance) / 10;
+    if (seen > bestValue && passesAdmission(society, admission[other]!, row)) {
       best = other;
       bestValue = seen;
     }
   }
-  return best;
+  return best < 0 ? null : society.communities[best]!;
 }
 
-/** What living in a community is worth to a person with this ideal sharing: its welfare less the policy's distance from the ideal. */
-function valueTo(c: Community, idealPointWeight: number, ideal: number): number {
-  return c.governance.welfare - idealPointWeight * Math.abs(c.policy.sharing - ideal);
+/**
+ * What migration reads of every community, copied in order once a month: a person compares
+ * communities picked at random, and their objects lie all over the heap (a cache miss each).
+ * Nothing in the phase changes these (populations are settled after all moves).
+ */
+const view = { welfare: new Float64Array(0), sharing: new Float64Array(0), population: new Float64Array(0), x: new Float64Array(0), y: new Float64Array(0), admission: new Float64Array(0) };
+
+function readCommunities(society: Society): void {
+  const communities = society.communities;
+  const n = communities.length;
+  if (view.welfare.length < n) {
+    const size = Math.ceil(n * 1.25);
+    for (const key of Object.keys(view) as (keyof typeof view)[]) view[key] = new Float64Array(size);
+  }
+  const { welfare, sharing, population, x, y, admission } = view;
+  for (let c = 0; c < n; c++) {
+    const community = communities[c]!;
+    welfare[c] = community.governance.welfare;
+    sharing[c] = community.policy.sharing;
+    population[c] = community.population;
+    x[c] = community.x;
+    y[c] = community.y;
+    admission[c] = community.policy.admission;
+  }
 }
 
-/** A community a person knows of: mostly trade partners and federation fellows, sometimes any. */
-function sampleKnown(society: Society, community: Community, rng: Rng): Community | null {
+/** What living in community c is worth to a person with this ideal sharing: its welfare less the policy's distance from the ideal. */
+function valueTo(c: number, idealPointWeight: number, ideal: number): number {
+  return view.welfare[c]! - idealPointWeight * Math.abs(view.sharing[c]! - ideal);
+}
+
+/** A community a person knows of (its index): mostly trade partners and federation fellows, sometimes any. */
+function sampleKnown(society: Society, community: Community, rng: Rng): number {
   const draw = rng.next();
   const federation = community.governance.federation;
-  if (draw < 0.5 && community.partners.length > 0) return society.communities[community.partners[rng.int(community.partners.length)]!]!;
+  if (draw < 0.5 && community.partners.length > 0) return community.partners[rng.int(community.partners.length)]!;
   if (draw < 0.75 && federation >= 0) {
     const fellows = society.polity.federations[federation]!.members;
-    return society.communities[fellows[rng.int(fellows.length)]!]!;
+    return fellows[rng.int(fellows.length)]!;
   }
-  return society.communities[rng.int(society.communities.length)] ?? null;
+  return rng.int(society.communities.length);
 }
