@@ -25,7 +25,13 @@ export function runServiceMonth(society: Society, goodsSums?: Float64Array): voi
   for (let i = 0; i < syndicates.length; i++) collectMonthFees(society, syndicates[i]!, wealth, funds, unitary, ratio);
   if (unitary) allocatePurse(society);
   // A copy: a syndicate that dissolves leaves the list while it is walked.
-  for (const syndicate of syndicates.slice()) deliver(society, syndicate);
+  const spent = { serviceFood: 0, serviceManufactures: 0, spoiledFood: 0, spoiledManufactures: 0 };
+  for (const syndicate of syndicates.slice()) deliver(society, syndicate, spent);
+  // Booked once for all syndicates: four ledger entries each would be 80,000 map updates a month at a million persons.
+  society.ledger.sink('food', 'service', spent.serviceFood);
+  society.ledger.sink('manufactures', 'service', spent.serviceManufactures);
+  society.ledger.sink('food', 'spoilage', spent.spoiledFood);
+  society.ledger.sink('manufactures', 'spoilage', spent.spoiledManufactures);
   refreshQuality(society);
 }
 
@@ -72,7 +78,15 @@ function spendFromPurse(society: Society, value: number, sink: 'defence' | 'serv
   return spent.food + ratio * spent.manufactures;
 }
 
-function deliver(society: Society, syndicate: Syndicate): void {
+/** What the month's deliveries used and spoiled, for the books. */
+interface Spent {
+  serviceFood: number;
+  serviceManufactures: number;
+  spoiledFood: number;
+  spoiledManufactures: number;
+}
+
+function deliver(society: Society, syndicate: Syndicate, spent: Spent): void {
   const { services: state, params: p } = society;
   const ratio = goodsRatio(society);
   let persons = 0;
@@ -81,12 +95,12 @@ function deliver(society: Society, syndicate: Syndicate): void {
   const spend = Math.min(worth(syndicate.budget, ratio), Math.max(syndicate.asked, syndicate.received));
   const used = takeValue(syndicate.budget, spend, ratio);
   syndicate.spent = used.food + ratio * used.manufactures;
-  society.ledger.sink('food', 'service', used.food);
-  society.ledger.sink('manufactures', 'service', used.manufactures);
+  spent.serviceFood += used.food;
+  spent.serviceManufactures += used.manufactures;
   state.counters.delivered += syndicate.spent;
   syndicate.quality = serviceQuality(syndicate.spent, syndicate.skim, p.serviceCost, persons, p.economiesOfScale);
   syndicate.workers = workersFunded(persons, p.workersPerService, syndicate.received, syndicate.asked);
-  spoil(society, syndicate);
+  spoil(society, syndicate, spent);
   const verdict = fundingVerdict(syndicate.received, syndicate.asked, p.shrinkBelow, syndicate.underfundedMonths, p.dissolveAfter);
   if (verdict === 'keep') syndicate.underfundedMonths = 0;
   // Under one central budget the government, not its clients, decides what an agency gets:
@@ -95,14 +109,14 @@ function deliver(society: Society, syndicate: Syndicate): void {
   else dissolve(society, syndicate);
 }
 
-function spoil(society: Society, syndicate: Syndicate): void {
+function spoil(society: Society, syndicate: Syndicate, spent: Spent): void {
   const p = society.params;
   const food = syndicate.budget.food * p.foodSpoilage;
   const manufactures = syndicate.budget.manufactures * p.manufacturesWear;
   syndicate.budget.food -= food;
   syndicate.budget.manufactures -= manufactures;
-  society.ledger.sink('food', 'spoilage', food);
-  society.ledger.sink('manufactures', 'spoilage', manufactures);
+  spent.spoiledFood += food;
+  spent.spoiledManufactures += manufactures;
 }
 
 function refreshQuality(society: Society): void {
