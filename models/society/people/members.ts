@@ -1,26 +1,64 @@
 import { allocateColumn, blockwise } from '../../../sim/index.js';
 import type { People } from './people.js';
 
+/** What `settleMoves` works in, kept from one call to the next (a month allocates nothing). */
+const moves = { joiners: new Int32Array(0), joinStart: new Int32Array(0), changed: new Uint8Array(0), oldStart: new Int32Array(0) };
+
+function reserveMoves(movers: number, communities: number): void {
+  if (moves.joiners.length < movers) moves.joiners = new Int32Array(Math.ceil(movers * 1.25));
+  if (moves.joinStart.length < communities + 1) {
+    const size = Math.ceil((communities + 1) * 1.25);
+    moves.joinStart = new Int32Array(size);
+    moves.changed = new Uint8Array(size);
+    moves.oldStart = new Int32Array(size);
+  }
+}
+
 /**
  * Writes community c's bucket at rows[at…]: its old members still in it (oldRows[from … to),
- * ascending ids) merged by id with its joiners (joiners[j…], those whose community is c,
- * ascending ids). Returns the index of the first joiner of a later community.
+ * ascending ids) merged by id with its joiners (joiners[j … end), ascending ids).
  */
-function mergeBucket(people: People, c: number, oldRows: Int32Array, from: number, to: number, joiners: readonly number[], j: number, rows: Int32Array, at: number): number {
+function mergeBucket(people: People, c: number, oldRows: Int32Array, from: number, to: number, joiners: Int32Array, j: number, end: number, rows: Int32Array, at: number): void {
   const community = people.cols.community;
-  let i = from;
   let w = at;
-  for (;;) {
-    while (i < to && community[oldRows[i]!] !== c) i++;
-    const stayer = i < to ? oldRows[i]! : -1;
-    const joiner = j < joiners.length && community[joiners[j]!] === c ? joiners[j]! : -1;
-    if (stayer < 0 && joiner < 0) return j;
-    if (joiner < 0 || (stayer >= 0 && people.idOf(stayer) < people.idOf(joiner))) {
-      rows[w++] = stayer;
-      i++;
-    } else {
-      rows[w++] = joiner;
-      j++;
+  for (let i = from; i < to; i++) {
+    const stayer = oldRows[i]!;
+    if (community[stayer] !== c) continue;
+    const id = people.idOf(stayer);
+    while (j < end && people.idOf(joiners[j]!) < id) rows[w++] = joiners[j++]!;
+    rows[w++] = stayer;
+  }
+  while (j < end) rows[w++] = joiners[j++]!;
+}
+
+/** Sorts joiners[from … to) by person id (a community's joiners in a month are few). */
+function sortById(people: People, joiners: Int32Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const row = joiners[i]!;
+    const id = people.idOf(row);
+    let at = i;
+    while (at > from && people.idOf(joiners[at - 1]!) > id) {
+      joiners[at] = joiners[at - 1]!;
+      at--;
+    }
+    joiners[at] = row;
+  }
+}
+
+/**
+ * Communities [first, last) of `settleMoves`: an unchanged bucket is copied as it was, a changed
+ * one merged with its joiners.
+ */
+function settleBlock(people: People, first: number, last: number, before: number, oldRows: Int32Array, rows: Int32Array, start: Int32Array): void {
+  const { joiners, joinStart, changed, oldStart } = moves;
+  for (let c = first; c < last; c++) {
+    const from = c < before ? oldStart[c]! : 0;
+    const to = c < before ? oldStart[c + 1]! : 0;
+    const at = start[c]!;
+    if (changed[c] === 0) rows.set(oldRows.subarray(from, to), at);
+    else {
+      sortById(people, joiners, joinStart[c]!, joinStart[c + 1]!);
+      mergeBucket(people, c, oldRows, from, to, joiners, joinStart[c]!, joinStart[c + 1]!, rows, at);
     }
   }
 }
@@ -127,40 +165,41 @@ export class Members {
       return;
     }
     const community = people.cols.community;
-    const oldStart = Int32Array.from(this.start);
+    reserveMoves(this.movedFrom.size, communityCount);
+    const { joiners, joinStart, changed, oldStart } = moves;
+    oldStart.set(this.start);
     const oldRows = scratch.subarray(0, n);
     oldRows.set(this.rows.subarray(0, n));
     if (this.start.length !== communityCount + 1) this.replaceStart(communityCount + 1);
     const start = this.start;
-    start.fill(0);
-    for (let c = 0; c < before; c++) start[c + 1] = oldStart[c + 1]! - oldStart[c]!;
-    // Bucket sizes less leavers plus joiners; the movers, to be merged in by community and id.
-    const changed = new Uint8Array(communityCount);
-    const joiners: number[] = [];
+    // Bucket sizes less leavers plus joiners (in start[c + 1]), joiners counted by community.
+    for (let c = 0; c < communityCount; c++) start[c + 1] = c < before ? oldStart[c + 1]! - oldStart[c]! : 0;
+    joinStart.fill(0, 0, communityCount + 1);
+    changed.fill(0, 0, communityCount);
     for (const [row, from] of this.movedFrom) {
       const to = community[row]!;
       if (to === from) continue;
-      joiners.push(row);
       start[to + 1]!++;
       start[from + 1]!--;
+      joinStart[to + 1]!++;
       changed[to] = changed[from] = 1;
     }
-    this.movedFrom.clear();
-    joiners.sort((a, b) => community[a]! - community[b]! || people.idOf(a) - people.idOf(b));
-    for (let c = 0; c < communityCount; c++) start[c + 1]! += start[c]!;
-    const rows = this.rows;
-    let j = 0;
-    // Runs of unchanged communities move as one block (each by the same shift).
-    let run = 0;
-    for (let c = 0; c <= communityCount; c++) {
-      if (c < communityCount && changed[c] === 0) continue;
-      if (run < c && run < before) rows.set(oldRows.subarray(oldStart[run]!, oldStart[Math.min(c, before)]!), start[run]!);
-      if (c === communityCount) break;
-      const from = c < before ? oldStart[c]! : 0;
-      const to = c < before ? oldStart[c + 1]! : 0;
-      j = mergeBucket(people, c, oldRows, from, to, joiners, j, rows, start[c]!);
-      run = c + 1;
+    start[0] = 0;
+    for (let c = 0; c < communityCount; c++) {
+      start[c + 1]! += start[c]!;
+      joinStart[c + 1]! += joinStart[c]!;
     }
+    // Joiners placed by community (counting), each community's sorted by id when merged.
+    for (const [row, from] of this.movedFrom) {
+      const to = community[row]!;
+      if (to !== from) joiners[joinStart[to]!++] = row;
+    }
+    for (let c = communityCount; c > 0; c--) joinStart[c] = joinStart[c - 1]!;
+    joinStart[0] = 0;
+    this.movedFrom.clear();
+    const rows = this.rows;
+    // In blocks of communities (see ROWS_PER_BLOCK): this runs twice a step.
+    blockwise(communityCount, 0, (first, last) => (settleBlock(people, first, last, before, oldRows, rows, start), 0));
   }
 
   /**
