@@ -64,6 +64,37 @@ function settleBlock(people: People, first: number, last: number, before: number
 }
 
 /**
+ * Communities [first, last) of `settleRemovals`, writing from rows[at]: each bucket's survivors
+ * in place (those the removals moved under their new row numbers), then room for its newcomers
+ * (`arrivals[c]` becomes the first one's place). Clears the dying marks it meets; sets
+ * `note.lost` when a moved row is not found. Returns where the next bucket starts.
+ */
+function keepSurvivors(people: People, note: { dying: Uint8Array; tailIds: Int32Array; lost: boolean }, first: number, last: number, at: number, kept: number, oldRows: Int32Array, rows: Int32Array, start: Int32Array, arrivals: Int32Array): number {
+  const { dying, tailIds } = note;
+  let w = at;
+  let from = start[first]!;
+  for (let c = first; c < last; c++) {
+    const to = start[c + 1]!;
+    start[c] = w;
+    for (let k = from; k < to; k++) {
+      const row = oldRows[k]!;
+      if (dying[row] === 1) {
+        dying[row] = 0; // every noted row sits in one bucket: this clears the note
+        continue;
+      }
+      const now = row < kept ? row : people.rowOf(tailIds[row - kept]!);
+      if (now < 0) note.lost = true;
+      rows[w++] = now;
+    }
+    const newcomers = arrivals[c]!;
+    arrivals[c] = w;
+    w += newcomers;
+    from = to;
+  }
+  return w;
+}
+
+/**
  * The members of each community as a bucket of rows, ordered by person id inside each
  * bucket, so iteration order never depends on other communities. `rebuild` builds it in
  * O(n + ids ever issued): a walk over ids in ascending order fills the buckets already sorted,
@@ -88,7 +119,7 @@ export class Members {
   /** Ids issued when the buckets were last rebuilt: more since means rows were added. */
   private idsAtRebuild = 0;
   /** What `noteRemovals` recorded for `settleRemovals`; `length` is -1 when nothing is noted. */
-  private readonly removal = { length: -1, count: 0, dying: new Uint8Array(0), tailIds: new Int32Array(0), arrivals: new Int32Array(0) };
+  private readonly removal = { length: -1, count: 0, dying: new Uint8Array(0), tailIds: new Int32Array(0), arrivals: new Int32Array(0), lost: false };
 
   constructor(options: { shared?: boolean } = {}) {
     this.shared = options.shared ?? false;
@@ -252,35 +283,14 @@ export class Members {
     if (this.rows.length < n) this.replaceRows(Math.ceil(n * 1.25));
     const start = this.start;
     const rows = this.rows;
-    const { dying, tailIds } = note;
-    let from = 0;
-    let w = 0;
-    let lost = false;
-    for (let c = 0; c < communityCount; c++) {
-      const to = start[c + 1]!;
-      start[c] = w;
-      for (let k = from; k < to; k++) {
-        const row = oldRows[k]!;
-        if (dying[row] === 1) {
-          dying[row] = 0; // every noted row sits in one bucket: this clears the note
-          continue;
-        }
-        const now = row < kept ? row : people.rowOf(tailIds[row - kept]!);
-        if (now < 0) lost = true;
-        rows[w++] = now;
-      }
-      // Room for the newcomers, filled below; `arrivals[c]` becomes the next one's place.
-      const newcomers = arrivals[c]!;
-      arrivals[c] = w;
-      w += newcomers;
-      from = to;
-    }
-    start[communityCount] = w;
+    // In blocks of communities (see ROWS_PER_BLOCK): this runs once a step.
+    note.lost = false;
+    start[communityCount] = blockwise(communityCount, 0, (first, last, at) => keepSurvivors(people, note, first, last, at, kept, oldRows, rows, start, arrivals));
     for (let row = kept; row < n; row++) rows[arrivals[community[row]!]!++] = row;
     note.length = -1;
     this.idsAtRebuild = people.idsIssued;
     // A row moved by the removals is gone: other rows were removed than those noted.
-    if (lost) this.rebuild(people, communityCount);
+    if (note.lost) this.rebuild(people, communityCount);
   }
 
   /**
