@@ -1,4 +1,5 @@
 import type { NamedPhase } from '../../../sim/index.js';
+import { communityColumns } from '../services/community-columns.js';
 import { runServiceMonth } from '../services/month.js';
 import { overseeSyndicates, voteFees } from '../services/oversight.js';
 import { sumPersons } from '../services/person-sums.js';
@@ -29,8 +30,9 @@ export const syndicates: NamedPhase<Society> = {
       if (society.steps > 0) voteFees(society);
     }
     state.ensure(society.communities.length);
-    overseeSyndicates(society, sums.norms);
-    runServiceMonth(society, sums.goods);
+    const columns = communityColumns(society);
+    overseeSyndicates(society, sums.norms, columns);
+    runServiceMonth(society, sums.goods, columns);
     educate(society);
   },
 };

@@ -17,7 +17,7 @@ function reserve(n: number): void {
 }
 
 /** Gathers the syndicate's funders (served by it, not opted out, alive) into the buffers, in region order; returns their count. */
-function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Array): number {
+function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Array, population: Float64Array): number {
   const state = society.services;
   const provider = state.provider[syndicate.function];
   const optedOut = state.optedOut[syndicate.function];
@@ -28,10 +28,10 @@ function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Ar
   for (let k = 0; k < members.length; k++) {
     const c = members[k]!;
     if (provider[c] !== syndicate.id || optedOut.has(c)) continue;
-    const population = society.communities[c]!.population;
-    if (population <= 0) continue;
+    const persons = population[c]!;
+    if (persons <= 0) continue;
     ids[n] = c;
-    populations[n] = population;
+    populations[n] = persons;
     heads[n] = wealth[c]!;
     n++;
   }
@@ -42,10 +42,11 @@ function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Ar
  * One syndicate's fees for the month: the funders' fees on the sliding scale, each capped by
  * its earmark of the fund as it stood at the start of the month, moved into the syndicate's
  * budget (or the central purse); sets what it asked and received and whom it serves.
+ * `population`: each community's, by id (see `communityColumns`).
  */
-export function collectMonthFees(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: Float64Array, unitary: boolean, ratio: number): void {
+export function collectMonthFees(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: Float64Array, unitary: boolean, ratio: number, population: Float64Array): void {
   const p = society.params;
-  const n = gatherFunders(society, syndicate, wealth);
+  const n = gatherFunders(society, syndicate, wealth, population);
   const { ids, populations, shares } = scratch;
   let persons = 0;
   for (let i = 0; i < n; i++) persons += populations[i]!;

@@ -1,6 +1,7 @@
 import type { Society } from '../society.js';
 import { allocateCentralBudget, electedSurvivalWeight } from './central-allocation.js';
 import { collectMonthFees } from './collect.js';
+import { communityColumns, type CommunityColumns } from './community-columns.js';
 import { moveValue, takeValue, worth } from './goods.js';
 import { fundingVerdict, workersFunded } from './lifecycle.js';
 import { serviceQuality } from './quality.js';
@@ -16,17 +17,18 @@ import { governmentView } from '../defence/view.js';
  * Then each syndicate delivers (a sink) what its own budget allows, its quality follows,
  * and underfunded ones shrink or dissolve.
  */
-export function runServiceMonth(society: Society, goodsSums?: Float64Array): void {
+export function runServiceMonth(society: Society, goodsSums?: Float64Array, columns: CommunityColumns = communityColumns(society)): void {
   const wealth = wealthPerHead(society, goodsSums);
   const funds = fundValues(society);
   const unitary = society.params.unitaryBudget;
   const ratio = goodsRatio(society);
   const syndicates = society.services.syndicates;
-  for (let i = 0; i < syndicates.length; i++) collectMonthFees(society, syndicates[i]!, wealth, funds, unitary, ratio);
+  const { population } = columns;
+  for (let i = 0; i < syndicates.length; i++) collectMonthFees(society, syndicates[i]!, wealth, funds, unitary, ratio, population);
   if (unitary) allocatePurse(society);
   // A copy: a syndicate that dissolves leaves the list while it is walked.
   const spent = { serviceFood: 0, serviceManufactures: 0, spoiledFood: 0, spoiledManufactures: 0 };
-  for (const syndicate of syndicates.slice()) deliver(society, syndicate, spent);
+  for (const syndicate of syndicates.slice()) deliver(society, syndicate, spent, population);
   // Booked once for all syndicates: four ledger entries each would be 80,000 map updates a month at a million persons.
   society.ledger.sink('food', 'service', spent.serviceFood);
   society.ledger.sink('manufactures', 'service', spent.serviceManufactures);
@@ -86,11 +88,11 @@ interface Spent {
   spoiledManufactures: number;
 }
 
-function deliver(society: Society, syndicate: Syndicate, spent: Spent): void {
+function deliver(society: Society, syndicate: Syndicate, spent: Spent, population: Float64Array): void {
   const { services: state, params: p } = society;
   const ratio = goodsRatio(society);
   let persons = 0;
-  for (const c of syndicate.clients) persons += society.communities[c]!.population;
+  for (const c of syndicate.clients) persons += population[c]!;
   // It delivers what it asked for, or all a central purse gave it when that was more.
   const spend = Math.min(worth(syndicate.budget, ratio), Math.max(syndicate.asked, syndicate.received));
   const used = takeValue(syndicate.budget, spend, ratio);

@@ -2,6 +2,7 @@ import { detectionChance } from '../economy/effort.js';
 import type { Society } from '../society.js';
 import { serviceQuality } from './quality.js';
 import { sumPersons } from './person-sums.js';
+import { communityColumns, type CommunityColumns } from './community-columns.js';
 
 /** One voter in a syndicate's decision: a served community (weight √population) and its stake. */
 export interface ClientVote {
@@ -58,19 +59,21 @@ export function voteFees(society: Society): void {
  * the clients' person-weighted mean; the clients name them with the one detection function
  * over the syndicate's workers (the size channel: a large staff is harder to watch), and a
  * named skim is returned. The expected share skimmed is `syndicateSkim` × (1 − π).
- * `norms`: each community's mean civic norm, when a pass over persons already summed them.
+ * `norms`: each community's mean civic norm, when a pass over persons already summed them;
+ * `columns`: the communities' populations and enforcement, when already copied this month.
  */
-export function overseeSyndicates(society: Society, norms: Float64Array = meanNorms(society)): void {
+export function overseeSyndicates(society: Society, norms: Float64Array = meanNorms(society), columns: CommunityColumns = communityColumns(society)): void {
   const p = society.params;
+  const { population, enforcement: enforcements } = columns;
   for (const syndicate of society.services.syndicates) {
     let persons = 0;
     let norm = 0;
     let enforcement = 0;
     for (const c of syndicate.clients) {
-      const n = society.communities[c]!.population;
+      const n = population[c]!;
       persons += n;
       norm += n * norms[c]!;
-      enforcement += n * society.communities[c]!.governance.enforcement;
+      enforcement += n * enforcements[c]!;
     }
     if (persons <= 0) continue;
     syndicate.skim = officialsSkim(p, norm / persons, enforcement / persons, Math.max(1, syndicate.workers));

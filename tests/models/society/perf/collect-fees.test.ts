@@ -57,7 +57,8 @@ describe('collectMonthFees', () => {
       const fast = randomMonth(new Rng(seed));
       const slow = randomMonth(new Rng(seed));
       const ratio = 0.25 + rng.next();
-      collectMonthFees(fast.society, fast.syndicate, fast.wealth, fast.funds, unitary, ratio);
+      const population = Float64Array.from(fast.society.communities, (c) => c.population);
+      collectMonthFees(fast.society, fast.syndicate, fast.wealth, fast.funds, unitary, ratio, population);
       referenceCollect(slow.society, slow.syndicate, slow.wealth, slow.funds, unitary, ratio);
       expect(fast.syndicate).toEqual(slow.syndicate);
       expect(fast.society.communities).toEqual(slow.society.communities);
