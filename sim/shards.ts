@@ -200,13 +200,15 @@ function qualified(prefix: string, key: string): string {
 /**
  * Cuts communities 0 … count−1 into `parts` contiguous ranges holding about equal numbers of
  * members (`start` is the cumulative member count); writes part p's range to bounds[p] … bounds[p+1].
+ * With `cuts`, part p ends where a share cuts[p+1] of the members has gone (ascending fractions,
+ * cuts[0] = 0 and cuts[parts] = 1) instead of at (p+1)/parts.
  */
-export function balancedBounds(start: Int32Array, count: number, parts: number, bounds: Int32Array): void {
+export function balancedBounds(start: Int32Array, count: number, parts: number, bounds: Int32Array, cuts?: Float64Array): void {
   const total = start[count]! - start[0]!;
   bounds[0] = 0;
   let c = 0;
   for (let p = 1; p < parts; p++) {
-    const target = start[0]! + (total * p) / parts;
+    const target = start[0]! + (cuts ? total * cuts[p]! : (total * p) / parts);
     while (c < count && start[c + 1]! <= target) c++;
     bounds[p] = Math.max(bounds[p - 1]!, c);
   }

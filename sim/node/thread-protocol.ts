@@ -32,6 +32,28 @@ export const CONTROL = {
  */
 export const CHUNKS_PER_THREAD = 8;
 
+/**
+ * Where each chunk ends, as a share of a job's members (see `balancedBounds`): each thread's
+ * share is equal, and cut into chunks that shrink from first to last (in proportion to
+ * C, C−1, …, 1 for C chunks a thread). Threads take chunks in order, so the last chunks run
+ * are the smallest, and the threads finish close together: the calling thread, done with its
+ * own, waits at most for the chunk a worker is still running.
+ */
+export function chunkCuts(threads: number): Float64Array {
+  const per = CHUNKS_PER_THREAD;
+  const weights = (per * (per + 1)) / 2;
+  const cuts = new Float64Array(threads * per + 1);
+  for (let t = 0; t < threads; t++) {
+    let taken = 0;
+    for (let j = 0; j < per; j++) {
+      taken += per - j;
+      cuts[t * per + j + 1] = (t + taken / weights) / threads;
+    }
+  }
+  cuts[threads * per] = 1;
+  return cuts;
+}
+
 /** Index of thread t's claim cursor in the control block. */
 export function cursorIndex(threads: number, t: number): number {
   return CONTROL.bounds + threads * CHUNKS_PER_THREAD + 1 + t;

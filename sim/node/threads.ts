@@ -4,7 +4,7 @@ import {
   balancedBounds, kernelMap, kernelNamed, refreshArrays, resizedArray, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner,
 } from '../shards.js';
-import { CHUNKS_PER_THREAD, CONTROL, controlLength, resetCursors, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
+import { CHUNKS_PER_THREAD, chunkCuts, CONTROL, controlLength, resetCursors, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /** What a threaded runner needs from the model. */
 export interface ThreadedRunnerOptions {
@@ -21,8 +21,9 @@ export interface ThreadedRunnerOptions {
 
 /**
  * Runs kernels on the calling thread and `threads − 1` worker threads over shared memory. Each
- * run cuts the communities into contiguous chunks of about equal membership, `CHUNKS_PER_THREAD`
- * for each thread; the caller wakes the workers through a shared control block (Atomics), runs
+ * run cuts the communities into contiguous chunks, `CHUNKS_PER_THREAD` for each thread, each
+ * thread's holding an equal share of the members, its chunks shrinking toward its last (see
+ * `chunkCuts`); the caller wakes the workers through a shared control block (Atomics), runs
  * its own chunks and any the others have not reached, and waits for them, so `run` is
  * synchronous like a phase. Arrays the kernels use must live in shared memory;
  * a replaced array (a grown table) is sent once, before the next run that follows.
@@ -31,6 +32,8 @@ export class ThreadedRunner implements ShardRunner {
   readonly threads: number;
   private readonly control: Int32Array;
   private readonly bounds: Int32Array;
+  /** Where chunks end, as shares of a job's members (see `chunkCuts`). */
+  private readonly cuts: Float64Array;
   private readonly kernels: Map<string, Kernel>;
   private readonly kernelIndex = new Map<string, number>();
   private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
@@ -51,6 +54,7 @@ export class ThreadedRunner implements ShardRunner {
     this.threads = options.threads;
     this.control = control;
     this.bounds = control.subarray(CONTROL.bounds, CONTROL.bounds + options.threads * CHUNKS_PER_THREAD + 1);
+    this.cuts = chunkCuts(options.threads);
     this.kernels = kernelMap(options.kernels);
     options.kernels.forEach((kernel, i) => this.kernelIndex.set(kernel.name, i));
     this.streams = new SharedStreams(options.seed, streamNames(options.kernels));
@@ -109,7 +113,7 @@ export class ThreadedRunner implements ShardRunner {
     // Streams drawn on this thread since the last run (outside kernels) are saved before any worker reads them.
     this.streams.flush();
     const threads = this.threads;
-    balancedBounds(start, count, threads * CHUNKS_PER_THREAD, this.bounds);
+    balancedBounds(start, count, threads * CHUNKS_PER_THREAD, this.bounds, this.cuts);
     const control = this.control;
     resetCursors(control, threads);
     Atomics.store(control, CONTROL.done, 0);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LocalRunner, Streams, type ShardRunner } from '../../../sim/index.js';
 import { ThreadedRunner } from '../../../sim/node/threads.js';
 import { balancedBounds, type Kernel, type KernelScope } from '../../../sim/shards.js';
-import { CHUNKS_PER_THREAD, CONTROL, controlLength, cursorIndex, resetCursors, runChunks } from '../../../sim/node/thread-protocol.js';
+import { CHUNKS_PER_THREAD, chunkCuts, CONTROL, controlLength, cursorIndex, resetCursors, runChunks } from '../../../sim/node/thread-protocol.js';
 import { KERNELS } from './fixtures/toy-kernels.js';
 
 const MODULE = new URL('./fixtures/toy-kernels.ts', import.meta.url).href;
@@ -94,6 +94,40 @@ describe('balancedBounds', () => {
     expect(bounds[3]).toBe(50);
     const shares = [0, 1, 2].map((p) => start[bounds[p + 1]!]! - start[bounds[p]!]!);
     for (const share of shares) expect(Math.abs(share - start[50]! / 3)).toBeLessThan(12);
+  });
+});
+
+describe('chunkCuts', () => {
+  it("gives each thread an equal share, cut into chunks that shrink toward the thread's last", () => {
+    for (const threads of [1, 2, 3]) {
+      const cuts = chunkCuts(threads);
+      expect(cuts.length).toBe(threads * CHUNKS_PER_THREAD + 1);
+      expect(cuts[0]).toBe(0);
+      expect(cuts[threads * CHUNKS_PER_THREAD]).toBe(1);
+      for (let t = 1; t < threads; t++) expect(cuts[t * CHUNKS_PER_THREAD]).toBeCloseTo(t / threads, 12);
+      for (let t = 0; t < threads; t++) {
+        for (let j = 1; j < CHUNKS_PER_THREAD; j++) {
+          const k = t * CHUNKS_PER_THREAD + j;
+          expect(cuts[k + 1]! - cuts[k]!).toBeLessThan(cuts[k]! - cuts[k - 1]!);
+        }
+      }
+    }
+  });
+
+  it('cuts communities where the shares say, every community in one range', () => {
+    const start = starts(400, 5);
+    const parts = 2 * CHUNKS_PER_THREAD;
+    const bounds = new Int32Array(parts + 1);
+    const cuts = chunkCuts(2);
+    balancedBounds(start, 400, parts, bounds, cuts);
+    expect(bounds[0]).toBe(0);
+    expect(bounds[parts]).toBe(400);
+    for (let p = 1; p < parts; p++) {
+      expect(bounds[p]!).toBeGreaterThanOrEqual(bounds[p - 1]!);
+      // The cut falls within one community of where the share says.
+      const members = start[bounds[p]!]!;
+      expect(Math.abs(members - cuts[p]! * start[400]!)).toBeLessThanOrEqual(start[bounds[p]! + 1]! - start[bounds[p]!]!);
+    }
   });
 });
 
