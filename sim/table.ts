@@ -51,8 +51,21 @@ export class Table<S extends Schema> {
     const cols = {} as Columns<S>;
     for (const key of this.fields) cols[key] = allocateColumn(schema[key], this.capacity, this.shared) as ColumnOf<S[typeof key]>;
     this.cols = cols;
-    this.rowToId = new Int32Array(this.capacity);
-    this.idToRow = new Int32Array(this.capacity).fill(-1);
+    this.rowToId = this.idArray(this.capacity);
+    this.idToRow = this.idArray(this.capacity).fill(-1);
+  }
+
+  /**
+   * The id maps as they stand (each array is replaced when it grows, so fetch them again after
+   * adding rows): `rowOfId[id]` is the id's row or −1, `idOfRow[row]` the row's id. For kernels
+   * that look ids up on worker threads; on SharedArrayBuffers when the table is shared.
+   */
+  idColumns(): { rowOfId: Int32Array; idOfRow: Int32Array } {
+    return { rowOfId: this.idToRow, idOfRow: this.rowToId };
+  }
+
+  private idArray(size: number): Int32Array {
+    return allocateColumn(Int32Array, size, this.shared) as Int32Array;
   }
 
   /** Counts column replacements (growth): a holder of column arrays fetches them again when it changes. */
@@ -231,7 +244,7 @@ export class Table<S extends Schema> {
       next.set(this.cols[key] as ColumnOf<ColumnType>);
       this.cols[key] = next as ColumnOf<S[typeof key]>;
     }
-    const rowToId = new Int32Array(capacity);
+    const rowToId = this.idArray(capacity);
     rowToId.set(this.rowToId);
     this.rowToId = rowToId;
     this.capacity = capacity;
@@ -239,7 +252,7 @@ export class Table<S extends Schema> {
   }
 
   private growIds(size: number): void {
-    const idToRow = new Int32Array(size).fill(-1);
+    const idToRow = this.idArray(size).fill(-1);
     idToRow.set(this.idToRow);
     this.idToRow = idToRow;
   }

@@ -161,9 +161,10 @@ export class Society extends Model {
     };
   }
 
-  /** The arrays every kernel may read: the persons' columns and the members index, fetched afresh each run. */
+  /** The arrays every kernel may read: the persons' columns, their id maps and the members index, fetched afresh each run. */
   private trackArrays(runner: ShardRunner): void {
     runner.track('people', () => this.people.cols);
+    runner.track('ids', () => this.people.idColumns());
     runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
   }
 

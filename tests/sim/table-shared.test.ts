@@ -41,6 +41,21 @@ describe('Table with shared columns', () => {
     expect(ids.map((id) => shared.rowOf(id))).toEqual(ids.map((id) => plain.rowOf(id)));
   });
 
+  it('hands out its id maps, shared with the columns, current after growth, adds and removals', () => {
+    const { plain, shared, ids } = twin(3000, 'ids');
+    for (const table of [plain, shared]) {
+      const { rowOfId, idOfRow } = table.idColumns();
+      expect(rowOfId.buffer).toBeInstanceOf(table === shared ? SharedArrayBuffer : ArrayBuffer);
+      expect(idOfRow.buffer).toBeInstanceOf(table === shared ? SharedArrayBuffer : ArrayBuffer);
+      for (const id of ids) expect(rowOfId[id]).toBe(table.rowOf(id));
+      for (let row = 0; row < table.length; row++) expect(idOfRow[row]).toBe(table.idOf(row));
+      // A removed id maps to no row.
+      const gone = ids[0]!;
+      table.remove(gone);
+      expect(table.idColumns().rowOfId[gone]).toBe(-1);
+    }
+  });
+
   it('leaves columns unshared by default', () => {
     const { plain } = twin(50, 'default');
     for (const column of Object.values(plain.cols)) expect(column.buffer).toBeInstanceOf(ArrayBuffer);

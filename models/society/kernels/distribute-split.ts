@@ -14,6 +14,8 @@ function buildDistributeView(scope: KernelScope) {
   const a = scope.arrays;
   return Object.assign(personView(scope), {
     carers: a['distribute.carers'] as Int32Array,
+    /** The person table's id → row map (`Table.idColumns`), to find recorded carers. */
+    rowOfId: a['ids.rowOfId'] as Int32Array,
   });
 }
 

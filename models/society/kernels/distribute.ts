@@ -18,10 +18,9 @@ export const DISTRIBUTE_OUT = {
 } as const;
 
 /**
- * `distribute.carers`, per member position k (as in `members.rows[k]`): before the kernel, the
- * row of the member's recorded carer (−1: none or no longer alive, −2: searched before, no one
- * found); after it, the carer's row for a dependant who has one and −1 for everyone else.
- * `consume` reads it; no member moves in between.
+ * `distribute.carers`, per member position k (as in `members.rows[k]`), written by the kernel:
+ * the carer's row for a dependant who has one and −1 for everyone else. `consume` reads it; no
+ * member moves in between.
  */
 export const CARERS = 'distribute.carers';
 
@@ -155,7 +154,7 @@ let found = 0;
  * keeps member order.
  */
 function payFundAndFindCarers(v: DistributeView, p: SocietyParams, c: number, share: number, paying: boolean): number {
-  const { food, dependants, carers, rows } = v;
+  const { food, dependants, carers, rows, carer: recordedIds, rowOfId } = v;
   const adultEquivalentAt = perMember.adultEquivalent;
   const workerAt = perMember.worker;
   const needAt = perMember.need;
@@ -175,7 +174,10 @@ function payFundAndFindCarers(v: DistributeView, p: SocietyParams, c: number, sh
       carers[k] = -1;
       continue;
     }
-    const carer = carerOf(v, p, c, row, carers[k]!);
+    // The recorded carer's row (−1: none or no longer alive; −2: searched before, no one found).
+    const id = recordedIds[row]!;
+    const recorded = id >= 0 ? (id < rowOfId.length ? rowOfId[id]! : -1) : id === -2 ? -2 : -1;
+    const carer = carerOf(v, p, c, row, recorded);
     carers[k] = carer;
     if (carer >= 0) dependants[carer]! += adultEquivalentAt[j]!;
   }

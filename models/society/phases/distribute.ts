@@ -21,7 +21,7 @@ export const distribute: NamedPhase<Society> = {
     const input = shards.array('distribute.in', Float64Array, count * DISTRIBUTE_IN.stride);
     shards.array('distribute.out', Float64Array, count * DISTRIBUTE_OUT.stride);
     for (let c = 0; c < count; c++) distributeInputs(communities[c]!, input);
-    recordedCarers(society, shards.array(CARERS, Int32Array, members.start[count]!));
+    shards.array(CARERS, Int32Array, members.start[count]!);
     shards.run('distribute.income', count, members.start);
     const out = shards.array('distribute.out', Float64Array, count * DISTRIBUTE_OUT.stride);
     for (let c = 0; c < count; c++) book(society, communities[c]!, out);
@@ -38,21 +38,6 @@ function distributeInputs(community: Community, input: Float64Array): void {
   input[i + DISTRIBUTE_IN.priceFood] = community.food.price;
   input[i + DISTRIBUTE_IN.priceManufactures] = community.manufactures.price;
   input[i + DISTRIBUTE_IN.collectiveCredit] = community.collective.credit;
-}
-
-/**
- * Each member's recorded carer as a row (the kernel cannot look ids up): −1 for none or one
- * no longer alive, −2 where a search already found no one.
- */
-function recordedCarers(society: Society, carers: Int32Array): void {
-  const { people, members } = society;
-  const carer = people.cols.carer;
-  const rows = members.rows;
-  const total = members.start[society.communities.length]!;
-  for (let k = 0; k < total; k++) {
-    const recorded = carer[rows[k]!]!;
-    carers[k] = recorded >= 0 ? people.rowOf(recorded) : recorded === -2 ? -2 : -1;
-  }
 }
 
 /**
