@@ -34,9 +34,14 @@ export const produce: NamedPhase<Society> = {
     for (const community of communities) yields(society, community, effortIn, effortOut, outputIn);
     shards.run('produce.output', count, members.start);
     const outputOut = shards.array('produce.outputOut', Float64Array, count * OUTPUT_OUT.stride);
+    booked.food = booked.manufactures = booked.harvested = 0;
     for (const community of communities) {
       if (effortIn[community.id * EFFORT_IN.stride + EFFORT_IN.active] === 1) recordProduction(society, community, effortOut, outputOut);
     }
+    // Booked once for all communities: three ledger entries each would be 40,000 map updates a month at a million persons.
+    society.ledger.source('food', 'production', booked.food);
+    society.ledger.source('manufactures', 'production', booked.manufactures);
+    society.ledger.sink('resource', 'harvest', booked.harvested);
   },
 };
 
@@ -96,32 +101,40 @@ function manufacturesYield(society: Society, community: Community, h: number): n
   return p.manufacturesProductivity * h * Math.pow(equipment / h, p.manufacturesElasticity);
 }
 
+/** The month's production and harvest, summed over communities for the books. */
+const booked = { food: 0, manufactures: 0, harvested: 0 };
+
 /** Markets, hours and books from what the output kernel produced; the harvest draws down the land. */
 function recordProduction(society: Society, community: Community, effortOut: Float64Array, outputOut: Float64Array): void {
   const o = community.id * OUTPUT_OUT.stride;
-  const produced = [outputOut[o + OUTPUT_OUT.producedFood]!, outputOut[o + OUTPUT_OUT.producedManufactures]!];
-  const hours = [outputOut[o + OUTPUT_OUT.hoursFood]!, outputOut[o + OUTPUT_OUT.hoursManufactures]!];
-  const labour = [effortOut[community.id * EFFORT_OUT.stride + EFFORT_OUT.labourFood]!, effortOut[community.id * EFFORT_OUT.stride + EFFORT_OUT.labourManufactures]!];
-  const markets = [community.food, community.manufactures];
-  for (let s = 0; s < 2; s++) {
-    const market = markets[s]!;
-    market.output = produced[s]!;
-    market.productivity = labour[s]! > 0 ? produced[s]! / labour[s]! : market.productivity;
-    // Labour cost moves slowly: one month's luck should not reprice the goods.
-    if (produced[s]! > 0) market.labourCost = 0.8 * market.labourCost + 0.2 * (hours[s]! / produced[s]!);
-  }
-  community.hours.food = hours[0]!;
-  community.hours.manufactures = hours[1]!;
-  society.ledger.source('food', 'production', produced[0]!);
-  society.ledger.source('manufactures', 'production', produced[1]!);
-  harvest(society, community, produced[0]! * society.params.harvestPerFood);
+  const e = community.id * EFFORT_OUT.stride;
+  const food = outputOut[o + OUTPUT_OUT.producedFood]!;
+  const manufactures = outputOut[o + OUTPUT_OUT.producedManufactures]!;
+  const hoursFood = outputOut[o + OUTPUT_OUT.hoursFood]!;
+  const hoursManufactures = outputOut[o + OUTPUT_OUT.hoursManufactures]!;
+  record(community.food, food, effortOut[e + EFFORT_OUT.labourFood]!, hoursFood);
+  record(community.manufactures, manufactures, effortOut[e + EFFORT_OUT.labourManufactures]!, hoursManufactures);
+  community.hours.food = hoursFood;
+  community.hours.manufactures = hoursManufactures;
+  booked.food += food;
+  booked.manufactures += manufactures;
+  booked.harvested += harvest(society, community, food * society.params.harvestPerFood);
 }
 
-function harvest(society: Society, community: Community, amount: number): void {
+/** One market's output, productivity and (slowly moving) labour cost for the month. */
+function record(market: Community['food'], produced: number, labour: number, hours: number): void {
+  market.output = produced;
+  market.productivity = labour > 0 ? produced / labour : market.productivity;
+  // Labour cost moves slowly: one month's luck should not reprice the goods.
+  if (produced > 0) market.labourCost = 0.8 * market.labourCost + 0.2 * (hours / produced);
+}
+
+/** Draws the harvest down from the community's cells in proportion to their stock; returns what was taken. */
+function harvest(society: Society, community: Community, amount: number): number {
   const { resource } = society.land;
   let stock = 0;
   for (const cell of community.cells) stock += resource[cell]!;
-  if (stock <= 0 || amount <= 0) return;
+  if (stock <= 0 || amount <= 0) return 0;
   const share = Math.min(1, amount / stock);
   let taken = 0;
   for (const cell of community.cells) {
@@ -129,5 +142,5 @@ function harvest(society: Society, community: Community, amount: number): void {
     resource[cell] = before * (1 - share);
     taken += before - resource[cell]!;
   }
-  society.ledger.sink('resource', 'harvest', taken);
+  return taken;
 }
