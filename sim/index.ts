@@ -1,6 +1,6 @@
 /** The engine's public API: everything a model needs, nothing about societies. */
 export { Rng, Streams, type StreamKey } from './rng.js';
-export { Table, ROWS_PER_BLOCK, blockwise, allocateColumn, grown, type Schema, type Columns, type ColumnType, type TableOptions } from './table.js';
+export { Table, ROWS_PER_BLOCK, blockwise, allocateColumn, grown, gatherHere, gatherBytes, gatherHalves, gatherWords, gatherWordPairs, type Schema, type Columns, type ColumnType, type TableOptions, type ColumnGather } from './table.js';
 export { Agent, AgentSet, type SelectOptions, type Aggregate } from './agent-set.js';
 export { Model, type Phase, type NamedPhase, type Simulation, type Sharding, type RunOptions, type Clock } from './model.js';
 export { DataCollector, formatNumber, type CollectorSpec, type Reporter, type AgentReporter, type AgentSnapshot } from './collector.js';

@@ -155,9 +155,10 @@ export class Table<S extends Schema> {
    * (views of them and threads that share them see the new order). For locality: a model that
    * reads its agents group by group runs faster with each group's rows side by side. It works in
    * `scratch` when given one of at least 8 × length bytes (whatever it held is overwritten), else
-   * in a buffer of its own.
+   * in a buffer of its own. Each column is copied into the scratch and gathered back by `gather`
+   * (see `ColumnGather`; by default on the calling thread).
    */
-  permute(order: ArrayLike<number>, scratch: ArrayBufferLike = new ArrayBuffer(this.rowCount * 8)): void {
+  permute(order: ArrayLike<number>, scratch: ArrayBufferLike = new ArrayBuffer(this.rowCount * 8), gather: ColumnGather = gatherHere): void {
     const n = this.rowCount;
     if (order.length < n) throw new Error(`Table.permute: order lists ${order.length} rows, the table has ${n}`);
     if (scratch.byteLength < n * 8) throw new Error(`Table.permute: scratch holds ${scratch.byteLength} bytes, ${n * 8} needed`);
@@ -165,7 +166,7 @@ export class Table<S extends Schema> {
     const seen = new Uint8Array(scratch, 0, n).fill(0);
     const bad = blockwise(n, -1, (start, end, found) => (found >= 0 ? found : firstRepeat(order, seen, n, start, end)));
     if (bad >= 0) throw new Error(`Table.permute: order[${bad}] = ${order[bad]} is not a row, or is listed twice`);
-    for (const key of this.fields) permuteColumn(this.cols[key] as ColumnOf<ColumnType>, order, n, scratch);
+    for (const key of this.fields) permuteColumn(this.cols[key] as ColumnOf<ColumnType>, order, n, scratch, gather);
     const ids = new Int32Array(scratch, 0, n);
     ids.set(this.rowToId.subarray(0, n));
     const { rowToId, idToRow } = this;
@@ -264,27 +265,43 @@ export class Table<S extends Schema> {
  * so every column type goes through one of three loops, each seeing one array type (a loop that
  * met eight would be slow everywhere), and every value, NaNs included, keeps its bits.
  */
-function permuteColumn(column: ColumnOf<ColumnType>, order: ArrayLike<number>, n: number, scratch: ArrayBufferLike): void {
+function permuteColumn(column: ColumnOf<ColumnType>, order: ArrayLike<number>, n: number, scratch: ArrayBufferLike, gather: ColumnGather): void {
   const width = column.BYTES_PER_ELEMENT;
   const { buffer, byteOffset } = column;
   if (width === 1) {
     const to = new Uint8Array(buffer, byteOffset, n);
     const from = new Uint8Array(scratch, 0, n);
     from.set(to);
-    blockwise(n, 0, (start, end) => (gatherBytes(to, from, order, start, end), 0));
+    gather(to, from, order, n, 1);
   } else if (width === 2) {
     const to = new Uint16Array(buffer, byteOffset, n);
     const from = new Uint16Array(scratch, 0, n);
     from.set(to);
-    blockwise(n, 0, (start, end) => (gatherHalves(to, from, order, start, end), 0));
+    gather(to, from, order, n, 1);
   } else {
     const words = width / 4;
     const to = new Int32Array(buffer, byteOffset, n * words);
     const from = new Int32Array(scratch, 0, n * words);
     from.set(to);
-    if (words === 1) blockwise(n, 0, (start, end) => (gatherWords(to, from, order, start, end), 0));
-    else blockwise(n, 0, (start, end) => (gatherWordPairs(to, from, order, start, end), 0));
+    gather(to, from, order, n, words === 1 ? 1 : 2);
   }
+}
+
+/**
+ * The second half of moving one column in `Table.permute`: element k of `to` (the column) takes
+ * element order[k] of `from` (its copy), for k < n. An element is one entry of a Uint8Array or
+ * Uint16Array, or `words` entries of an Int32Array (2 for 8-byte columns), so every value, NaNs
+ * included, keeps its bits. Each k is written once, from a copy, so any split of [0, n) may run
+ * on its own thread; `gatherHere` runs it on the calling thread.
+ */
+export type ColumnGather = (to: Uint8Array | Uint16Array | Int32Array, from: Uint8Array | Uint16Array | Int32Array, order: ArrayLike<number>, n: number, words: 1 | 2) => void;
+
+/** `ColumnGather` on the calling thread, in blocks (see `blockwise`). */
+export function gatherHere(to: Uint8Array | Uint16Array | Int32Array, from: Uint8Array | Uint16Array | Int32Array, order: ArrayLike<number>, n: number, words: 1 | 2): void {
+  if (to instanceof Uint8Array) blockwise(n, 0, (start, end) => (gatherBytes(to, from as Uint8Array, order, start, end), 0));
+  else if (to instanceof Uint16Array) blockwise(n, 0, (start, end) => (gatherHalves(to, from as Uint16Array, order, start, end), 0));
+  else if (words === 1) blockwise(n, 0, (start, end) => (gatherWords(to, from as Int32Array, order, start, end), 0));
+  else blockwise(n, 0, (start, end) => (gatherWordPairs(to, from as Int32Array, order, start, end), 0));
 }
 
 /** The first k in [start, end) whose order[k] is not a row below n or was marked in `seen` before (marking each); -1 if none. */
@@ -306,19 +323,23 @@ function moveIds(rowToId: Int32Array, idToRow: Int32Array, ids: Int32Array, orde
   }
 }
 
-function gatherBytes(to: Uint8Array, from: Uint8Array, order: ArrayLike<number>, start: number, end: number): void {
+/** to[k] = from[order[k]] for k in [start, end): one `ColumnGather` range of a byte column. */
+export function gatherBytes(to: Uint8Array, from: Uint8Array, order: ArrayLike<number>, start: number, end: number): void {
   for (let k = start; k < end; k++) to[k] = from[order[k]!]!;
 }
 
-function gatherHalves(to: Uint16Array, from: Uint16Array, order: ArrayLike<number>, start: number, end: number): void {
+/** As `gatherBytes`, for a column of 2-byte elements. */
+export function gatherHalves(to: Uint16Array, from: Uint16Array, order: ArrayLike<number>, start: number, end: number): void {
   for (let k = start; k < end; k++) to[k] = from[order[k]!]!;
 }
 
-function gatherWords(to: Int32Array, from: Int32Array, order: ArrayLike<number>, start: number, end: number): void {
+/** As `gatherBytes`, for a column of 4-byte elements. */
+export function gatherWords(to: Int32Array, from: Int32Array, order: ArrayLike<number>, start: number, end: number): void {
   for (let k = start; k < end; k++) to[k] = from[order[k]!]!;
 }
 
-function gatherWordPairs(to: Int32Array, from: Int32Array, order: ArrayLike<number>, start: number, end: number): void {
+/** As `gatherBytes`, for a column of 8-byte elements, each two 32-bit words. */
+export function gatherWordPairs(to: Int32Array, from: Int32Array, order: ArrayLike<number>, start: number, end: number): void {
   for (let k = start; k < end; k++) {
     const o = 2 * order[k]!;
     to[2 * k] = from[o]!;

@@ -1,4 +1,5 @@
-import { LocalRunner, Model, resolveParams, type Sharding, type ShardRunner } from '../../sim/index.js';
+import { allocateColumn, LocalRunner, Model, resolveParams, type ColumnGather, type KernelArray, type Sharding, type ShardRunner } from '../../sim/index.js';
+import { gatherKernel } from './kernels/gather.js';
 import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
 import { Ledger } from './books/ledger.js';
 import { type Account, type Community, communityStream, newMarket } from './communities/community.js';
@@ -102,6 +103,8 @@ export class Society extends Model {
     this.land = buildLand(mapSide(p.population, p.cellsPerPerson), this.streams.derive('land'), p.terrainOctaves, p.terrainScale);
     this.people = createPeopleTable(p.population, options);
     this.members = new Members(options);
+    this.noArray = allocateColumn(Int32Array, 0, options.shared ?? false) as Int32Array;
+    this.gatherArrays.to = this.gatherArrays.from = this.noArray;
     const placing = this.streams.derive('communities');
     const sizes = drawSizes(p.population, p.communities, p.communitySizeSpread, placing);
     const sites = drawSites(this.land, p.communities, placing);
@@ -129,13 +132,28 @@ export class Society extends Model {
    * a step took about half as long gathered as scattered). Births, deaths and moves scatter
    * them again. Changes no result: every pass whose arithmetic depends on order runs in member
    * order (`Members.inOrder`), never in row order, and the member buckets stay as they were.
+   * Each column's move runs as a kernel over the communities (kernels/gather.ts), so on every
+   * thread of a threaded run.
    */
   gatherRowsIfDue(): void {
     if (this.gatherRowsEvery <= 0 || (this.steps + 1) % this.gatherRowsEvery !== 0) return;
     const n = this.people.length;
-    this.people.permute(this.members.inOrder(this.people).subarray(0, n), this.scratchInts(2 * n).buffer);
+    this.people.permute(this.members.inOrder(this.people).subarray(0, n), this.scratchInts(2 * n).buffer, this.gatherColumn);
+    // Let go of the last column and the scratch: the kernels' record would hold them until the next gathering.
+    this.gatherArrays.to = this.gatherArrays.from = this.noArray;
     this.members.gathered(this.people);
   }
+
+  /** What the gathering kernels read: the column being moved and its copy (see kernels/gather.ts). */
+  private readonly gatherArrays: Record<string, KernelArray> = {};
+  private readonly noArray: KernelArray;
+
+  /** `ColumnGather` by kernel: the order is the members index's rows, which the kernels read themselves. */
+  private readonly gatherColumn: ColumnGather = (to, from, _order, _n, words) => {
+    this.gatherArrays.to = to;
+    this.gatherArrays.from = from;
+    this.shards.run(gatherKernel(to, words), this.communities.length, this.members.start);
+  };
 
   /**
    * At least `count` Int32s of scratch, on the metrics' per-person buffer: between one step's
@@ -165,6 +183,7 @@ export class Society extends Model {
   private trackArrays(runner: ShardRunner): void {
     runner.track('people', () => this.people.cols);
     runner.track('ids', () => this.people.idColumns());
+    runner.track('gather', () => this.gatherArrays);
     runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
   }
 
