@@ -47,4 +47,23 @@ describe('EventLog streaming', () => {
     expect(streamed.count('split')).toBe(kept.count('split'));
     expect(streamed.streaming).toBe(true);
   });
+
+  it('streams each line as JSON.stringify writes the whole event, whatever the details hold', () => {
+    const details: Record<string, unknown>[] = [
+      {}, { community: 3, amount: 1.25 }, { x: -0, y: NaN, z: Infinity, w: 1e-7, big: 1e21 }, { none: undefined, flag: true, list: [1, 2.5, -3], nested: { a: 1 } },
+      { text: 'quote " and \\ and \u2028 and é' }, { step: 99 }, { type: 'other', n: 1 }, { 7: 'index', name: 'n' }, { '01': 1, b: 2 }, { '-1': 'minus' },
+    ];
+    const kept = new EventLog();
+    const streamed = new EventLog();
+    const chunks: string[] = [];
+    streamed.streamTo((text) => chunks.push(text));
+    details.forEach((d, i) => {
+      kept.log(i, i % 2 ? 'odd "type"' : 'even', { ...d });
+      streamed.log(i, i % 2 ? 'odd "type"' : 'even', { ...d });
+    });
+    streamed.flush();
+    const lines = chunks.join('').split('\n').slice(0, -1);
+    expect(lines).toEqual(kept.toNDJSON().split('\n').slice(0, -1));
+    details.forEach((d, i) => expect(lines[i]).toBe(JSON.stringify({ step: i, type: i % 2 ? 'odd "type"' : 'even', ...d })));
+  });
 });
