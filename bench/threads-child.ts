@@ -24,11 +24,19 @@ export interface ThreadsChildResult {
    * the part of a step that threads share. The rest runs on the calling thread alone.
    */
   kernelMs: number;
+  /**
+   * The same by kernel name (ms a step). A phase's part on the calling thread alone is its time
+   * less its kernels': kernels are named after their phase (`produce.effort`), except
+   * `people.sums` (the syndicates' and ecology's), `gather.*` (demography's gathering of rows)
+   * and `metrics.*` (outside the phases).
+   */
+  kernelMsByName: Record<string, number>;
 }
 
 /** Passes everything to the model's runner and adds up the wall time of its kernel runs. */
 class TimedRunner implements ShardRunner {
   ms = 0;
+  readonly byName = new Map<string, number>();
   constructor(private readonly inner: ShardRunner) {}
   get threads(): number {
     return this.inner.threads;
@@ -42,7 +50,9 @@ class TimedRunner implements ShardRunner {
   run(kernel: string, count: number, start: Int32Array): void {
     const from = performance.now();
     this.inner.run(kernel, count, start);
-    this.ms += performance.now() - from;
+    const took = performance.now() - from;
+    this.ms += took;
+    this.byName.set(kernel, (this.byName.get(kernel) ?? 0) + took);
   }
   rng(community: number, stream: string): Rng {
     return this.inner.rng(community, stream);
@@ -66,8 +76,10 @@ async function measure(population: number, threads: number, warmUp: number, step
   try {
     society.run({ steps: warmUp });
     timed.ms = 0;
+    timed.byName.clear();
     const times = timeSteps(society, steps);
-    return { population, threads, steps, ...times, kernelMs: timed.ms / steps };
+    const kernelMsByName = Object.fromEntries([...timed.byName].map(([name, ms]) => [name, ms / steps]));
+    return { population, threads, steps, ...times, kernelMs: timed.ms / steps, kernelMsByName };
   } finally {
     runner?.close();
   }
