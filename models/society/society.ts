@@ -1,5 +1,6 @@
 import { allocateColumn, LocalRunner, Model, resolveParams, type ColumnGather, type KernelArray, type Sharding, type ShardRunner } from '../../sim/index.js';
 import { gatherKernel } from './kernels/gather.js';
+import { CellIndex, landInCells, shareLand } from './land/cell-index.js';
 import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
 import { Ledger } from './books/ledger.js';
 import { type Account, type Community, communityStream, newMarket } from './communities/community.js';
@@ -63,6 +64,8 @@ function zeroCounters(): StepCounters {
 export class Society extends Model {
   readonly params: SocietyParams;
   readonly land: Land;
+  /** Each community's cells, flat, for kernels (see land/cell-index.ts). */
+  readonly cellIndex: CellIndex;
   readonly communities: Community[] = [];
   readonly people: People;
   readonly members: Members;
@@ -101,6 +104,8 @@ export class Society extends Model {
     this.gatherRowsEvery = options.gatherRowsEvery ?? GATHER_ROWS_EVERY;
     const p = this.params;
     this.land = buildLand(mapSide(p.population, p.cellsPerPerson), this.streams.derive('land'), p.terrainOctaves, p.terrainScale);
+    if (options.shared) shareLand(this.land);
+    this.cellIndex = new CellIndex(options.shared ?? false);
     this.people = createPeopleTable(p.population, options);
     this.members = new Members(options);
     this.noArray = allocateColumn(Int32Array, 0, options.shared ?? false) as Int32Array;
@@ -184,6 +189,7 @@ export class Society extends Model {
     runner.track('people', () => this.people.cols);
     runner.track('ids', () => this.people.idColumns());
     runner.track('gather', () => this.gatherArrays);
+    runner.track('land', () => ({ fertility: this.land.fertility, water: this.land.water, resource: this.land.resource, capacity: this.land.capacity, cellStart: this.cellIndex.start, cells: this.cellIndex.cells }));
     runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
   }
 
@@ -200,13 +206,7 @@ export class Society extends Model {
    * capacity) — a depleted cell keeps half its yield (bare soil still grows something).
    */
   landOf(community: Community): number {
-    const { fertility, water, resource, capacity } = this.land;
-    let total = 0;
-    for (const cell of community.cells) {
-      const cap = capacity[cell]!;
-      total += fertility[cell]! * (0.5 + 0.5 * water[cell]!) * (0.5 + 0.5 * (cap > 0 ? resource[cell]! / cap : 0));
-    }
-    return total;
+    return landInCells(this.land, community.cells, 0, community.cells.length);
   }
 
   /** A community with the default policy at a site (founding, or a faction's new home). */

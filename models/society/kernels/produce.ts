@@ -1,5 +1,6 @@
-import type { Kernel } from '../../../sim/index.js';
+import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { landInCells } from '../land/cell-index.js';
 import { personView } from './person-view.js';
 import { chooseEffort } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
@@ -14,7 +15,7 @@ import type { SocietyParams } from '../params.js';
 /** produce.effortIn, per community: who is in, the sharing factor, expected sanctions, kept shares, sector values. */
 export const EFFORT_IN = { stride: 10, sharingFactor: 0, expectedMember: 1, expectedProprietor: 2, kept: 3, foodValue: 7, manufacturesValue: 8, active: 9 } as const;
 /** produce.effortOut, per community: labour by sector (skill × effort), free riders, workers. */
-export const EFFORT_OUT = { stride: 4, labourFood: 0, labourManufactures: 1, freeRiders: 2, workers: 3 } as const;
+export const EFFORT_OUT = { stride: 5, labourFood: 0, labourManufactures: 1, freeRiders: 2, workers: 3, land: 4 } as const;
 /** produce.outputIn, per community: output per unit of labour, by sector. */
 export const OUTPUT_IN = { stride: 2, perUnitFood: 0, perUnitManufactures: 1 } as const;
 /** produce.outputOut, per community: goods produced and hours worked, by sector. */
@@ -32,7 +33,7 @@ export const produceEffort: Kernel = {
     const out = scope.arrays['produce.effortOut'] as Float64Array;
     const i = c * EFFORT_IN.stride;
     const o = c * EFFORT_OUT.stride;
-    out[o] = out[o + 1] = out[o + 2] = out[o + 3] = 0;
+    out.fill(0, o, o + EFFORT_OUT.stride);
     if (input[i + EFFORT_IN.active] === 0) return;
     const p = scope.params as unknown as SocietyParams;
     const v = view(scope);
@@ -80,8 +81,25 @@ export const produceEffort: Kernel = {
     out[o + EFFORT_OUT.labourManufactures] = labourManufactures;
     out[o + EFFORT_OUT.freeRiders] = freeRiders;
     out[o + EFFORT_OUT.workers] = workers;
+    // The food land the yield needs, where anyone farms (the phase reads it for the yields).
+    if (labourFood > 0) out[o + EFFORT_OUT.land] = communityLand(scope, c);
   },
 };
+
+/** The land's arrays and the flat cell index, rebuilt only when the scope's arrays were replaced. */
+const landView = cachedView((scope: KernelScope) => {
+  const a = scope.arrays;
+  return {
+    fertility: a['land.fertility'] as Float32Array, water: a['land.water'] as Float32Array, resource: a['land.resource'] as Float32Array, capacity: a['land.capacity'] as Float32Array,
+    start: a['land.cellStart'] as Int32Array, cells: a['land.cells'] as Int32Array,
+  };
+});
+
+/** Community c's food land (`landInCells` over its cells in the flat index; see land/cell-index.ts). */
+function communityLand(scope: KernelScope, c: number): number {
+  const land = landView(scope);
+  return landInCells(land, land.cells, land.start[c]!, land.start[c + 1]!);
+}
 
 /** The sector where an hour earns more at today's prices (ties and a dead market go by skill). */
 function betterSector(foodValue: number, manufacturesValue: number, skillFood: number, skillManufactures: number): number {
@@ -100,7 +118,7 @@ export const produceOutput: Kernel = {
     const active = scope.arrays['produce.effortIn'] as Float64Array;
     const out = scope.arrays['produce.outputOut'] as Float64Array;
     const o = c * OUTPUT_OUT.stride;
-    out[o] = out[o + 1] = out[o + 2] = out[o + 3] = 0;
+    out.fill(0, o, o + OUTPUT_OUT.stride);
     if (active[c * EFFORT_IN.stride + EFFORT_IN.active] === 0) return;
     const p = scope.params as unknown as SocietyParams;
     const v = view(scope);

@@ -28,6 +28,7 @@ export const produce: NamedPhase<Society> = {
     shards.array('produce.outputIn', Float64Array, count * OUTPUT_IN.stride);
     shards.array('produce.outputOut', Float64Array, count * OUTPUT_OUT.stride);
     for (const community of communities) effortInputs(society, community, effortIn);
+    society.cellIndex.update(communities);
     shards.run('produce.effort', count, members.start);
     const effortOut = shards.array('produce.effortOut', Float64Array, count * EFFORT_OUT.stride);
     const outputIn = shards.array('produce.outputIn', Float64Array, count * OUTPUT_IN.stride);
@@ -80,16 +81,17 @@ function yields(society: Society, community: Community, effortIn: Float64Array, 
   society.counters.detection += community.governance.detection * workers;
   const labourFood = effortOut[o + EFFORT_OUT.labourFood]!;
   const labourManufactures = effortOut[o + EFFORT_OUT.labourManufactures]!;
-  const food = foodYield(society, community, labourFood) * outputFactor(society, community.id, 0);
+  const food = foodYield(society, effortOut[o + EFFORT_OUT.land]!, labourFood) * outputFactor(society, community.id, 0);
   const manufactures = manufacturesYield(society, community, labourManufactures) * outputFactor(society, community.id, 1);
   outputIn[community.id * OUTPUT_IN.stride + OUTPUT_IN.perUnitFood] = food / Math.max(1e-12, labourFood);
   outputIn[community.id * OUTPUT_IN.stride + OUTPUT_IN.perUnitManufactures] = manufactures / Math.max(1e-12, labourManufactures);
 }
 
-function foodYield(society: Society, community: Community, h: number): number {
+/** Food from h hours on `landOf` land (the effort kernel summed it over the community's cells). */
+function foodYield(society: Society, landOf: number, h: number): number {
   const p = society.params;
   if (h <= 0) return 0;
-  const land = society.landOf(community) / society.landUnit;
+  const land = landOf / society.landUnit;
   return p.foodProductivity * h * Math.pow(land / h, p.foodElasticity);
 }
 
