@@ -80,7 +80,7 @@ function bestDestination(society: Society, community: Community, row: number, rn
   const p = society.params;
   const ideal = society.people.cols.idealSharing[row]!;
   const weight = p.idealPointWeight;
-  const { welfare, sharing, population, x, y, admission } = view;
+  const { population, x, y, admission } = view;
   const here = community.id;
   let best = -1;
   let bestValue = valueTo(here, weight, ideal);
@@ -88,7 +88,7 @@ function bestDestination(society: Society, community: Community, row: number, rn
     const other = sampleKnown(society, community, rng);
     if (population[other] === 0 || other === here) continue;
     const distance = Math.hypot(x[other]! - x[here]!, y[other]! - y[here]!);
-    const seen = welfare[other]! - weight * Math.abs(sharing[other]! - ideal) + rng.normal(0, p.outcomeNoise) - p.movingCost - (p.movingCostDistance * distance) / 10;
+    const seen = valueTo(other, weight, ideal) + rng.normal(0, p.outcomeNoise) - p.movingCost - (p.movingCostDistance * distance) / 10;
     if (seen > bestValue && passesAdmission(society, admission[other]!, row)) {
       best = other;
       bestValue = seen;
