@@ -96,7 +96,8 @@ function collectOrders(v: ExchangeView, p: SocietyParams, c: number, priceFood: 
     const offerM = Math.max(0, heldManufactures - manufacturesTarget);
     let spendable = Math.max(0, credit[row]! + (worker ? creditFloor : 0)) + priceFood * offerF + priceManufactures * offerM;
     const wantF = Math.min(Math.max(0, foodTarget - heldFood), spendable / priceFood);
-    spendable -= wantF * priceFood;
+    // Never below nothing: rounding may leave a hair under zero, and a want is never negative.
+    spendable = Math.max(0, spendable - wantF * priceFood);
     const wantM = Math.min(Math.max(0, manufacturesTarget - heldManufactures), spendable / priceManufactures);
     offerFood[k] = offerF;
     offerManufactures[k] = offerM;

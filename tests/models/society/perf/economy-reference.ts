@@ -400,7 +400,8 @@ function collectOrders(society: Society, community: Community): number {
     const offerM = Math.max(0, manufactures[row]! - manufacturesTarget);
     let spendable = Math.max(0, credit[row]! + (worker ? creditFloor : 0)) + priceFood * offerF + priceManufactures * offerM;
     const wantF = Math.min(Math.max(0, foodTarget - food[row]!), spendable / priceFood);
-    spendable -= wantF * priceFood;
+    // Never below nothing: rounding may leave a hair under zero, and a want is never negative.
+    spendable = Math.max(0, spendable - wantF * priceFood);
     const wantM = Math.min(Math.max(0, manufacturesTarget - manufactures[row]!), spendable / priceManufactures);
     offerFood[row] = offerF;
     offerManufactures[row] = offerM;
