@@ -9,7 +9,7 @@
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import { createSimulation } from '../scenarios/create.js';
-import { scaledScenario, type Society } from './society-child.js';
+import { scaledScenario, writeAwayAsARunDoes, type Society } from './society-child.js';
 
 /** The part of V8's sampling heap profile this reads. */
 interface HeapNode {
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const society = createSimulation(scaledScenario(persons)) as Society;
-  society.collector.sendSnapshotsTo(() => {});
+  writeAwayAsARunDoes(society);
   society.run({ steps: warmUp });
   const session = new Session();
   session.connect();

@@ -1,5 +1,5 @@
 import { GATHER_ROWS_EVERY, Society } from '../models/society/society.js';
-import { scaledScenario } from './society-child.js';
+import { scaledScenario, writeAwayAsARunDoes } from './society-child.js';
 import { round, type BenchOptions, type BenchSuite, type Measurement } from './suite.js';
 
 /**
@@ -22,7 +22,7 @@ export const suite: BenchSuite = {
     const scenario = scaledScenario(size.population);
     const build = (gatherRowsEvery: number) => {
       const society = new Society(scenario.params, scenario.seed, { gatherRowsEvery });
-      society.collector.sendSnapshotsTo(() => {});
+      writeAwayAsARunDoes(society);
       return society;
     };
     const gathered = build(GATHER_ROWS_EVERY);

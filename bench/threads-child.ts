@@ -8,7 +8,7 @@ import type { KernelArray, Rng, ShardRunner, Simulation } from '../sim/index.js'
 import type { KernelArrayConstructor } from '../sim/shards.js';
 import { ThreadedRunner } from '../sim/node/threads.js';
 import { createSimulation } from '../scenarios/create.js';
-import { scaledScenario, timeSteps, type Society as SocietyModel } from './society-child.js';
+import { scaledScenario, timeSteps, writeAwayAsARunDoes, type Society as SocietyModel } from './society-child.js';
 
 /** What one child measured; bench/threads.ts reads it. */
 export interface ThreadsChildResult {
@@ -66,8 +66,7 @@ type Society = SocietyModel & Simulation;
 
 async function measure(population: number, threads: number, warmUp: number, steps: number): Promise<ThreadsChildResult> {
   const society = createSimulation(scaledScenario(population), { shared: threads > 1 }) as Society;
-  // A run writes each snapshot out as it is taken; holding them would weigh on the timed steps.
-  society.collector.sendSnapshotsTo(() => {});
+  writeAwayAsARunDoes(society);
   const sharding = society.sharding!;
   const runner = threads > 1 ? await ThreadedRunner.start({ threads, kernelModule: sharding.kernelModule, kernels: sharding.kernels, params: sharding.params, seed: sharding.seed }) : undefined;
   // The model's own one-thread runner when no threads were started.

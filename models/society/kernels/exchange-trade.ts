@@ -51,38 +51,44 @@ export const tradeDeliver: Kernel = {
       const kind = v.kind[d]!;
       const food = (kind & 1) === 0;
       const holding = food ? v.food : v.manufactures;
-      if (kind & SELLING) sell(v, c, holding, food ? v.offerFood : v.offerManufactures, v.share[d]!, v.price[d]!);
-      else receive(v, c, holding, food ? v.wantFood : v.wantManufactures, v.share[d]!, v.price[d]!);
+      const orders = food ? v.orderFood : v.orderManufactures;
+      if (kind & SELLING) sell(v, c, holding, orders, v.share[d]!, v.price[d]!);
+      else receive(v, c, holding, orders, v.share[d]!, v.price[d]!);
     }
   },
 };
 
 type TradeView = ReturnType<typeof view>;
 
-/** Each member gives up `share` of their offer and is credited at the seller's price. */
-function sell(v: TradeView, c: number, holding: Float64Array, offers: Float64Array, share: number, price: number): void {
+/** Each member gives up `share` of their offer (a negative order) and is credited at the seller's price. */
+function sell(v: TradeView, c: number, holding: Float64Array, orders: Float64Array, share: number, price: number): void {
   const { rows, credit } = v;
   const end = v.start[c + 1]!;
   for (let k = v.start[c]!; k < end; k++) {
-    const row = rows[k]!;
-    const amount = offers[k]! * share;
+    const open = orders[k]!;
+    if (open >= 0) continue;
+    const amount = -open * share;
     if (amount <= 0) continue;
+    const row = rows[k]!;
     holding[row]! -= amount;
-    offers[k]! -= amount;
+    // −(offer − amount), exactly: rounding is symmetric about zero.
+    orders[k] = open + amount;
     credit[row]! += amount * price;
   }
 }
 
-/** Each member receives `share` of what they still wanted and pays the delivered price. */
-function receive(v: TradeView, c: number, holding: Float64Array, wants: Float64Array, share: number, price: number): void {
+/** Each member receives `share` of what they still wanted (a positive order) and pays the delivered price. */
+function receive(v: TradeView, c: number, holding: Float64Array, orders: Float64Array, share: number, price: number): void {
   const { rows, credit } = v;
   const end = v.start[c + 1]!;
   for (let k = v.start[c]!; k < end; k++) {
-    const row = rows[k]!;
-    const amount = wants[k]! * share;
+    const open = orders[k]!;
+    if (open <= 0) continue;
+    const amount = open * share;
     if (amount <= 0) continue;
+    const row = rows[k]!;
     holding[row]! += amount;
-    wants[k]! -= amount;
+    orders[k] = open - amount;
     credit[row]! -= amount * price;
   }
 }

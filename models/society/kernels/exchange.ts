@@ -15,15 +15,17 @@ export const EXCHANGE_IN = { stride: 5, priceFood: 0, priceManufactures: 1, coll
 export const EXCHANGE_OUT = { stride: 9, supply: 0, demand: 2, sold: 4, bought: 6, investment: 8 } as const;
 
 /**
- * What each member still wants to buy or offers to sell this month, per member position k (as
- * in `members.rows[k]`): the kernel writes them for every member, `trade` reads and draws them
- * down, both walking members in order. Valid from `exchange` to `trade` (no member moves in between).
+ * Each member's open order per good this month, per member position k (as in
+ * `members.rows[k]`): what they still want to buy (positive) or, negated, what they still offer
+ * to sell. No member both wants and offers the same good (an offer is what is held beyond the
+ * target, a want what falls short of it), so one signed number per good holds both sides and
+ * the market's books cost 16 bytes a member, not 32. The kernel writes them for every member,
+ * `trade` reads and draws them down, both walking members in order. Valid from `exchange` to
+ * `trade` (no member moves in between).
  */
 export const ORDERS = {
-  wantFood: 'exchange.wantFood',
-  offerFood: 'exchange.offerFood',
-  wantManufactures: 'exchange.wantManufactures',
-  offerManufactures: 'exchange.offerManufactures',
+  food: 'exchange.orderFood',
+  manufactures: 'exchange.orderManufactures',
 } as const;
 
 /** Share of a collective's capital shortfall its credit union funds each month. */
@@ -33,10 +35,8 @@ const UNION_PACE = 0.1;
 export function ordersView(scope: KernelScope) {
   const a = scope.arrays;
   return Object.assign(personView(scope), {
-    wantFood: a[ORDERS.wantFood] as Float64Array,
-    offerFood: a[ORDERS.offerFood] as Float64Array,
-    wantManufactures: a[ORDERS.wantManufactures] as Float64Array,
-    offerManufactures: a[ORDERS.offerManufactures] as Float64Array,
+    orderFood: a[ORDERS.food] as Float64Array,
+    orderManufactures: a[ORDERS.manufactures] as Float64Array,
   });
 }
 
@@ -76,7 +76,7 @@ export const exchangeMarket: Kernel = {
 
 /** Each member's offers and wants; writes the members' supply and demand, returns the manufacturing labour. */
 function collectOrders(v: ExchangeView, p: SocietyParams, c: number, priceFood: number, priceManufactures: number, out: Float64Array, o: number): number {
-  const { age, sector, effort, dependants, food, manufactures, credit, rows, offerFood, offerManufactures, wantFood, wantManufactures } = v;
+  const { age, sector, effort, dependants, food, manufactures, credit, rows, orderFood, orderManufactures } = v;
   const { adultAge, retirementAge, foodNeed, foodBuffer, creditFloor } = p;
   const manufacturesWanted = p.manufacturesTarget;
   let supplyFood = 0, supplyManufactures = 0, demandFood = 0, demandManufactures = 0, manufacturingLabour = 0;
@@ -99,10 +99,8 @@ function collectOrders(v: ExchangeView, p: SocietyParams, c: number, priceFood: 
     // Never below nothing: rounding may leave a hair under zero, and a want is never negative.
     spendable = Math.max(0, spendable - wantF * priceFood);
     const wantM = Math.min(Math.max(0, manufacturesTarget - heldManufactures), spendable / priceManufactures);
-    offerFood[k] = offerF;
-    offerManufactures[k] = offerM;
-    wantFood[k] = wantF;
-    wantManufactures[k] = wantM;
+    orderFood[k] = offerF > 0 ? -offerF : wantF;
+    orderManufactures[k] = offerM > 0 ? -offerM : wantM;
     supplyFood += offerF;
     supplyManufactures += offerM;
     demandFood += wantF;
@@ -129,7 +127,7 @@ function investmentOrder(p: SocietyParams, manufacturingLabour: number, input: F
 
 /** Each member gets the matched part of their orders, paid in credit; what is left waits for trade. */
 function settleOrders(v: ExchangeView, c: number, priceFood: number, priceManufactures: number, out: Float64Array, o: number): void {
-  const { food, manufactures, credit, rows, offerFood, offerManufactures, wantFood, wantManufactures } = v;
+  const { food, manufactures, credit, rows, orderFood, orderManufactures } = v;
   const soldFood = out[o + EXCHANGE_OUT.sold]!;
   const soldManufactures = out[o + EXCHANGE_OUT.sold + 1]!;
   const boughtFood = out[o + EXCHANGE_OUT.bought]!;
@@ -137,18 +135,19 @@ function settleOrders(v: ExchangeView, c: number, priceFood: number, priceManufa
   const end = v.start[c + 1]!;
   for (let k = v.start[c]!; k < end; k++) {
     const row = rows[k]!;
-    const wantF = wantFood[k]!;
-    const offerF = offerFood[k]!;
-    const wantM = wantManufactures[k]!;
-    const offerM = offerManufactures[k]!;
+    const openFood = orderFood[k]!;
+    const openManufactures = orderManufactures[k]!;
+    const wantF = openFood > 0 ? openFood : 0;
+    const offerF = openFood < 0 ? -openFood : 0;
+    const wantM = openManufactures > 0 ? openManufactures : 0;
+    const offerM = openManufactures < 0 ? -openManufactures : 0;
     const netFood = wantF * boughtFood - offerF * soldFood;
     const netManufactures = wantM * boughtManufactures - offerM * soldManufactures;
     food[row]! += netFood;
     manufactures[row]! += netManufactures;
     credit[row]! -= netFood * priceFood + netManufactures * priceManufactures;
-    wantFood[k] = wantF * (1 - boughtFood);
-    offerFood[k] = offerF * (1 - soldFood);
-    wantManufactures[k] = wantM * (1 - boughtManufactures);
-    offerManufactures[k] = offerM * (1 - soldManufactures);
+    // What is left of each side (the other side is nothing).
+    orderFood[k] = offerF > 0 ? -(offerF * (1 - soldFood)) : wantF * (1 - boughtFood);
+    orderManufactures[k] = offerM > 0 ? -(offerM * (1 - soldManufactures)) : wantM * (1 - boughtManufactures);
   }
 }
