@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { suite } from '../../bench/society.js';
 import type { Measurement } from '../../bench/suite.js';
 import { SOCIETY_PHASES } from '../../models/society/phases/index.js';
+import { scaledScenario, writeAwayAsARunDoes, type Society } from '../../bench/society-child.js';
+import { createSimulation } from '../../scenarios/create.js';
 
 describe('the society benchmark', () => {
   it('measures speed, memory and the phase profile at 10k and 100k under stable keys, skipping 1M when quick', async () => {
@@ -25,4 +27,18 @@ describe('the society benchmark', () => {
     const profiled = measurements.filter((m) => /^society_phase_ms_[a-z_]+$/.test(m.key) && !/_(10k|100k)$/.test(m.key)).map((m) => m.key);
     expect(profiled).toEqual(SOCIETY_PHASES.map((phase) => `society_phase_ms_${phase.name.replace(/-/g, '_')}`));
   }, 120_000);
+});
+
+describe("the benchmark's societies", () => {
+  it('send their snapshots and events away as a run does, keeping none in memory', () => {
+    const society = createSimulation(scaledScenario(2_000)) as Society;
+    let logged = 0;
+    society.events.onEvent(() => logged++);
+    writeAwayAsARunDoes(society);
+    society.run({ steps: 13 });
+    expect(logged).toBeGreaterThan(0);
+    expect(society.events.streaming).toBe(true);
+    expect(society.events.events).toHaveLength(0);
+    expect(society.collector.snapshots).toHaveLength(0);
+  });
 });
