@@ -125,7 +125,7 @@ export class Society extends Model {
     this.trackArrays(this.shards);
     this.landUnit = this.initialLandPerWorker();
     this.knowledge = new KnowledgeState(this.communities.length);
-    this.ecology = new EcologyState(this.land.capacity);
+    this.ecology = new EcologyState(this.land.capacity, options.shared ?? false);
     this.setPhases(SOCIETY_PHASES);
     this.collect(metricsSpec(p.snapshotEvery));
   }
@@ -189,7 +189,7 @@ export class Society extends Model {
     runner.track('people', () => this.people.cols);
     runner.track('ids', () => this.people.idColumns());
     runner.track('gather', () => this.gatherArrays);
-    runner.track('land', () => ({ fertility: this.land.fertility, water: this.land.water, resource: this.land.resource, capacity: this.land.capacity, cellStart: this.cellIndex.start, cells: this.cellIndex.cells }));
+    runner.track('land', () => ({ fertility: this.land.fertility, water: this.land.water, resource: this.land.resource, capacity: this.land.capacity, original: this.ecology.original, user: this.land.user, cellStart: this.cellIndex.start, cells: this.cellIndex.cells }));
     runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
   }
 

@@ -16,24 +16,29 @@ export function tenureStewardship(usersLevel: number, landlords: boolean, ownerS
   return landlords ? Math.max(usersLevel, ownerStewardship) : usersLevel;
 }
 
-/** The land a community tends: per-cell stock, carrying capacity and the capacity it started with. */
+/** The land a community tends: per-cell stock, carrying capacity, the capacity it started with, and each cell's user. */
 export interface TendedLand {
   resource: Float32Array;
   capacity: Float32Array;
   original: Float32Array;
+  /** The community using each cell (-1: nobody). */
+  user: Int32Array;
 }
 
 /**
- * One month of land care on some cells. A stock held below half its capacity — where
- * logistic regrowth peaks, so below it extraction has outrun regrowth — wears the capacity
- * down by `degradation` per unit of the shortfall; stewardship restores lost capacity at
- * `restoration × level` a month. Returns the resource destroyed where a lowered capacity
- * falls below the stock (a sink for the books).
+ * One month of land care on the cells `cells[from … to−1]` that community `holder` holds (a
+ * listed cell it has let go, after it was abandoned, is no longer its to tend). A stock held
+ * below half its capacity — where logistic regrowth peaks, so below it extraction has outrun
+ * regrowth — wears the capacity down by `degradation` per unit of the shortfall; stewardship
+ * restores lost capacity at `restoration × level` a month. Returns the resource destroyed
+ * where a lowered capacity falls below the stock (a sink for the books). Each cell has one
+ * user, so communities' calls touch disjoint cells and may run on different threads.
  */
-export function tendLand(land: TendedLand, cells: ArrayLike<number>, level: number, degradation: number, restoration: number): number {
+export function tendLand(land: TendedLand, cells: ArrayLike<number>, from: number, to: number, holder: number, level: number, degradation: number, restoration: number): number {
   let destroyed = 0;
-  for (let i = 0; i < cells.length; i++) {
+  for (let i = from; i < to; i++) {
     const cell = cells[i]!;
+    if (land.user[cell] !== holder) continue;
     const original = land.original[cell]!;
     let capacity = land.capacity[cell]!;
     const shortfall = capacity / 2 - land.resource[cell]!;

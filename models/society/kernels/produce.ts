@@ -1,6 +1,8 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
 import { landInCells } from '../land/cell-index.js';
+import { harvestCells } from '../land/yield.js';
+import { landView } from './land.js';
 import { personView } from './person-view.js';
 import { chooseEffort } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
@@ -18,8 +20,8 @@ export const EFFORT_IN = { stride: 10, sharingFactor: 0, expectedMember: 1, expe
 export const EFFORT_OUT = { stride: 5, labourFood: 0, labourManufactures: 1, freeRiders: 2, workers: 3, land: 4 } as const;
 /** produce.outputIn, per community: output per unit of labour, by sector. */
 export const OUTPUT_IN = { stride: 2, perUnitFood: 0, perUnitManufactures: 1 } as const;
-/** produce.outputOut, per community: goods produced and hours worked, by sector. */
-export const OUTPUT_OUT = { stride: 4, producedFood: 0, producedManufactures: 1, hoursFood: 2, hoursManufactures: 3 } as const;
+/** produce.outputOut, per community: goods produced and hours worked, by sector, and the resource the harvest took. */
+export const OUTPUT_OUT = { stride: 5, producedFood: 0, producedManufactures: 1, hoursFood: 2, hoursManufactures: 3, harvested: 4 } as const;
 
 /** The columns both kernels read, typed; rebuilt only when the scope's arrays were replaced. */
 const view = cachedView(personView);
@@ -86,15 +88,6 @@ export const produceEffort: Kernel = {
   },
 };
 
-/** The land's arrays and the flat cell index, rebuilt only when the scope's arrays were replaced. */
-const landView = cachedView((scope: KernelScope) => {
-  const a = scope.arrays;
-  return {
-    fertility: a['land.fertility'] as Float32Array, water: a['land.water'] as Float32Array, resource: a['land.resource'] as Float32Array, capacity: a['land.capacity'] as Float32Array,
-    start: a['land.cellStart'] as Int32Array, cells: a['land.cells'] as Int32Array,
-  };
-});
-
 /** Community c's food land (`landInCells` over its cells in the flat index; see land/cell-index.ts). */
 function communityLand(scope: KernelScope, c: number): number {
   const land = landView(scope);
@@ -155,5 +148,8 @@ export const produceOutput: Kernel = {
     out[o + OUTPUT_OUT.producedManufactures] = producedManufactures;
     out[o + OUTPUT_OUT.hoursFood] = hoursFood;
     out[o + OUTPUT_OUT.hoursManufactures] = hoursManufactures;
+    // The harvest draws the food's share of the resource down from the cells the community holds.
+    const land = landView(scope);
+    out[o + OUTPUT_OUT.harvested] = harvestCells(land.resource, land.user, land.cells, land.start[c]!, land.start[c + 1]!, c, producedFood * p.harvestPerFood);
   },
 };

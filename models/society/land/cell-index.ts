@@ -64,4 +64,7 @@ export function shareLand(land: Land): void {
     copy.set(land[key]);
     land[key] = copy;
   }
+  const user = allocateColumn(Int32Array, land.user.length, true) as Int32Array;
+  user.set(land.user);
+  land.user = user;
 }

@@ -1,7 +1,6 @@
 import type { NamedPhase } from '../../../sim/index.js';
-import { PERSON_SUMS } from '../kernels/person-sums.js';
+import { ECOLOGY_OUT } from '../kernels/land.js';
 import { personSumsByCommunity } from '../services/person-sums.js';
-import { stewardshipLevel, tendLand, tenureStewardship } from '../ecology/stewardship.js';
 import type { Society } from '../society.js';
 
 /**
@@ -10,21 +9,21 @@ import type { Society } from '../society.js';
  * how well they can hold each other to account, or under landlords the owners' care if
  * greater — restores it. A stock above a lowered
  * capacity is lost (a sink). Reads civic norms, sizes; mutates capacity and resource.
+ * The work is the `ecology.tend` kernel (kernels/land.ts), on as many threads as the run has.
  */
 export const ecology: NamedPhase<Society> = {
   name: 'ecology',
   run(society) {
-    const p = society.params;
-    // Each community's sum of civic norms, from the members in member order (on every thread).
-    const sums = personSumsByCommunity(society);
-    const land = { resource: society.land.resource, capacity: society.land.capacity, original: society.ecology.original };
+    const { shards, communities } = society;
+    const count = communities.length;
+    // Each community's sum of civic norms and head count, from the members in member order.
+    personSumsByCommunity(society);
+    society.cellIndex.update(communities);
+    shards.array(ECOLOGY_OUT, Float64Array, count);
+    shards.run('ecology.tend', count, society.cellIndex.start);
+    const out = shards.array(ECOLOGY_OUT, Float64Array, count);
     let destroyed = 0;
-    for (const community of society.communities) {
-      if (community.population <= 0) continue;
-      const users = stewardshipLevel(sums[community.id * PERSON_SUMS.stride + PERSON_SUMS.norms]! / community.population, community.population, p.trackableGroup, p.detectionBySize);
-      const level = tenureStewardship(users, p.landTenure === 'landlords', p.ownerStewardship);
-      destroyed += tendLand(land, community.cells, level, p.degradation, p.stewardship);
-    }
+    for (let c = 0; c < count; c++) destroyed += out[c]!;
     society.ledger.sink('resource', 'degradation', destroyed);
   },
 };

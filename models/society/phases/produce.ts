@@ -11,8 +11,8 @@ import { outputFactor } from '../services/effects.js';
  * being named; Y = A·H·(factor/H)^a with land (food) or capital (manufactures) as the
  * factor; each person's output is their share of H times a lognormal shock. Harvest draws
  * down the community's resource. Reads prices, policy, land; mutates sector, effort,
- * output, resource, markets. One stream per community. The per-person work is in
- * kernels/produce.ts (it may run on several threads); the land and the books stay here.
+ * output, resource, markets. One stream per community. The per-person work and the harvest
+ * are in kernels/produce.ts (they may run on several threads); the books stay here.
  */
 export const produce: NamedPhase<Society> = {
   name: 'produce',
@@ -106,7 +106,7 @@ function manufacturesYield(society: Society, community: Community, h: number): n
 /** The month's production and harvest, summed over communities for the books. */
 const booked = { food: 0, manufactures: 0, harvested: 0 };
 
-/** Markets, hours and books from what the output kernel produced; the harvest draws down the land. */
+/** Markets, hours and books from what the output kernel produced (and harvested from the land). */
 function recordProduction(society: Society, community: Community, effortOut: Float64Array, outputOut: Float64Array): void {
   const o = community.id * OUTPUT_OUT.stride;
   const e = community.id * EFFORT_OUT.stride;
@@ -120,7 +120,7 @@ function recordProduction(society: Society, community: Community, effortOut: Flo
   community.hours.manufactures = hoursManufactures;
   booked.food += food;
   booked.manufactures += manufactures;
-  booked.harvested += harvest(society, community, food * society.params.harvestPerFood);
+  booked.harvested += outputOut[o + OUTPUT_OUT.harvested]!;
 }
 
 /** One market's output, productivity and (slowly moving) labour cost for the month. */
@@ -129,20 +129,4 @@ function record(market: Community['food'], produced: number, labour: number, hou
   market.productivity = labour > 0 ? produced / labour : market.productivity;
   // Labour cost moves slowly: one month's luck should not reprice the goods.
   if (produced > 0) market.labourCost = 0.8 * market.labourCost + 0.2 * (hours / produced);
-}
-
-/** Draws the harvest down from the community's cells in proportion to their stock; returns what was taken. */
-function harvest(society: Society, community: Community, amount: number): number {
-  const { resource } = society.land;
-  let stock = 0;
-  for (const cell of community.cells) stock += resource[cell]!;
-  if (stock <= 0 || amount <= 0) return 0;
-  const share = Math.min(1, amount / stock);
-  let taken = 0;
-  for (const cell of community.cells) {
-    const before = resource[cell]!;
-    resource[cell] = before * (1 - share);
-    taken += before - resource[cell]!;
-  }
-  return taken;
 }

@@ -1,23 +1,32 @@
-import { blockwise, type NamedPhase } from '../../../sim/index.js';
+import type { NamedPhase } from '../../../sim/index.js';
+import { REGROW_BLOCK, REGROW_OUT } from '../kernels/land.js';
 import type { Society } from '../society.js';
 
-/** Logistic regrowth of every cell's resource toward its capacity. A source; no randomness. */
+/**
+ * Logistic regrowth of every cell's resource toward its capacity. A source; no randomness.
+ * The work is the `regrow.block` kernel (kernels/land.ts), over blocks of cells.
+ */
 export const regrow: NamedPhase<Society> = {
   name: 'regrow',
   run(society) {
-    const { resource, capacity } = society.land;
-    const rate = society.params.resourceRegrowth;
-    const grown = blockwise(resource.length, 0, (from, to, carried) => {
-      let sum = carried;
-      for (let cell = from; cell < to; cell++) {
-        const cap = capacity[cell]!;
-        if (cap <= 0) continue;
-        const before = resource[cell]!;
-        resource[cell] = Math.min(cap, before + rate * before * (1 - before / cap));
-        sum += resource[cell]! - before;
-      }
-      return sum;
-    });
+    const { shards } = society;
+    const blocks = Math.ceil(society.land.resource.length / REGROW_BLOCK);
+    shards.array(REGROW_OUT, Float64Array, blocks);
+    shards.run('regrow.block', blocks, blockBounds(blocks));
+    const out = shards.array(REGROW_OUT, Float64Array, blocks);
+    let grown = 0;
+    for (let b = 0; b < blocks; b++) grown += out[b]!;
     society.ledger.source('resource', 'regrowth', grown);
   },
 };
+
+/** Block b's first cell at b × REGROW_BLOCK: equal weights for the threads' shares. */
+let bounds = new Int32Array(1);
+
+function blockBounds(blocks: number): Int32Array {
+  if (bounds.length !== blocks + 1) {
+    bounds = new Int32Array(blocks + 1);
+    for (let b = 0; b <= blocks; b++) bounds[b] = b * REGROW_BLOCK;
+  }
+  return bounds;
+}
