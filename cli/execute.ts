@@ -6,7 +6,8 @@ import { ThreadedRunner } from '../sim/node/threads.js';
 import { createSimulation } from '../scenarios/create.js';
 import { InputError } from '../scenarios/errors.js';
 import type { ResolvedScenario } from '../scenarios/load.js';
-import { snapshotCSV, writeSnapshotFile } from './snapshots/csv.js';
+import { SnapshotWriter } from './snapshots/background.js';
+import { snapshotCSV } from './snapshots/csv.js';
 
 /** How to run: where the run folder goes, and who hears about progress. */
 export interface ExecuteOptions {
@@ -18,6 +19,8 @@ export interface ExecuteOptions {
   clearStale?: boolean;
   /** Threads to split each step across (default 1); the files are the same for any number. */
   threads?: number;
+  /** Rows from which a snapshot is written on a thread of its own (default `SNAPSHOT_THREAD_ROWS`; 0: all). */
+  snapshotThreadRows?: number;
 }
 
 /** What a finished run left behind. */
@@ -46,13 +49,15 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
   const simulation = createSimulation(scenario, { shared: threads > 1 });
   const runner = threads > 1 ? await startThreads(scenario, simulation, threads) : undefined;
   const folder = new PendingFolder(options.out, options);
+  const writer = new SnapshotWriter(options.snapshotThreadRows);
   try {
     // Snapshots and events go to disk as they come, so a long run never holds them all.
-    const snapshots = writeSnapshotsTo(folder, simulation, scenario.steps);
+    const snapshots = writeSnapshotsTo(folder, simulation, scenario.steps, writer);
     folder.write('events.ndjson', '');
     simulation.events.streamTo((text) => folder.append('events.ndjson', text));
-    return await runAndWrite(scenario, options, simulation, folder, snapshots, { started, clockStart, threads });
+    return await runAndWrite(scenario, options, simulation, folder, { names: snapshots, writer }, { started, clockStart, threads });
   } catch (error) {
+    await writer.stop();
     folder.discard();
     throw error;
   } finally {
@@ -71,7 +76,7 @@ async function startThreads(scenario: ResolvedScenario, simulation: Simulation, 
 
 /** Steps a run to its end, then writes the rest of its folder (its snapshots already in it) and commits it. */
 async function runAndWrite(
-  scenario: ResolvedScenario, options: ExecuteOptions, simulation: Simulation, folder: PendingFolder, snapshots: string[],
+  scenario: ResolvedScenario, options: ExecuteOptions, simulation: Simulation, folder: PendingFolder, snapshots: { names: string[]; writer: SnapshotWriter },
   { started, clockStart, threads }: { started: Date; clockStart: number; threads: number },
 ): Promise<RunResult> {
   const phaseTimes = startProfiling(simulation);
@@ -87,6 +92,7 @@ async function runAndWrite(
     }
   }
   simulation.events.flush();
+  await snapshots.writer.finish();
   const wallSeconds = (performance.now() - clockStart) / 1000;
   const stepsRun = simulation.steps;
   const files = runFiles(simulation, scenario.steps);
@@ -105,7 +111,7 @@ async function runAndWrite(
     wallSeconds: round(wallSeconds),
     stepsPerSecond: wallSeconds > 0 ? round(stepsRun / wallSeconds) : null,
     phaseSeconds: phaseTimes ? Object.fromEntries([...phaseTimes].map(([name, ms]) => [name, round(ms / 1000)])) : undefined,
-    files: ['manifest.json', metrics!, events!, ...snapshots, ...rest],
+    files: ['manifest.json', metrics!, events!, ...snapshots.names, ...rest],
   };
   files['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
   for (const [name, content] of Object.entries(files)) {
@@ -124,12 +130,12 @@ export function runFiles(simulation: Simulation, totalSteps: number): Record<str
   return { ...files, ...simulation.finalFiles?.() };
 }
 
-/** Sends the simulation's snapshots (those taken so far, then each as it is taken) into the folder; returns their names as written. */
-function writeSnapshotsTo(folder: PendingFolder, simulation: Simulation, totalSteps: number): string[] {
+/** Sends the simulation's snapshots (those taken so far, then each as it is taken) into the folder through `writer`; returns their names. */
+function writeSnapshotsTo(folder: PendingFolder, simulation: Simulation, totalSteps: number, writer: SnapshotWriter): string[] {
   const names: string[] = [];
   simulation.collector.sendSnapshotsTo((snapshot) => {
     const name = snapshotName(snapshot, totalSteps);
-    writeSnapshotFile(folder.filePath(name), snapshot);
+    writer.write(folder.filePath(name), snapshot);
     names.push(name);
   });
   return names;

@@ -1,5 +1,5 @@
-// Starts a worker thread of a threaded run from source: registers tsx's TypeScript loader in
-// this thread, then loads the real entry (compiled runs start shard-worker.js directly).
+// Starts a worker thread from source (a threaded run's, or the snapshot writer's): registers tsx's TypeScript loader in
+// this thread, then loads the real entry (compiled, the entry's .js starts directly).
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
