@@ -1,6 +1,7 @@
 import { blockwise, giniInPlace, type CollectorSpec } from '../../sim/index.js';
-import { METRIC_PRICES, METRIC_SUMS } from './kernels/metrics.js';
-import { binnedGiniWithin } from './economy/inequality.js';
+import { METRIC_BINS, METRIC_PRICES, METRIC_SUMS } from './kernels/metrics.js';
+import { binScale, giniOfBins, GINI_BINS } from './economy/inequality.js';
+import { blockBounds } from './kernels/blocks.js';
 import { governanceMetrics } from './metrics-governance.js';
 import type { Society } from './society.js';
 import { servicesMetrics } from './metrics-services.js';
@@ -67,7 +68,7 @@ const ginis = { income: 0, goods: 0, wealth: 0 };
  */
 function distributionGinis(society: Society, t: Totals, n: number, exact: boolean): typeof ginis {
   const values = society.wealth;
-  const giniOf = (low: number, high: number) => (exact ? giniInPlace(values, n) : binnedGiniWithin(values, n, low, high));
+  const giniOf = (low: number, high: number) => (exact ? giniInPlace(values, n) : binnedGiniByBlocks(society, n, low, high));
   const count = society.communities.length;
   ginis.income = giniOf(t.incomeLow, t.incomeHigh);
   society.shards.run('metrics.goods', count, society.members.start);
@@ -77,6 +78,39 @@ function distributionGinis(society: Society, t: Totals, n: number, exact: boolea
   if (exact) society.shards.run('metrics.wealth', count, society.members.start);
   return ginis;
 }
+
+/**
+ * `binnedGiniWithin` of the metrics' buffer, binned by the `metrics.bins` kernel in fixed blocks
+ * of member places (on as many threads as the run has), the blocks' bins added up in block
+ * order: the same on any number of threads, and with one block (up to 65,536 persons) the very
+ * numbers of a single pass.
+ */
+function binnedGiniByBlocks(society: Society, n: number, low: number, high: number): number {
+  if (n === 0 || high === low) return 0;
+  const { shards } = society;
+  const blocks = Math.ceil(n / METRIC_BINS.block);
+  const input = shards.array(METRIC_BINS.in, Float64Array, 3);
+  input[0] = n;
+  input[1] = low;
+  input[2] = binScale(low, high);
+  shards.array(METRIC_BINS.out, Float64Array, blocks * METRIC_BINS.stride);
+  shards.run('metrics.bins', blocks, blockBounds(blocks, METRIC_BINS.block));
+  const out = shards.array(METRIC_BINS.out, Float64Array, blocks * METRIC_BINS.stride);
+  binCounts.set(out.subarray(0, GINI_BINS));
+  binSums.set(out.subarray(GINI_BINS, 2 * GINI_BINS));
+  for (let b = 1; b < blocks; b++) {
+    const o = b * METRIC_BINS.stride;
+    for (let bin = 0; bin < GINI_BINS; bin++) {
+      binCounts[bin]! += out[o + bin]!;
+      binSums[bin]! += out[o + GINI_BINS + bin]!;
+    }
+  }
+  return giniOfBins(binCounts, binSums, n);
+}
+
+/** The blocks' bins added up. */
+const binCounts = new Float64Array(GINI_BINS);
+const binSums = new Float64Array(GINI_BINS);
 
 /**
  * Each community's prices into `metrics.prices`, and the metrics' per-person buffer, sized for

@@ -1,6 +1,8 @@
 import { blockwise, gini } from '../../../sim/index.js';
 
-const BINS = 1024;
+/** Bins of the binned Gini. */
+export const GINI_BINS = 1024;
+const BINS = GINI_BINS;
 const counts = new Float64Array(BINS);
 const sums = new Float64Array(BINS);
 
@@ -29,16 +31,35 @@ export function binnedGiniWithin(values: ArrayLike<number>, n: number, low: numb
   if (n === 0 || high === low) return 0;
   counts.fill(0);
   sums.fill(0);
-  const scale = (BINS - 1) / (high - low);
+  const scale = binScale(low, high);
   blockwise(n, 0, (from, to) => {
-    for (let i = from; i < to; i++) {
-      const v = values[i]!;
-      const bin = Math.floor((v - low) * scale);
-      counts[bin]!++;
-      sums[bin]! += v;
-    }
+    binValues(values, from, to, low, scale, counts, 0, sums, 0);
     return 0;
   });
+  return giniOfBins(counts, sums, n);
+}
+
+/** What `binValues` multiplies a value's distance from the minimum by to find its bin. */
+export function binScale(low: number, high: number): number {
+  return (BINS - 1) / (high - low);
+}
+
+/**
+ * Adds values[from … to−1] into GINI_BINS equal-width bins from `low`: each value's bin gets one
+ * more in `counts[countsAt + bin]` and the value in `sums[sumsAt + bin]`. Runs of the list may
+ * be binned apart (on several threads) and their bins added up after, run by run.
+ */
+export function binValues(values: ArrayLike<number>, from: number, to: number, low: number, scale: number, counts: Float64Array, countsAt: number, sums: Float64Array, sumsAt: number): void {
+  for (let i = from; i < to; i++) {
+    const v = values[i]!;
+    const bin = Math.floor((v - low) * scale);
+    counts[countsAt + bin]!++;
+    sums[sumsAt + bin]! += v;
+  }
+}
+
+/** The Gini of n values from their bins (GINI_BINS of each): a bin's members ranked in one block at their mean. */
+export function giniOfBins(counts: ArrayLike<number>, sums: ArrayLike<number>, n: number): number {
   let rank = 0;
   let weighted = 0;
   let total = 0;

@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { binValues, GINI_BINS } from '../economy/inequality.js';
 import type { SocietyParams } from '../params.js';
 import { personView, type PersonView } from './person-view.js';
 
@@ -160,4 +161,27 @@ export const metricsWealth: Kernel = {
 };
 
 /** The metrics' kernels. */
-export const METRICS_KERNELS: readonly Kernel[] = [metricsPersons, metricsGoods, metricsWealth];
+/**
+ * The binned Ginis' bins, by fixed blocks of member places (metrics.ts adds the blocks' bins up
+ * in block order). `metrics.binsIn`: the number of values, the lowest, the bins' scale;
+ * `metrics.binsOut`, per block: GINI_BINS counts, then GINI_BINS sums.
+ */
+export const METRIC_BINS = { block: 65_536, stride: 2 * GINI_BINS, in: 'metrics.binsIn', out: 'metrics.binsOut' } as const;
+
+/** Bins block b of `metrics.values` (see `binValues`). */
+export const metricsBins: Kernel = {
+  name: 'metrics.bins',
+  streams: [],
+  run(scope, b) {
+    const input = scope.arrays[METRIC_BINS.in] as Float64Array;
+    const out = scope.arrays[METRIC_BINS.out] as Float64Array;
+    const values = scope.arrays['metrics.values'] as Float64Array;
+    const from = b * METRIC_BINS.block;
+    const to = Math.min(input[0]!, from + METRIC_BINS.block);
+    const o = b * METRIC_BINS.stride;
+    out.fill(0, o, o + METRIC_BINS.stride);
+    binValues(values, from, to, input[1]!, input[2]!, out, o, out, o + GINI_BINS);
+  },
+};
+
+export const METRICS_KERNELS: readonly Kernel[] = [metricsPersons, metricsGoods, metricsWealth, metricsBins];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gini, Rng } from '../../../../sim/index.js';
-import { binnedGini, binnedGiniWithin, giniAt, giniWithinAt } from '../../../../models/society/economy/inequality.js';
+import { binnedGini, binnedGiniWithin, binScale, binValues, giniAt, giniOfBins, giniWithinAt, GINI_BINS } from '../../../../models/society/economy/inequality.js';
 
 function extremes(values: Float64Array): [number, number] {
   let low = Infinity;
@@ -34,5 +34,35 @@ describe('the binned Gini given the extremes a caller found', () => {
       expect(Object.is(giniWithinAt(step, 12, values, values.length, low, high), giniAt(step, 12, values, values.length))).toBe(true);
     }
     expect(giniWithinAt(24, 12, values, values.length, low, high)).toBe(gini(values));
+  });
+});
+
+describe('the binned Gini by blocks', () => {
+  it('adds blocks binned apart to within rounding of one pass, and to the same bits with one block', () => {
+    const rng = new Rng('blocks');
+    const values = Float64Array.from({ length: 200_000 }, () => rng.lognormal(0, 1));
+    let low = Infinity;
+    let high = -Infinity;
+    for (const v of values) [low, high] = [Math.min(low, v), Math.max(high, v)];
+    const scale = binScale(low, high);
+    const byBlocks = (block: number) => {
+      const counts = new Float64Array(GINI_BINS);
+      const sums = new Float64Array(GINI_BINS);
+      const part = { counts: new Float64Array(GINI_BINS), sums: new Float64Array(GINI_BINS) };
+      for (let from = 0; from < values.length; from += block) {
+        part.counts.fill(0);
+        part.sums.fill(0);
+        binValues(values, from, Math.min(values.length, from + block), low, scale, part.counts, 0, part.sums, 0);
+        for (let b = 0; b < GINI_BINS; b++) {
+          counts[b]! += part.counts[b]!;
+          sums[b]! += part.sums[b]!;
+        }
+      }
+      return giniOfBins(counts, sums, values.length);
+    };
+    const onePass = binnedGiniWithin(values, values.length, low, high);
+    expect(Object.is(byBlocks(values.length), onePass)).toBe(true);
+    expect(byBlocks(65_536)).toBeCloseTo(onePass, 12);
+    expect(byBlocks(65_536)).toBeCloseTo(gini(values), 2);
   });
 });
