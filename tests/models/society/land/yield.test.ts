@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { harvestCells, regrowCells } from '../../../../models/society/land/yield.js';
 import { Society } from '../../../../models/society/index.js';
 import { scenarioParams } from '../helpers.js';
+import { movePerson, settleMembership } from '../../../../models/society/association/move.js';
 
 describe('the harvest', () => {
   it('draws the amount from the cells the community holds, in proportion to their stock', () => {
@@ -38,20 +39,26 @@ describe('regrowth', () => {
 
 describe('who holds the land', () => {
   it('a community with members holds every cell it lists, so the land kernels write disjoint cells', () => {
-    // Under crisis-armed, communities empty and release their cells (which others may claim anew);
-    // the kernels' own check (`land.user`) keeps a stale list from writing another's cell.
-    const society = new Society(scenarioParams('crisis-armed'), 7);
-    let emptied = 0;
-    for (let step = 0; step < 240; step++) {
-      society.step();
+    const society = new Society(scenarioParams('default'), 7);
+    const check = () => {
       for (const community of society.communities) {
-        if (society.members.count(community.id) === 0) {
-          emptied++;
-          continue;
-        }
+        if (society.members.count(community.id) === 0) continue;
         for (const cell of community.cells) expect(society.land.user[cell]).toBe(community.id);
       }
+    };
+    for (let step = 0; step < 6; step++) society.step();
+    // Everyone leaves community 0: it is abandoned and lets its cells go (it keeps its list),
+    // and the land kernels must leave them to whoever claims them next.
+    const [emptied, host] = [society.communities[0]!, society.communities[1]!];
+    const rows = Array.from(society.members.rows.subarray(society.members.start[0]!, society.members.start[1]!));
+    for (const row of rows) if (society.people.cols.community[row] === 0) movePerson(society, row, host, false);
+    settleMembership(society);
+    expect(emptied.governance.founded).toBe(-1);
+    for (const cell of emptied.cells) expect(society.land.user[cell]).toBe(-1);
+    check();
+    for (let step = 0; step < 60; step++) {
+      society.step();
+      check();
     }
-    expect(emptied).toBeGreaterThan(0);
   }, 60_000);
 });
