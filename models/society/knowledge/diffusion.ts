@@ -159,9 +159,13 @@ export class KnowledgeStock {
 
   /**
    * The month's adopters of one innovation, ascending: each knower's links in turn, in
-   * ascending order, one draw per offer to a neighbour that lacks it. Knowers with no such
-   * neighbour make no draw, so walking only the frontier makes the same offers in the same
-   * order as walking every community; knowers found with none leave the frontier.
+   * ascending order, an offer to each neighbour that lacks it (and is not adopting it already
+   * this month), each offer taken with chance `rate`. Offers succeed independently, so the
+   * offers refused before the next success are a geometric count: one draw per adoption (and
+   * one to start) gives the same law as one per offer, at a fraction of the draws (rates are a
+   * few in a hundred). Knowers with no lacking neighbour make no offer, so walking only the
+   * frontier makes the same offers in the same order as walking every community; knowers found
+   * with none leave the frontier.
    */
   private offers(entry: Tracked, rate: number, rng: Rng): number[] {
     const known = entry.known!;
@@ -170,6 +174,9 @@ export class KnowledgeStock {
     const adopters: number[] = [];
     const frontier = entry.frontier;
     const members = frontier.members;
+    const logRefusal = Math.log1p(-rate);
+    // Offers still to be refused before the next success; −1 until the first offer draws it.
+    let refusals = -1;
     let kept = 0;
     for (let i = 0; i < frontier.size; i++) {
       const c = members[i]!;
@@ -180,10 +187,14 @@ export class KnowledgeStock {
         if ((known[neighbour >>> 5]! >>> (neighbour & 31)) & 1) continue;
         lacking = true;
         if (adopting[neighbour]) continue;
-        if (rng.next() < rate) {
-          adopting[neighbour] = 1;
-          adopters.push(neighbour);
+        if (refusals < 0) refusals = refusalsBeforeSuccess(rng, logRefusal);
+        if (refusals > 0) {
+          refusals--;
+          continue;
         }
+        adopting[neighbour] = 1;
+        adopters.push(neighbour);
+        refusals = refusalsBeforeSuccess(rng, logRefusal);
       }
       if (lacking) members[kept++] = c;
     }
@@ -274,6 +285,16 @@ export class KnowledgeStock {
     const cell = community * SECTORS + entry.innovation.sector;
     this.tech[cell] = this.tech[cell]! * (1 + entry.innovation.gain);
   }
+}
+
+/**
+ * Failures before the first success in independent trials that each succeed with chance p,
+ * given log(1 − p): ⌊log(U) / log(1 − p)⌋ for U uniform in (0, 1] (inversion of the geometric
+ * law). Certain success (p = 1, log −∞) needs no failure.
+ */
+export function refusalsBeforeSuccess(rng: Rng, logRefusal: number): number {
+  if (logRefusal === -Infinity) return 0;
+  return Math.floor(Math.log(1 - rng.next()) / logRefusal);
 }
 
 /** Whether a community found dead lacks an innovation. */

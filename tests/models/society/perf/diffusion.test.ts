@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../../sim/index.js';
-import { KnowledgeStock } from '../../../../models/society/knowledge/diffusion.js';
+import { KnowledgeStock, refusalsBeforeSuccess } from '../../../../models/society/knowledge/diffusion.js';
 import { SECTORS, type Innovation } from '../../../../models/society/knowledge/innovation.js';
 import { nearestOlder } from '../../../../models/society/knowledge/links.js';
 import type { Society } from '../../../../models/society/society.js';
@@ -48,9 +48,18 @@ class ReferenceStock {
       const rate = patented ? rules.licenceRate : rules.diffusionRate;
       if (rate <= 0) continue;
       const adopters = new Set<number>();
+      // Each offer is taken with chance `rate`: the offers refused before the next are a geometric count.
+      const logRefusal = Math.log1p(-rate);
+      let refusals = -1;
       for (let c = 0; c < this.communities; c++) {
         if (!entry.known[c]) continue;
-        for (const n of links(c)) if (!entry.known[n] && !adopters.has(n) && rng.next() < rate) adopters.add(n);
+        for (const n of links(c)) {
+          if (entry.known[n] || adopters.has(n)) continue;
+          if (refusals < 0) refusals = refusalsBeforeSuccess(rng, logRefusal);
+          if (refusals-- > 0) continue;
+          adopters.add(n);
+          refusals = refusalsBeforeSuccess(rng, logRefusal);
+        }
       }
       for (const adopter of [...adopters].sort((a, b) => a - b)) {
         this.learn(entry, adopter);
@@ -154,5 +163,25 @@ describe('nearestOlder', () => {
         expect(nearestOlder(society, id)).toBe(best);
       }
     }
+  });
+});
+
+describe('offers refused before the next adoption', () => {
+  it('follow the geometric law of independent offers each taken with the rate', () => {
+    for (const rate of [0.05, 0.3]) {
+      const rng = new Rng(`geometric ${rate}`);
+      const draws = Array.from({ length: 200_000 }, () => refusalsBeforeSuccess(rng, Math.log1p(-rate)));
+      const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+      expect(mean).toBeCloseTo((1 - rate) / rate, rate < 0.1 ? 0 : 1);
+      // P(no refusal) = rate; P(exactly k) = (1 − rate)^k × rate.
+      expect(draws.filter((d) => d === 0).length / draws.length).toBeCloseTo(rate, 2);
+      expect(draws.filter((d) => d === 2).length / draws.length).toBeCloseTo((1 - rate) ** 2 * rate, 2);
+      expect(draws.every((d) => Number.isInteger(d) && d >= 0)).toBe(true);
+    }
+  });
+
+  it('are none when every offer is taken', () => {
+    const rng = new Rng('certain');
+    for (let i = 0; i < 100; i++) expect(refusalsBeforeSuccess(rng, Math.log1p(-1))).toBe(0);
   });
 });
