@@ -23,17 +23,48 @@ export const trade: NamedPhase<Society> = {
     if (!society.params.markets) return;
     const communities = society.communities;
     deals.count = 0;
+    const open = openOrders(communities);
     for (let b = 0; b < communities.length; b++) {
+      // Most communities want nothing more (tradePair would return at once): their partners are not read.
+      if (open[b * OPEN.stride + OPEN.unmet]! <= MIN_ORDER && open[b * OPEN.stride + OPEN.unmet + 1]! <= MIN_ORDER) continue;
       const buyer = communities[b]!;
       const partners = buyer.partners;
       for (let i = 0; i < partners.length; i++) {
-        const seller = communities[partners[i]!]!;
-        for (let g = 0; g < GOODS.length; g++) tradePair(society, buyer, seller, g);
+        const s = partners[i]!;
+        for (let g = 0; g < GOODS.length; g++) {
+          if (open[b * OPEN.stride + OPEN.unmet + g]! <= MIN_ORDER || open[s * OPEN.stride + OPEN.unsold + g]! <= MIN_ORDER) continue;
+          const seller = communities[s]!;
+          tradePair(society, buyer, seller, g);
+          open[b * OPEN.stride + OPEN.unmet + g] = (g === 0 ? buyer.food : buyer.manufactures).unmet;
+          open[s * OPEN.stride + OPEN.unsold + g] = (g === 0 ? seller.food : seller.manufactures).unsold;
+        }
       }
     }
     deliver(society);
   },
 };
+
+/** Below this, an unmet want or an unsold offer counts as none. */
+const MIN_ORDER = 1e-9;
+
+/** Per community: unmet wants, then unsold offers, by good (food, manufactures): copies of the markets' own, kept current. */
+const OPEN = { stride: 4, unmet: 0, unsold: 2 } as const;
+let openScratch = new Float64Array(0);
+
+/** Each community's open orders, read in one pass in community order (the markets' objects lie all over the heap). */
+function openOrders(communities: readonly Community[]): Float64Array {
+  const n = communities.length;
+  if (openScratch.length < n * OPEN.stride) openScratch = new Float64Array(Math.ceil(n * 1.25) * OPEN.stride);
+  for (let c = 0; c < n; c++) {
+    const { food, manufactures } = communities[c]!;
+    const o = c * OPEN.stride;
+    openScratch[o + OPEN.unmet] = food.unmet;
+    openScratch[o + OPEN.unmet + 1] = manufactures.unmet;
+    openScratch[o + OPEN.unsold] = food.unsold;
+    openScratch[o + OPEN.unsold + 1] = manufactures.unsold;
+  }
+  return openScratch;
+}
 
 /** The deliveries struck this month, in order: community, kind (good, selling or not), share, price. */
 const deals = { count: 0, community: new Int32Array(64), kind: new Uint8Array(64), share: new Float64Array(64), price: new Float64Array(64) };
@@ -61,7 +92,7 @@ function tradePair(society: Society, buyer: Community, seller: Community, g: num
   const offered = g === 0 ? seller.food : seller.manufactures;
   const want = wanted.unmet;
   const offer = offered.unsold;
-  if (want <= 1e-9 || offer <= 1e-9) return;
+  if (want <= MIN_ORDER || offer <= MIN_ORDER) return;
   const distance = Math.hypot(buyer.x - seller.x, buyer.y - seller.y);
   const loss = Math.min(0.9, (society.params.transportCost * distance * transitFactor(society, buyer.id, seller.id)) / 10);
   const deliveredPrice = offered.price / (1 - loss);
