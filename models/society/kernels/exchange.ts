@@ -23,10 +23,10 @@ export const EXCHANGE_OUT = { stride: 9, supply: 0, demand: 2, sold: 4, bought: 
  * `trade` reads and draws them down, both walking members in order. Valid from `exchange` to
  * `trade` (no member moves in between).
  */
-export const ORDERS = {
-  food: 'exchange.orderFood',
-  manufactures: 'exchange.orderManufactures',
-} as const;
+export const ORDERS = ['exchange.orderFood', 'exchange.orderManufactures'] as const;
+// (A list, not an object keyed food/manufactures: an object of strings under those two keys
+// would share its hidden class with the budgets' and hours' goods, and V8 would then box every
+// number stored in those.)
 
 /** Share of a collective's capital shortfall its credit union funds each month. */
 const UNION_PACE = 0.1;
@@ -35,8 +35,8 @@ const UNION_PACE = 0.1;
 export function ordersView(scope: KernelScope) {
   const a = scope.arrays;
   return Object.assign(personView(scope), {
-    orderFood: a[ORDERS.food] as Float64Array,
-    orderManufactures: a[ORDERS.manufactures] as Float64Array,
+    orderFood: a[ORDERS[0]] as Float64Array,
+    orderManufactures: a[ORDERS[1]] as Float64Array,
   });
 }
 

@@ -22,7 +22,7 @@ export const exchange: NamedPhase<Society> = {
     const input = shards.array('exchange.in', Float64Array, count * EXCHANGE_IN.stride);
     shards.array('exchange.out', Float64Array, count * EXCHANGE_OUT.stride);
     const total = members.start[count]!;
-    for (const name of Object.values(ORDERS)) shards.array(name, Float64Array, total);
+    for (const name of ORDERS) shards.array(name, Float64Array, total);
     for (let c = 0; c < count; c++) exchangeInputs(communities[c]!, input);
     shards.run('exchange.market', count, members.start);
     const out = shards.array('exchange.out', Float64Array, count * EXCHANGE_OUT.stride);

@@ -132,7 +132,7 @@ function deliver(society: Society): void {
     price[at] = deals.price[d]!;
   }
   const total = members.start[count]!;
-  for (const name of Object.values(ORDERS)) shards.array(name, Float64Array, total);
+  for (const name of ORDERS) shards.array(name, Float64Array, total);
   shards.run('trade.deliver', count, members.start);
 }
 
