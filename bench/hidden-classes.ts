@@ -3,9 +3,11 @@
  * has the same hidden class as its counterpart in community 0, step after step: V8 compiles the
  * functions that read communities for the hidden classes they have met, and a community built
  * another way (a spread, properties added in another order) makes all of them recompile and run
- * slower. Prints one line per check and exits 1 when any community differs.
- * Usage: node --allow-natives-syntax --import tsx bench/hidden-classes.ts [persons, default 20,000] [steps, default 24]
+ * slower. Prints one line per check, then a line naming the number fields that V8 boxes on every
+ * store (see `boxedFields`), and exits 1 when any community differs or any such field is found.
+ * Usage: node --allow-natives-syntax --expose-gc --import tsx bench/hidden-classes.ts [persons, default 20,000] [steps, default 24]
  */
+import { getHeapSpaceStatistics } from 'node:v8';
 import { createSimulation } from '../scenarios/create.js';
 import { scaledScenario } from './society-child.js';
 
@@ -31,8 +33,39 @@ function differences(a: Shape, b: Shape, path: string, depth: number, out: strin
   }
 }
 
+const newSpaceUsed = (): number => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_used_size;
+
+/**
+ * Bytes a store of a fresh double into `o[key]` allocates, from optimised code: 0 where V8 keeps
+ * the field as a double in place, 16 where the field's hidden class holds any value (a heap
+ * number is then made for every store). That happens to every object of a class once any
+ * object of it held a non-number under that key — e.g. an object of strings with the same keys
+ * in the same order. -1 when the probe could not be optimised.
+ */
+function storeCost(o: Shape, key: string): number {
+  const probe = new Function('o', 'n', `const old = o[${JSON.stringify(key)}]; let x = 0.5;
+    for (let i = 0; i < n; i++) { x = x * 1.0000001 + 0.1; o[${JSON.stringify(key)}] = x; }
+    o[${JSON.stringify(key)}] = old; return x;`) as (o: Shape, n: number) => number;
+  const natives = new Function('f', 'o', `%PrepareFunctionForOptimization(f); f(o, 10); f(o, 10); %OptimizeFunctionOnNextCall(f); f(o, 10); return %GetOptimizationStatus(f);`) as (f: unknown, o: Shape) => number;
+  if ((natives(probe, o) & 16) === 0) return -1; // 16: optimised by TurboFan
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = newSpaceUsed();
+  probe(o, 20_000);
+  return Math.round((newSpaceUsed() - before) / 20_000);
+}
+
+/** Number fields (down to `depth` levels of plain objects) whose stores allocate, as `path.key`. */
+export function boxedFields(o: Shape, path: string, depth: number, out: string[]): string[] {
+  for (const key of Object.keys(o)) {
+    const value = o[key];
+    if (typeof value === 'number' && storeCost(o, key) > 0) out.push(`${path}.${key}`);
+  }
+  if (depth > 0) for (const key of objectFields(o)) boxedFields(o[key] as Shape, `${path}.${key}`, depth - 1, out);
+  return out;
+}
+
 const [persons = 20_000, steps = 24] = process.argv.slice(2).map(Number);
-const society = createSimulation(scaledScenario(persons)) as unknown as { communities: Shape[]; step(): void };
+const society = createSimulation(scaledScenario(persons)) as unknown as { communities: Shape[]; services: { syndicates: Shape[] }; polity: { federations: Shape[] }; step(): void };
 let failed = false;
 for (let step = 1; step <= steps; step++) {
   society.step();
@@ -42,4 +75,9 @@ for (let step = 1; step <= steps; step++) {
   if (found.length > 0) failed = true;
   console.log(`step ${step}: ${society.communities.length} communities, ${found.length} differing${found.length ? ': ' + found.slice(0, 5).join(', ') : ''}`);
 }
-process.exit(failed ? 1 : 0);
+const boxed = boxedFields(society.communities.at(-1)!, 'community', 2, []);
+for (const [kind, list] of [['syndicate', society.services.syndicates], ['federation', society.polity.federations]] as const) {
+  if (list.length > 0) boxedFields(list.at(-1)!, kind, 2, boxed);
+}
+console.log(`number fields boxed on every store: ${boxed.length}${boxed.length ? ': ' + boxed.join(', ') : ''}`);
+process.exit(failed || boxed.length > 0 ? 1 : 0);
