@@ -1,6 +1,6 @@
 import type { Rng } from '../../../sim/index.js';
 import { mergeIntoFrontier, newFrontier, type Frontier } from './frontier.js';
-import { MonthLinks } from './month-links.js';
+import { MonthLinks, type LinkSource } from './month-links.js';
 import { SECTORS, type Innovation } from './innovation.js';
 
 /** How innovations cross a link this month. */
@@ -134,7 +134,7 @@ export class KnowledgeStock {
    * licence rate before. Adoptions take effect after the month's offers (no chains within a
    * month). `onLicence` hears of each licence (holder = origin). Returns adoptions made.
    */
-  diffuse(links: (community: number) => readonly number[], rules: DiffusionRules, rng: Rng, onLicence?: (innovation: Innovation, licensee: number) => void): number {
+  diffuse(links: LinkSource, rules: DiffusionRules, rng: Rng, onLicence?: (innovation: Innovation, licensee: number) => void): number {
     if (this.adopting.length < this.capacity) this.adopting = new Uint8Array(this.capacity);
     if (rules.living) this.census(rules.living);
     // Knowers whose links changed may have gained a neighbour that lacks what they know.

@@ -1,3 +1,5 @@
+import type { FlatLinks } from './links.js';
+
 /**
  * The month's knowledge links, flattened: community c's neighbours are
  * `targets[start[c]] … targets[start[c+1] − 1]`, ascending. `read` also says whose links differ
@@ -16,24 +18,13 @@ export class MonthLinks {
    * Copies this month's links of communities 0 … communities−1; returns those whose links differ
    * from the previous call's (new communities included), ascending.
    */
-  read(links: (community: number) => readonly number[], communities: number): number[] {
+  read(links: LinkSource, communities: number): number[] {
     [this.start, this.previousStart] = [this.previousStart, this.start];
     [this.targets, this.previousTargets] = [this.previousTargets, this.targets];
     if (this.start.length < communities + 1) this.start = new Int32Array(Math.ceil((communities + 1) * 1.25));
-    const start = this.start;
-    let targets = this.targets;
-    let total = 0;
-    for (let c = 0; c < communities; c++) {
-      const list = links(c);
-      start[c] = total;
-      if (total + list.length > targets.length) {
-        const grown = new Int32Array(Math.ceil((total + list.length) * 1.5));
-        grown.set(targets.subarray(0, total));
-        targets = this.targets = grown;
-      }
-      for (let i = 0; i < list.length; i++) targets[total++] = list[i]!;
-    }
-    start[communities] = total;
+    if (typeof links === 'function') this.copyLists(links, communities);
+    else this.copyFlat(links, communities);
+    const { start, targets } = this;
     const changed: number[] = [];
     const before = this.previousStart;
     const beforeTargets = this.previousTargets;
@@ -59,4 +50,35 @@ export class MonthLinks {
     this.previousCount = communities;
     return changed;
   }
+
+  /** This month's links from a list per community. */
+  private copyLists(links: (community: number) => readonly number[], communities: number): void {
+    const start = this.start;
+    let targets = this.targets;
+    let total = 0;
+    for (let c = 0; c < communities; c++) {
+      const list = links(c);
+      start[c] = total;
+      if (total + list.length > targets.length) {
+        const grown = new Int32Array(Math.ceil((total + list.length) * 1.5));
+        grown.set(targets.subarray(0, total));
+        targets = this.targets = grown;
+      }
+      for (let i = 0; i < list.length; i++) targets[total++] = list[i]!;
+    }
+    start[communities] = total;
+  }
+
+  /** This month's links from flat ones (communities beyond theirs have none). */
+  private copyFlat(links: FlatLinks, communities: number): void {
+    const known = Math.min(links.count, communities);
+    const total = links.start[known]!;
+    this.start.set(links.start.subarray(0, known + 1));
+    this.start.fill(total, known + 1, communities + 1);
+    if (this.targets.length < total) this.targets = new Int32Array(Math.ceil(total * 1.5));
+    this.targets.set(links.targets.subarray(0, total));
+  }
 }
+
+/** A month's links: a list per community (ascending), or flat (knowledge/links.ts). */
+export type LinkSource = ((community: number) => readonly number[]) | FlatLinks;

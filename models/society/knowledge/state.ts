@@ -1,5 +1,6 @@
 import type { Rng } from '../../../sim/index.js';
 import { KnowledgeStock } from './diffusion.js';
+import type { FlatLinks } from './links.js';
 
 /** What the knowledge phases count each step, for the metrics. */
 export interface KnowledgeCounters {
@@ -22,7 +23,7 @@ export class KnowledgeState {
   counters: KnowledgeCounters = zeroKnowledgeCounters();
   rng: Rng | null = null;
   /** This month's knowledge links (shared by research and diffusion) and the step they were built in. */
-  links: number[][] | null = null;
+  links: FlatLinks | null = null;
   linksStep = -1;
 
   constructor(communities: number) {

@@ -2,7 +2,7 @@ import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
 import { innovationIn, SECTORS } from '../knowledge/innovation.js';
 import { RESEARCH_IN, RESEARCH_OUT, SECTORS_DRAWN } from '../kernels/research.js';
-import { knowledgeLinks } from '../knowledge/links.js';
+import { knowledgeLinks, type FlatLinks } from '../knowledge/links.js';
 import { OlderSites } from '../knowledge/older-sites.js';
 import { moveValue } from '../services/goods.js';
 import { goodsRatio } from '../services/view.js';
@@ -30,7 +30,7 @@ export const research: NamedPhase<Society> = {
     for (let c = 0; c < count; c++) outputs[c] = communities[c]!.food.output + ratio * communities[c]!.manufactures.output;
     const input = society.shards.array('research.in', Float64Array, count * RESEARCH_IN.stride);
     society.shards.array('research.out', Float64Array, count * RESEARCH_OUT.stride);
-    for (let c = 0; c < count; c++) researchInputs(society, communities[c]!, links[c]!, outputs, input);
+    for (let c = 0; c < count; c++) researchInputs(society, communities[c]!, links, outputs, input);
     society.shards.run('research.draw', count, society.members.start);
     const out = society.shards.array('research.out', Float64Array, count * RESEARCH_OUT.stride);
     for (let c = 0; c < count; c++) {
@@ -43,9 +43,9 @@ export const research: NamedPhase<Society> = {
  * The month's knowledge links, built once for research and diffusion: nothing between the two
  * phases founds communities, changes partners or federations, or empties a community.
  */
-function linksOfMonth(society: Society): number[][] {
+function linksOfMonth(society: Society): FlatLinks {
   const state = society.knowledge;
-  if (state.links === null || state.linksStep !== society.steps || state.links.length !== society.communities.length) {
+  if (state.links === null || state.linksStep !== society.steps || state.links.count !== society.communities.length) {
     state.links = knowledgeLinks(society);
     state.linksStep = society.steps;
   }
@@ -53,15 +53,18 @@ function linksOfMonth(society: Society): number[][] {
 }
 
 /** What the research kernel needs to know about a community. */
-function researchInputs(society: Society, community: Community, links: number[], outputs: Float64Array, input: Float64Array): void {
+function researchInputs(society: Society, community: Community, links: FlatLinks, outputs: Float64Array, input: Float64Array): void {
   const i = community.id * RESEARCH_IN.stride;
   input[i + RESEARCH_IN.population] = community.population > 0 ? community.population : 0;
   if (community.population <= 0) return;
   let linkedOutput = 0;
-  for (const other of links) linkedOutput += outputs[other]!;
+  const { start, targets } = links;
+  const from = start[community.id]!;
+  const to = start[community.id + 1]!;
+  for (let k = from; k < to; k++) linkedOutput += outputs[targets[k]!]!;
   input[i + RESEARCH_IN.ownOutput] = outputs[community.id]!;
   input[i + RESEARCH_IN.linkedOutput] = linkedOutput;
-  input[i + RESEARCH_IN.links] = links.length;
+  input[i + RESEARCH_IN.links] = to - from;
   input[i + RESEARCH_IN.boost] = 1 + society.params.researchEffect * (society.services.quality.research[community.id] ?? 0);
 }
 
@@ -99,7 +102,7 @@ export const diffusion: NamedPhase<Society> = {
     const rng = (state.rng ??= society.streams.derive('diffusion'));
     const ratio = goodsRatio(society);
     state.counters.licences = 0;
-    state.counters.adoptions = state.stock.diffuse((c) => links[c] ?? [], { diffusionRate: p.diffusionRate, licenceRate: p.licenceRate, step: society.steps, living: (c) => society.communities[c]!.population > 0 }, rng, (innovation, licensee) => {
+    state.counters.adoptions = state.stock.diffuse(links, { diffusionRate: p.diffusionRate, licenceRate: p.licenceRate, step: society.steps, living: (c) => society.communities[c]!.population > 0 }, rng, (innovation, licensee) => {
       const payer = society.communities[licensee]!;
       const fee = p.licenceFee * innovation.gain * (payer.food.output + ratio * payer.manufactures.output);
       moveValue(payer.fund, society.communities[innovation.origin]!.fund, fee, ratio);

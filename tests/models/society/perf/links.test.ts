@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../../sim/index.js';
 import { federationPartners } from '../../../../models/society/defence/forces.js';
-import { knowledgeLinks } from '../../../../models/society/knowledge/links.js';
+import { knowledgeLinks, linksOf } from '../../../../models/society/knowledge/links.js';
+import { MonthLinks } from '../../../../models/society/knowledge/month-links.js';
 import type { Society } from '../../../../models/society/society.js';
 
 /** The links as first written: a set per community, partners spread with federation fellows. */
@@ -36,7 +37,27 @@ describe('knowledgeLinks', () => {
     const rng = new Rng('links');
     for (let trial = 0; trial < 300; trial++) {
       const society = randomSociety(rng);
-      expect(knowledgeLinks(society)).toEqual(referenceLinks(society));
+      const flat = knowledgeLinks(society);
+      expect(flat.count).toBe(society.communities.length);
+      expect(society.communities.map((_, c) => linksOf(flat, c))).toEqual(referenceLinks(society));
+    }
+  });
+});
+
+describe('the month\'s links, flat or as lists', () => {
+  it('are copied alike and report the same changed communities month after month', () => {
+    const rng = new Rng('month links');
+    const fromLists = new MonthLinks();
+    const fromFlat = new MonthLinks();
+    for (let month = 0; month < 40; month++) {
+      const society = randomSociety(rng);
+      const flat = knowledgeLinks(society);
+      const lists = society.communities.map((_, c) => linksOf(flat, c));
+      // A few more communities than the links know of: they have none.
+      const communities = society.communities.length + rng.int(3);
+      expect(fromFlat.read(flat, communities)).toEqual(fromLists.read((c) => lists[c] ?? [], communities));
+      expect(Array.from(fromFlat.start.subarray(0, communities + 1))).toEqual(Array.from(fromLists.start.subarray(0, communities + 1)));
+      expect(Array.from(fromFlat.targets.subarray(0, fromFlat.start[communities]!))).toEqual(Array.from(fromLists.targets.subarray(0, fromLists.start[communities]!)));
     }
   });
 });
