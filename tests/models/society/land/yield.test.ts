@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { harvestCells, regrowCells } from '../../../../models/society/land/yield.js';
 import { Society } from '../../../../models/society/index.js';
-import { scenarioParams } from '../helpers.js';
+import { small } from '../helpers.js';
 import { movePerson, settleMembership } from '../../../../models/society/association/move.js';
 
 describe('the harvest', () => {
@@ -39,7 +39,7 @@ describe('regrowth', () => {
 
 describe('who holds the land', () => {
   it('a community with members holds every cell it lists, so the land kernels write disjoint cells', () => {
-    const society = new Society(scenarioParams('default'), 7);
+    const society = new Society(small('default', { population: 1500, communities: 12 }), 7);
     const check = () => {
       for (const community of society.communities) {
         if (society.members.count(community.id) === 0) continue;
