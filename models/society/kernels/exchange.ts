@@ -21,12 +21,11 @@ export const EXCHANGE_OUT = { stride: 9, supply: 0, demand: 2, sold: 4, bought: 
  * target, a want what falls short of it), so one signed number per good holds both sides and
  * the market's books cost 16 bytes a member, not 32. The kernel writes them for every member,
  * `trade` reads and draws them down, both walking members in order. Valid from `exchange` to
- * `trade` (no member moves in between).
+ * `trade` (no member moves in between). Named in a list, not an object keyed food/manufactures:
+ * an object of strings under those two keys would share its hidden class with the budgets' and
+ * hours' goods, and V8 would then box every number stored in those.
  */
 export const ORDERS = ['exchange.orderFood', 'exchange.orderManufactures'] as const;
-// (A list, not an object keyed food/manufactures: an object of strings under those two keys
-// would share its hidden class with the budgets' and hours' goods, and V8 would then box every
-// number stored in those.)
 
 /** Share of a collective's capital shortfall its credit union funds each month. */
 const UNION_PACE = 0.1;

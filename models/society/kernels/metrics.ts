@@ -160,7 +160,6 @@ export const metricsWealth: Kernel = {
   },
 };
 
-/** The metrics' kernels. */
 /**
  * The binned Ginis' bins, by fixed blocks of member places (metrics.ts adds the blocks' bins up
  * in block order). `metrics.binsIn`: the number of values, the lowest, the bins' scale;
@@ -184,4 +183,5 @@ export const metricsBins: Kernel = {
   },
 };
 
+/** The metrics' kernels. */
 export const METRICS_KERNELS: readonly Kernel[] = [metricsPersons, metricsGoods, metricsWealth, metricsBins];
