@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Vitest's global setup: every temporary folder the tests make (run folders, browser profiles,
+ * sweeps, the CLI's own) goes under one fresh root, removed when the run ends — a test run
+ * leaves nothing behind in the system's temporary folder. The root is passed on as TMPDIR, which
+ * `os.tmpdir()` reads, so it reaches the test workers and every process they start.
+ * POLYCENTRIC_KEEP_TMP=1 keeps it (its path is printed) for looking into a failure.
+ */
+export default function setup(): () => void {
+  const root = mkdtempSync(join(tmpdir(), 'polycentric-tests-'));
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = root;
+  return () => {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    if (process.env.POLYCENTRIC_KEEP_TMP) console.log(`temporary files kept in ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  };
+}
