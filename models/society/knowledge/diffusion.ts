@@ -53,6 +53,10 @@ export class KnowledgeStock {
   private capacity: number;
   private arrivals = 0;
   private adopting = new Uint8Array(0);
+  /** Where a community sits in the frontier being walked, valid where `placedIn` holds the walk's number (`walks`). */
+  private place = new Int32Array(0);
+  private placedIn = new Int32Array(0);
+  private walks = 0;
   /** The month's links, flattened, and whose changed since the month before. */
   private readonly links = new MonthLinks();
   private readonly rejoining: number[] = [];
@@ -135,7 +139,11 @@ export class KnowledgeStock {
    * month). `onLicence` hears of each licence (holder = origin). Returns adoptions made.
    */
   diffuse(links: LinkSource, rules: DiffusionRules, rng: Rng, onLicence?: (innovation: Innovation, licensee: number) => void): number {
-    if (this.adopting.length < this.capacity) this.adopting = new Uint8Array(this.capacity);
+    if (this.adopting.length < this.capacity) {
+      this.adopting = new Uint8Array(this.capacity);
+      this.place = new Int32Array(this.capacity);
+      this.placedIn = new Int32Array(this.capacity);
+    }
     if (rules.living) this.census(rules.living);
     // Knowers whose links changed may have gained a neighbour that lacks what they know.
     const changed = this.links.read(links, this.communities);
@@ -164,8 +172,14 @@ export class KnowledgeStock {
    * offers refused before the next success are a geometric count: one draw per adoption (and
    * one to start) gives the same law as one per offer, at a fraction of the draws (rates are a
    * few in a hundred). Knowers with no lacking neighbour make no offer, so walking only the
-   * frontier makes the same offers in the same order as walking every community; knowers found
-   * with none leave the frontier.
+   * frontier makes the same offers in the same order as walking every community.
+   *
+   * A member whose counted offers (`Frontier.offers`) would all be refused is passed over
+   * without walking its links: most members are, since adoptions are a few in a hundred offers.
+   * Only members where an adoption falls, and those not yet counted, are walked link by link
+   * (which counts them). An adoption takes one offer from each of the adopter's neighbours that
+   * know the innovation (links go both ways), found through `place`: from then on, this month
+   * and the next, they would not offer it to the adopter. Members left with no offer leave.
    */
   private offers(entry: Tracked, rate: number, rng: Rng): number[] {
     const known = entry.known!;
@@ -173,34 +187,79 @@ export class KnowledgeStock {
     const { start, targets } = this.links;
     const adopters: number[] = [];
     const frontier = entry.frontier;
-    const members = frontier.members;
+    const { members, offers } = frontier;
+    const size = frontier.size;
     const logRefusal = Math.log1p(-rate);
     // Offers still to be refused before the next success; −1 until the first offer draws it.
     let refusals = -1;
-    let kept = 0;
-    for (let i = 0; i < frontier.size; i++) {
+    // Whether `place` holds this walk's members (set at its first adoption).
+    let placed = false;
+    for (let i = 0; i < size; i++) {
+      const counted = offers[i]!;
+      if (counted === 0) continue;
+      if (counted > 0) {
+        if (refusals < 0) refusals = refusalsBeforeSuccess(rng, logRefusal);
+        if (refusals >= counted) {
+          refusals -= counted;
+          continue;
+        }
+      }
       const c = members[i]!;
       const end = start[c + 1]!;
-      let lacking = false;
+      let refused = 0;
       for (let n = start[c]!; n < end; n++) {
         const neighbour = targets[n]!;
         if ((known[neighbour >>> 5]! >>> (neighbour & 31)) & 1) continue;
-        lacking = true;
         if (adopting[neighbour]) continue;
         if (refusals < 0) refusals = refusalsBeforeSuccess(rng, logRefusal);
         if (refusals > 0) {
           refusals--;
+          refused++;
           continue;
         }
         adopting[neighbour] = 1;
         adopters.push(neighbour);
+        if (!placed) placed = this.placeMembers(frontier);
+        this.withdrawOffersTo(neighbour, known, offers);
         refusals = refusalsBeforeSuccess(rng, logRefusal);
       }
-      if (lacking) members[kept++] = c;
+      // What it offered and was refused is still lacking next month; what it (or any) adopted is not.
+      offers[i] = refused;
+    }
+    let kept = 0;
+    for (let i = 0; i < size; i++) {
+      if (offers[i] === 0) continue;
+      members[kept] = members[i]!;
+      offers[kept++] = offers[i]!;
     }
     frontier.size = kept;
     for (const adopter of adopters) adopting[adopter] = 0;
-    return adopters.sort((a, b) => a - b);
+    return ascending(adopters);
+  }
+
+  /** Notes where each of the frontier's members sits, for `withdrawOffersTo`, under a new walk's number. */
+  private placeMembers(frontier: Frontier): true {
+    const walk = ++this.walks;
+    const { place, placedIn } = this;
+    const members = frontier.members;
+    for (let i = 0; i < frontier.size; i++) {
+      place[members[i]!] = i;
+      placedIn[members[i]!] = walk;
+    }
+    return true;
+  }
+
+  /** The adopter's knowing neighbours on the frontier each make one offer fewer (one per link). */
+  private withdrawOffersTo(adopter: number, known: Uint32Array, offers: Int32Array): void {
+    const { start, targets } = this.links;
+    const { place, placedIn, walks } = this;
+    const end = start[adopter + 1]!;
+    for (let n = start[adopter]!; n < end; n++) {
+      const neighbour = targets[n]!;
+      if (!((known[neighbour >>> 5]! >>> (neighbour & 31)) & 1) || placedIn[neighbour] !== walks) continue;
+      const at = place[neighbour]!;
+      if (offers[at]! > 0) offers[at]!--;
+    }
   }
 
   /** Knowers among the communities whose links changed go back on the frontier. */
@@ -295,6 +354,24 @@ export class KnowledgeStock {
 export function refusalsBeforeSuccess(rng: Rng, logRefusal: number): number {
   if (logRefusal === -Infinity) return 0;
   return Math.floor(Math.log(1 - rng.next()) / logRefusal);
+}
+
+/**
+ * Sorts a month's adopters of one innovation ascending, in place: usually a few, which an
+ * insertion sort orders faster than a sort with a comparator; many (a high rate) by the latter.
+ */
+function ascending(list: number[]): number[] {
+  if (list.length > 32) return list.sort((a, b) => a - b);
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i]!;
+    let j = i;
+    while (j > 0 && list[j - 1]! > value) {
+      list[j] = list[j - 1]!;
+      j--;
+    }
+    list[j] = value;
+  }
+  return list;
 }
 
 /** Whether a community found dead lacks an innovation. */

@@ -48,7 +48,23 @@ export class MonthLinks {
       }
     }
     this.previousCount = communities;
+    this.checkBothWays(changed);
     return changed;
+  }
+
+  /**
+   * Throws unless every changed community's neighbours list it in turn (links go both ways):
+   * diffusion takes an adopter's offers back from its neighbours by reading the adopter's own
+   * list. Those unchanged were checked in an earlier month.
+   */
+  private checkBothWays(changed: readonly number[]): void {
+    const { start, targets } = this;
+    for (const c of changed) {
+      for (let n = start[c]!; n < start[c + 1]!; n++) {
+        const other = targets[n]!;
+        if (!listed(targets, start[other]!, start[other + 1]!, c)) throw new Error(`knowledge links go both ways: ${c} lists ${other}, which does not list ${c}`);
+      }
+    }
   }
 
   /** This month's links from a list per community. */
@@ -80,5 +96,17 @@ export class MonthLinks {
   }
 }
 
-/** A month's links: a list per community (ascending), or flat (knowledge/links.ts). */
+/** Whether the ascending `list[from … to−1]` holds `value` (a binary search). */
+function listed(list: Int32Array, from: number, to: number, value: number): boolean {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    const at = list[mid]!;
+    if (at === value) return true;
+    if (at < value) from = mid + 1;
+    else to = mid;
+  }
+  return false;
+}
+
+/** A month's links, both ways (a lists b if and only if b lists a): a list per community (ascending), or flat (knowledge/links.ts). */
 export type LinkSource = ((community: number) => readonly number[]) | FlatLinks;
