@@ -1,5 +1,5 @@
 import type { Rng } from '../../../sim/index.js';
-import { mergeIntoFrontier, newFrontier, type Frontier } from './frontier.js';
+import { mergeIntoFrontier, newFrontier, UNCOUNTED, type Frontier } from './frontier.js';
 import { MonthLinks, type LinkSource } from './month-links.js';
 import { SECTORS, type Innovation } from './innovation.js';
 
@@ -60,6 +60,7 @@ export class KnowledgeStock {
   /** The month's links, flattened, and whose changed since the month before. */
   private readonly links = new MonthLinks();
   private readonly rejoining: number[] = [];
+  private readonly rejoiningOffers: number[] = [];
 
   constructor(communities: number) {
     this.communities = this.capacity = communities;
@@ -262,13 +263,34 @@ export class KnowledgeStock {
     }
   }
 
-  /** Knowers among the communities whose links changed go back on the frontier. */
+  /**
+   * Knowers among the communities whose links changed: each one's offers change by the lacking
+   * neighbours it gained less those it lost (`MonthLinks.gained`, `lost`), so a count stays exact
+   * without walking its links. One off the frontier had none to lose (it had no offer to make);
+   * it joins when it gained some.
+   */
   private rejoinFrontier(entry: Tracked, changed: readonly number[]): void {
     const known = entry.known!;
-    let count = 0;
-    const scratch = this.rejoining;
-    for (const c of changed) if (hasBit(known, c)) scratch[count++] = c;
-    mergeIntoFrontier(entry.frontier, scratch, count);
+    const frontier = entry.frontier;
+    const { members, offers, size } = frontier;
+    const { gained, lost } = this.links;
+    let joining = 0;
+    let f = 0;
+    for (let k = 0; k < changed.length; k++) {
+      const c = changed[k]!;
+      if (!((known[c >>> 5]! >>> (c & 31)) & 1)) continue;
+      let change = 0;
+      for (let i = gained.start[k]!; i < gained.start[k + 1]!; i++) change += lacking(known, gained.list[i]!);
+      for (let i = lost.start[k]!; i < lost.start[k + 1]!; i++) change -= lacking(known, lost.list[i]!);
+      while (f < size && members[f]! < c) f++;
+      if (f < size && members[f] === c) {
+        if (offers[f] !== UNCOUNTED) offers[f]! += change;
+      } else if (change > 0) {
+        this.rejoining[joining] = c;
+        this.rejoiningOffers[joining++] = change;
+      }
+    }
+    mergeIntoFrontier(frontier, this.rejoining, joining, this.rejoiningOffers);
   }
 
   /** Notes who is newly without members (and what they lack), and wakes what a revived one lacks. */
@@ -386,6 +408,11 @@ function lacks(dead: Dead, entry: Tracked): boolean {
  */
 function bitsFor(communities: number): Uint32Array {
   return new Uint32Array(Math.ceil(communities / 32));
+}
+
+/** 1 if community c lacks the innovation (its bit is clear), else 0. */
+function lacking(bits: Uint32Array, c: number): number {
+  return ((bits[c >>> 5]! >>> (c & 31)) & 1) ^ 1;
 }
 
 function hasBit(bits: Uint32Array, c: number): boolean {

@@ -26,12 +26,11 @@ export function newFrontier(): Frontier {
 
 /**
  * Adds `count` ascending communities (`additions[0 … count−1]`), keeping the frontier ascending and
- * without repeats; each added community's offers are `UNCOUNTED` (one already a member included:
- * it is added again because its links changed). Merges from the back into the frontier's own
- * arrays (grown by half when full), so a month of spread allocates nothing for a frontier that
- * has room.
+ * without repeats; each added community's offers are `counted[i]` when given, else `UNCOUNTED` (and
+ * `UNCOUNTED` for one already a member). Merges from the back into the frontier's own arrays
+ * (grown by half when full), so a month of spread allocates nothing for a frontier that has room.
  */
-export function mergeIntoFrontier(frontier: Frontier, additions: ArrayLike<number>, count: number): void {
+export function mergeIntoFrontier(frontier: Frontier, additions: ArrayLike<number>, count: number, counted?: ArrayLike<number>): void {
   if (count === 0) return;
   const size = frontier.size;
   if (frontier.members.length < size + count) {
@@ -50,8 +49,8 @@ export function mergeIntoFrontier(frontier: Frontier, additions: ArrayLike<numbe
       members[k] = members[i]!;
       offers[k] = offers[i--]!;
     } else {
+      offers[k] = counted ? counted[j]! : UNCOUNTED;
       members[k] = additions[j--]!;
-      offers[k] = UNCOUNTED;
     }
   }
   // members[0 … i] were not moved and hold no repeats; from there on, drop each repeat (the

@@ -13,6 +13,12 @@ export class MonthLinks {
   private previousTargets = new Int32Array(16);
   /** Communities the previous month's copy covers (those beyond it count as changed). */
   private previousCount = 0;
+  /**
+   * For the k-th community `read` last named as changed: the neighbours it gained since the month
+   * before (`gained.list[gained.start[k]] …` up to `gained.start[k+1]`, ascending) and those it lost.
+   */
+  readonly gained: LinkChanges = { start: new Int32Array(1), list: new Int32Array(16) };
+  readonly lost: LinkChanges = { start: new Int32Array(1), list: new Int32Array(16) };
 
   /**
    * Copies this month's links of communities 0 … communities−1; returns those whose links differ
@@ -47,13 +53,45 @@ export class MonthLinks {
         }
       }
     }
-    this.previousCount = communities;
     this.checkBothWays(changed);
+    this.compare(changed);
+    this.previousCount = communities;
     return changed;
   }
 
+  /** Fills `gained` and `lost` for the changed communities: a merge of each one's old and new (ascending) lists. */
+  private compare(changed: readonly number[]): void {
+    const { start, targets, previousStart: before, previousTargets: beforeTargets, gained, lost } = this;
+    if (gained.start.length < changed.length + 1) {
+      gained.start = new Int32Array(Math.ceil((changed.length + 1) * 1.25));
+      lost.start = new Int32Array(gained.start.length);
+    }
+    let g = 0;
+    let l = 0;
+    for (let k = 0; k < changed.length; k++) {
+      const c = changed[k]!;
+      gained.start[k] = g;
+      lost.start[k] = l;
+      let i = start[c]!;
+      const end = start[c + 1]!;
+      let j = c < this.previousCount ? before[c]! : 0;
+      const endBefore = c < this.previousCount ? before[c + 1]! : 0;
+      if (gained.list.length < g + end - i) gained.list = grown(gained.list, g, g + end - i);
+      if (lost.list.length < l + endBefore - j) lost.list = grown(lost.list, l, l + endBefore - j);
+      while (i < end || j < endBefore) {
+        const now = i < end ? targets[i]! : Infinity;
+        const then = j < endBefore ? beforeTargets[j]! : Infinity;
+        if (now === then) [i, j] = [i + 1, j + 1];
+        else if (now < then) gained.list[g++] = targets[i++]!;
+        else lost.list[l++] = beforeTargets[j++]!;
+      }
+    }
+    gained.start[changed.length] = g;
+    lost.start[changed.length] = l;
+  }
+
   /**
-   * Throws unless every changed community's neighbours list it in turn (links go both ways):
+   * Throws unless every changed community's list is ascending and its neighbours list it in turn (links go both ways):
    * diffusion takes an adopter's offers back from its neighbours by reading the adopter's own
    * list. Those unchanged were checked in an earlier month.
    */
@@ -62,6 +100,7 @@ export class MonthLinks {
     for (const c of changed) {
       for (let n = start[c]!; n < start[c + 1]!; n++) {
         const other = targets[n]!;
+        if (n > start[c]! && targets[n - 1]! > other) throw new Error(`knowledge links are listed ascending: ${c} lists ${targets[n - 1]} before ${other}`);
         if (!listed(targets, start[other]!, start[other + 1]!, c)) throw new Error(`knowledge links go both ways: ${c} lists ${other}, which does not list ${c}`);
       }
     }
@@ -94,6 +133,19 @@ export class MonthLinks {
     if (this.targets.length < total) this.targets = new Int32Array(Math.ceil(total * 1.5));
     this.targets.set(links.targets.subarray(0, total));
   }
+}
+
+/** Neighbours gained or lost, flat, per changed community. */
+export interface LinkChanges {
+  start: Int32Array;
+  list: Int32Array;
+}
+
+/** A copy of `list[0 … used−1]` with room for at least `needed`. */
+function grown(list: Int32Array, used: number, needed: number): Int32Array {
+  const copy = new Int32Array(Math.ceil(needed * 1.5));
+  copy.set(list.subarray(0, used));
+  return copy;
 }
 
 /** Whether the ascending `list[from … to−1]` holds `value` (a binary search). */
