@@ -61,6 +61,10 @@ export class KnowledgeStock {
   private readonly links = new MonthLinks();
   private readonly rejoining: number[] = [];
   private readonly rejoiningOffers: number[] = [];
+  /** The month's changed communities as bits, each one's place in the month's list, and the knowers found among them. */
+  private changedBits = new Uint32Array(0);
+  private changedAt = new Int32Array(0);
+  private knowerAt = new Int32Array(0);
 
   constructor(communities: number) {
     this.communities = this.capacity = communities;
@@ -148,6 +152,7 @@ export class KnowledgeStock {
     if (rules.living) this.census(rules.living);
     // Knowers whose links changed may have gained a neighbour that lacks what they know.
     const changed = this.links.read(links, this.communities);
+    this.markChanged(changed);
     let adoptions = 0;
     for (const entry of this.tracked) {
       this.rejoinFrontier(entry, changed);
@@ -274,14 +279,15 @@ export class KnowledgeStock {
     const frontier = entry.frontier;
     const { members, offers, size } = frontier;
     const { gained, lost } = this.links;
+    const knowers = this.changedKnowers(known, changed);
     let joining = 0;
     let f = 0;
-    for (let k = 0; k < changed.length; k++) {
+    for (let i = 0; i < knowers; i++) {
+      const k = this.knowerAt[i]!;
       const c = changed[k]!;
-      if (!((known[c >>> 5]! >>> (c & 31)) & 1)) continue;
       let change = 0;
-      for (let i = gained.start[k]!; i < gained.start[k + 1]!; i++) change += lacking(known, gained.list[i]!);
-      for (let i = lost.start[k]!; i < lost.start[k + 1]!; i++) change -= lacking(known, lost.list[i]!);
+      for (let g = gained.start[k]!; g < gained.start[k + 1]!; g++) change += lacking(known, gained.list[g]!);
+      for (let l = lost.start[k]!; l < lost.start[k + 1]!; l++) change -= lacking(known, lost.list[l]!);
       while (f < size && members[f]! < c) f++;
       if (f < size && members[f] === c) {
         if (offers[f] !== UNCOUNTED) offers[f]! += change;
@@ -291,6 +297,51 @@ export class KnowledgeStock {
       }
     }
     mergeIntoFrontier(frontier, this.rejoining, joining, this.rejoiningOffers);
+  }
+
+  /**
+   * Which of the changed communities know the innovation: their places in `changed`, ascending,
+   * into `knowerAt`; returns how many. Few changed: each one's flag is looked up. Many (a year's
+   * congresses and redraws change a good share of the links): the flags are read 32 at a time,
+   * intersected with `changedBits`.
+   */
+  private changedKnowers(known: Uint32Array, changed: readonly number[]): number {
+    if (this.knowerAt.length < changed.length) this.knowerAt = new Int32Array(Math.ceil(changed.length * 1.25));
+    const knowerAt = this.knowerAt;
+    let count = 0;
+    const words = (this.communities + 31) >>> 5;
+    if (changed.length < words) {
+      for (let k = 0; k < changed.length; k++) {
+        const c = changed[k]!;
+        if ((known[c >>> 5]! >>> (c & 31)) & 1) knowerAt[count++] = k;
+      }
+      return count;
+    }
+    const { changedBits, changedAt } = this;
+    for (let w = 0; w < words; w++) {
+      let bits = known[w]! & changedBits[w]!;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        knowerAt[count++] = changedAt[(w << 5) + 31 - Math.clz32(lowest)]!;
+        bits ^= lowest;
+      }
+    }
+    return count;
+  }
+
+  /** Marks the month's changed communities in `changedBits` (and each one's place in `changedAt`) for `changedKnowers`. */
+  private markChanged(changed: readonly number[]): void {
+    const words = (this.communities + 31) >>> 5;
+    if (this.changedBits.length < words) {
+      this.changedBits = new Uint32Array(Math.ceil(words * 1.25));
+      this.changedAt = new Int32Array(this.changedBits.length * 32);
+    }
+    this.changedBits.fill(0, 0, words);
+    for (let k = 0; k < changed.length; k++) {
+      const c = changed[k]!;
+      this.changedBits[c >>> 5]! |= 1 << (c & 31);
+      this.changedAt[c] = k;
+    }
   }
 
   /** Notes who is newly without members (and what they lack), and wakes what a revived one lacks. */
