@@ -288,7 +288,7 @@ export class KnowledgeStock {
       let change = 0;
       for (let g = gained.start[k]!; g < gained.start[k + 1]!; g++) change += lacking(known, gained.list[g]!);
       for (let l = lost.start[k]!; l < lost.start[k + 1]!; l++) change -= lacking(known, lost.list[l]!);
-      while (f < size && members[f]! < c) f++;
+      f = firstAtLeast(members, f, size, c);
       if (f < size && members[f] === c) {
         if (offers[f] !== UNCOUNTED) offers[f]! += change;
       } else if (change > 0) {
@@ -459,6 +459,29 @@ function lacks(dead: Dead, entry: Tracked): boolean {
  */
 function bitsFor(communities: number): Uint32Array {
   return new Uint32Array(Math.ceil(communities / 32));
+}
+
+/**
+ * The first place at or after `from` in the ascending `list[0 … size−1]` holding `value` or more
+ * (`size` if none): steps that double, then a binary search, so a few lookups in a long frontier
+ * cost a few comparisons each rather than a walk over it.
+ */
+function firstAtLeast(list: Int32Array, from: number, size: number, value: number): number {
+  if (from >= size || list[from]! >= value) return from;
+  let below = from; // list[below] < value
+  let step = 1;
+  while (below + step < size && list[below + step]! < value) {
+    below += step;
+    step *= 2;
+  }
+  let low = below + 1;
+  let high = Math.min(below + step, size);
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** 1 if community c lacks the innovation (its bit is clear), else 0. */
