@@ -1,7 +1,10 @@
 import type { Rng } from '../../../sim/index.js';
-import { mergeIntoFrontier, newFrontier, UNCOUNTED, type Frontier } from './frontier.js';
+import { mergeIntoFrontier, newFrontier, type Frontier } from './frontier.js';
+import { FrontierWalk } from './frontier-walk.js';
 import { MonthLinks, type LinkSource } from './month-links.js';
 import { SECTORS, type Innovation } from './innovation.js';
+
+export { refusalsBeforeSuccess } from './frontier-walk.js';
 
 /** How innovations cross a link this month. */
 export interface DiffusionRules {
@@ -52,19 +55,10 @@ export class KnowledgeStock {
   private communities: number;
   private capacity: number;
   private arrivals = 0;
-  private adopting = new Uint8Array(0);
-  /** Where a community sits in the frontier being walked, valid where `placedIn` holds the walk's number (`walks`). */
-  private place = new Int32Array(0);
-  private placedIn = new Int32Array(0);
-  private walks = 0;
   /** The month's links, flattened, and whose changed since the month before. */
   private readonly links = new MonthLinks();
-  private readonly rejoining: number[] = [];
-  private readonly rejoiningOffers: number[] = [];
-  /** The month's changed communities as bits, each one's place in the month's list, and the knowers found among them. */
-  private changedBits = new Uint32Array(0);
-  private changedAt = new Int32Array(0);
-  private knowerAt = new Int32Array(0);
+  /** A month's walks over the frontiers, with their scratch. */
+  private readonly walk = new FrontierWalk();
 
   constructor(communities: number) {
     this.communities = this.capacity = communities;
@@ -144,22 +138,17 @@ export class KnowledgeStock {
    * month). `onLicence` hears of each licence (holder = origin). Returns adoptions made.
    */
   diffuse(links: LinkSource, rules: DiffusionRules, rng: Rng, onLicence?: (innovation: Innovation, licensee: number) => void): number {
-    if (this.adopting.length < this.capacity) {
-      this.adopting = new Uint8Array(this.capacity);
-      this.place = new Int32Array(this.capacity);
-      this.placedIn = new Int32Array(this.capacity);
-    }
     if (rules.living) this.census(rules.living);
     // Knowers whose links changed may have gained a neighbour that lacks what they know.
     const changed = this.links.read(links, this.communities);
-    this.markChanged(changed);
+    this.walk.startMonth(this.capacity, this.communities, changed);
     let adoptions = 0;
     for (const entry of this.tracked) {
-      this.rejoinFrontier(entry, changed);
+      this.walk.rejoin(entry.known!, entry.frontier, changed, this.links);
       const patented = rules.step < entry.innovation.expires;
       const rate = patented ? rules.licenceRate : rules.diffusionRate;
       if (rate <= 0) continue;
-      const adopters = this.offers(entry, rate, rng);
+      const adopters = this.walk.offers(entry.known!, entry.frontier, rate, rng, this.links);
       for (const adopter of adopters) {
         this.learn(entry, adopter);
         if (patented) onLicence?.(entry.innovation, adopter);
@@ -169,179 +158,6 @@ export class KnowledgeStock {
     }
     this.tracked = this.tracked.filter((entry) => this.stillSpreading(entry, rules.living !== undefined));
     return adoptions;
-  }
-
-  /**
-   * The month's adopters of one innovation, ascending: each knower's links in turn, in
-   * ascending order, an offer to each neighbour that lacks it (and is not adopting it already
-   * this month), each offer taken with chance `rate`. Offers succeed independently, so the
-   * offers refused before the next success are a geometric count: one draw per adoption (and
-   * one to start) gives the same law as one per offer, at a fraction of the draws (rates are a
-   * few in a hundred). Knowers with no lacking neighbour make no offer, so walking only the
-   * frontier makes the same offers in the same order as walking every community.
-   *
-   * A member whose counted offers (`Frontier.offers`) would all be refused is passed over
-   * without walking its links: most members are, since adoptions are a few in a hundred offers.
-   * Only members where an adoption falls, and those not yet counted, are walked link by link
-   * (which counts them). An adoption takes one offer from each of the adopter's neighbours that
-   * know the innovation (links go both ways), found through `place`: from then on, this month
-   * and the next, they would not offer it to the adopter. Members left with no offer leave.
-   */
-  private offers(entry: Tracked, rate: number, rng: Rng): number[] {
-    const known = entry.known!;
-    const adopting = this.adopting;
-    const { start, targets } = this.links;
-    const adopters: number[] = [];
-    const frontier = entry.frontier;
-    const { members, offers } = frontier;
-    const size = frontier.size;
-    const logRefusal = Math.log1p(-rate);
-    // Offers still to be refused before the next success; −1 until the first offer draws it.
-    let refusals = -1;
-    // Whether `place` holds this walk's members (set at its first adoption).
-    let placed = false;
-    for (let i = 0; i < size; i++) {
-      const counted = offers[i]!;
-      if (counted === 0) continue;
-      if (counted > 0) {
-        if (refusals < 0) refusals = refusalsBeforeSuccess(rng, logRefusal);
-        if (refusals >= counted) {
-          refusals -= counted;
-          continue;
-        }
-      }
-      const c = members[i]!;
-      const end = start[c + 1]!;
-      let refused = 0;
-      for (let n = start[c]!; n < end; n++) {
-        const neighbour = targets[n]!;
-        if ((known[neighbour >>> 5]! >>> (neighbour & 31)) & 1) continue;
-        if (adopting[neighbour]) continue;
-        if (refusals < 0) refusals = refusalsBeforeSuccess(rng, logRefusal);
-        if (refusals > 0) {
-          refusals--;
-          refused++;
-          continue;
-        }
-        adopting[neighbour] = 1;
-        adopters.push(neighbour);
-        if (!placed) placed = this.placeMembers(frontier);
-        this.withdrawOffersTo(neighbour, known, offers);
-        refusals = refusalsBeforeSuccess(rng, logRefusal);
-      }
-      // What it offered and was refused is still lacking next month; what it (or any) adopted is not.
-      offers[i] = refused;
-    }
-    let kept = 0;
-    for (let i = 0; i < size; i++) {
-      if (offers[i] === 0) continue;
-      members[kept] = members[i]!;
-      offers[kept++] = offers[i]!;
-    }
-    frontier.size = kept;
-    for (const adopter of adopters) adopting[adopter] = 0;
-    return ascending(adopters);
-  }
-
-  /** Notes where each of the frontier's members sits, for `withdrawOffersTo`, under a new walk's number. */
-  private placeMembers(frontier: Frontier): true {
-    const walk = ++this.walks;
-    const { place, placedIn } = this;
-    const members = frontier.members;
-    for (let i = 0; i < frontier.size; i++) {
-      place[members[i]!] = i;
-      placedIn[members[i]!] = walk;
-    }
-    return true;
-  }
-
-  /** The adopter's knowing neighbours on the frontier each make one offer fewer (one per link). */
-  private withdrawOffersTo(adopter: number, known: Uint32Array, offers: Int32Array): void {
-    const { start, targets } = this.links;
-    const { place, placedIn, walks } = this;
-    const end = start[adopter + 1]!;
-    for (let n = start[adopter]!; n < end; n++) {
-      const neighbour = targets[n]!;
-      if (!((known[neighbour >>> 5]! >>> (neighbour & 31)) & 1) || placedIn[neighbour] !== walks) continue;
-      const at = place[neighbour]!;
-      if (offers[at]! > 0) offers[at]!--;
-    }
-  }
-
-  /**
-   * Knowers among the communities whose links changed: each one's offers change by the lacking
-   * neighbours it gained less those it lost (`MonthLinks.gained`, `lost`), so a count stays exact
-   * without walking its links. One off the frontier had none to lose (it had no offer to make);
-   * it joins when it gained some.
-   */
-  private rejoinFrontier(entry: Tracked, changed: readonly number[]): void {
-    const known = entry.known!;
-    const frontier = entry.frontier;
-    const { members, offers, size } = frontier;
-    const { gained, lost } = this.links;
-    const knowers = this.changedKnowers(known, changed);
-    let joining = 0;
-    let f = 0;
-    for (let i = 0; i < knowers; i++) {
-      const k = this.knowerAt[i]!;
-      const c = changed[k]!;
-      let change = 0;
-      for (let g = gained.start[k]!; g < gained.start[k + 1]!; g++) change += lacking(known, gained.list[g]!);
-      for (let l = lost.start[k]!; l < lost.start[k + 1]!; l++) change -= lacking(known, lost.list[l]!);
-      f = firstAtLeast(members, f, size, c);
-      if (f < size && members[f] === c) {
-        if (offers[f] !== UNCOUNTED) offers[f]! += change;
-      } else if (change > 0) {
-        this.rejoining[joining] = c;
-        this.rejoiningOffers[joining++] = change;
-      }
-    }
-    mergeIntoFrontier(frontier, this.rejoining, joining, this.rejoiningOffers);
-  }
-
-  /**
-   * Which of the changed communities know the innovation: their places in `changed`, ascending,
-   * into `knowerAt`; returns how many. Few changed: each one's flag is looked up. Many (a year's
-   * congresses and redraws change a good share of the links): the flags are read 32 at a time,
-   * intersected with `changedBits`.
-   */
-  private changedKnowers(known: Uint32Array, changed: readonly number[]): number {
-    if (this.knowerAt.length < changed.length) this.knowerAt = new Int32Array(Math.ceil(changed.length * 1.25));
-    const knowerAt = this.knowerAt;
-    let count = 0;
-    const words = (this.communities + 31) >>> 5;
-    if (changed.length < words) {
-      for (let k = 0; k < changed.length; k++) {
-        const c = changed[k]!;
-        if ((known[c >>> 5]! >>> (c & 31)) & 1) knowerAt[count++] = k;
-      }
-      return count;
-    }
-    const { changedBits, changedAt } = this;
-    for (let w = 0; w < words; w++) {
-      let bits = known[w]! & changedBits[w]!;
-      while (bits !== 0) {
-        const lowest = bits & -bits;
-        knowerAt[count++] = changedAt[(w << 5) + 31 - Math.clz32(lowest)]!;
-        bits ^= lowest;
-      }
-    }
-    return count;
-  }
-
-  /** Marks the month's changed communities in `changedBits` (and each one's place in `changedAt`) for `changedKnowers`. */
-  private markChanged(changed: readonly number[]): void {
-    const words = (this.communities + 31) >>> 5;
-    if (this.changedBits.length < words) {
-      this.changedBits = new Uint32Array(Math.ceil(words * 1.25));
-      this.changedAt = new Int32Array(this.changedBits.length * 32);
-    }
-    this.changedBits.fill(0, 0, words);
-    for (let k = 0; k < changed.length; k++) {
-      const c = changed[k]!;
-      this.changedBits[c >>> 5]! |= 1 << (c & 31);
-      this.changedAt[c] = k;
-    }
   }
 
   /** Notes who is newly without members (and what they lack), and wakes what a revived one lacks. */
@@ -419,34 +235,6 @@ export class KnowledgeStock {
   }
 }
 
-/**
- * Failures before the first success in independent trials that each succeed with chance p,
- * given log(1 − p): ⌊log(U) / log(1 − p)⌋ for U uniform in (0, 1] (inversion of the geometric
- * law). Certain success (p = 1, log −∞) needs no failure.
- */
-export function refusalsBeforeSuccess(rng: Rng, logRefusal: number): number {
-  if (logRefusal === -Infinity) return 0;
-  return Math.floor(Math.log(1 - rng.next()) / logRefusal);
-}
-
-/**
- * Sorts a month's adopters of one innovation ascending, in place: usually a few, which an
- * insertion sort orders faster than a sort with a comparator; many (a high rate) by the latter.
- */
-function ascending(list: number[]): number[] {
-  if (list.length > 32) return list.sort((a, b) => a - b);
-  for (let i = 1; i < list.length; i++) {
-    const value = list[i]!;
-    let j = i;
-    while (j > 0 && list[j - 1]! > value) {
-      list[j] = list[j - 1]!;
-      j--;
-    }
-    list[j] = value;
-  }
-  return list;
-}
-
 /** Whether a community found dead lacks an innovation. */
 function lacks(dead: Dead, entry: Tracked): boolean {
   return entry.order >= dead.since || dead.lacked.has(entry);
@@ -459,34 +247,6 @@ function lacks(dead: Dead, entry: Tracked): boolean {
  */
 function bitsFor(communities: number): Uint32Array {
   return new Uint32Array(Math.ceil(communities / 32));
-}
-
-/**
- * The first place at or after `from` in the ascending `list[0 … size−1]` holding `value` or more
- * (`size` if none): steps that double, then a binary search, so a few lookups in a long frontier
- * cost a few comparisons each rather than a walk over it.
- */
-function firstAtLeast(list: Int32Array, from: number, size: number, value: number): number {
-  if (from >= size || list[from]! >= value) return from;
-  let below = from; // list[below] < value
-  let step = 1;
-  while (below + step < size && list[below + step]! < value) {
-    below += step;
-    step *= 2;
-  }
-  let low = below + 1;
-  let high = Math.min(below + step, size);
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** 1 if community c lacks the innovation (its bit is clear), else 0. */
-function lacking(bits: Uint32Array, c: number): number {
-  return ((bits[c >>> 5]! >>> (c & 31)) & 1) ^ 1;
 }
 
 function hasBit(bits: Uint32Array, c: number): boolean {
