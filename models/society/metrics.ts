@@ -1,5 +1,5 @@
-import { blockwise, giniInPlace, type CollectorSpec } from '../../sim/index.js';
-import { METRIC_BINS, METRIC_PRICES, METRIC_SUMS } from './kernels/metrics.js';
+import { blockwise, type CollectorSpec } from '../../sim/index.js';
+import { GINI_BUFFERS, METRIC_GINIS, METRIC_PRICES, METRIC_SUMS } from './kernels/metrics.js';
 import { binScale, giniOfBins, GINI_BINS } from './economy/inequality.js';
 import { blockBounds } from './kernels/blocks.js';
 import { governanceMetrics } from './metrics-governance.js';
@@ -60,46 +60,52 @@ function summarise(society: Society): Record<string, number> {
 const ginis = { income: 0, goods: 0, wealth: 0 };
 
 /**
- * The three Ginis from one per-person buffer (society.wealth), refilled by the metrics kernels
- * for each distribution with the pass's own arithmetic, so each holds the very doubles the pass
- * saw: income (left there by the pass), then goods, then wealth — which the buffer keeps, by
- * member place, for whoever reads society.wealth. The exact Gini sorts the buffer where it is
- * (no copy), so wealth is filled once more after it.
+ * The three Ginis, of the buffers the pass over persons filled (kernels/metrics.ts'
+ * GINI_BUFFERS: income, goods, floored net worth): exact ones by sorting the three buffers where
+ * they are, one a thread at a time, then net worth again into society.wealth, which keeps it by
+ * member place for whoever reads it; binned ones by the `metrics.bins` kernel over fixed blocks
+ * of each buffer, the blocks' bins added up in block order — the same on any number of threads,
+ * and with one block (up to 65,536 persons) the very numbers of a single pass.
  */
 function distributionGinis(society: Society, t: Totals, n: number, exact: boolean): typeof ginis {
-  const values = society.wealth;
-  const giniOf = (low: number, high: number) => (exact ? giniInPlace(values, n) : binnedGiniByBlocks(society, n, low, high));
-  const count = society.communities.length;
-  ginis.income = giniOf(t.incomeLow, t.incomeHigh);
-  society.shards.run('metrics.goods', count, society.members.start);
-  ginis.goods = giniOf(t.goodsLow, t.goodsHigh);
-  society.shards.run('metrics.wealth', count, society.members.start);
-  ginis.wealth = giniOf(t.wealthLow, t.wealthHigh);
-  if (exact) society.shards.run('metrics.wealth', count, society.members.start);
+  const { shards } = society;
+  const input = shards.array(METRIC_GINIS.in, Float64Array, METRIC_GINIS.inLength);
+  input[0] = n;
+  if (exact) {
+    shards.array(METRIC_GINIS.exact, Float64Array, GINI_BUFFERS.length);
+    shards.run('metrics.exact', GINI_BUFFERS.length, blockBounds(GINI_BUFFERS.length, 1));
+    const out = shards.array(METRIC_GINIS.exact, Float64Array, GINI_BUFFERS.length);
+    [ginis.income, ginis.goods, ginis.wealth] = [out[0]!, out[1]!, out[2]!];
+    shards.run('metrics.wealth', society.communities.length, society.members.start);
+    return ginis;
+  }
+  const ranges = [t.incomeLow, t.incomeHigh, t.goodsLow, t.goodsHigh, t.wealthLow, t.wealthHigh];
+  const blocks = Math.ceil(n / METRIC_GINIS.block);
+  input[1] = blocks;
+  for (let d = 0; d < GINI_BUFFERS.length; d++) {
+    const [low, high] = [ranges[2 * d]!, ranges[2 * d + 1]!];
+    input[2 + 2 * d] = low;
+    // A distribution with one value has a Gini of 0 and no bins to read: its values all go to bin 0.
+    input[3 + 2 * d] = high === low ? 0 : binScale(low, high);
+  }
+  const items = GINI_BUFFERS.length * blocks;
+  shards.array(METRIC_GINIS.bins, Float64Array, items * METRIC_GINIS.stride);
+  if (items > 0) shards.run('metrics.bins', items, blockBounds(items, METRIC_GINIS.block));
+  const out = shards.array(METRIC_GINIS.bins, Float64Array, items * METRIC_GINIS.stride);
+  ginis.income = giniOfBlocks(out, 0, blocks, n, ranges[0]!, ranges[1]!);
+  ginis.goods = giniOfBlocks(out, 1, blocks, n, ranges[2]!, ranges[3]!);
+  ginis.wealth = giniOfBlocks(out, 2, blocks, n, ranges[4]!, ranges[5]!);
   return ginis;
 }
 
-/**
- * `binnedGiniWithin` of the metrics' buffer, binned by the `metrics.bins` kernel in fixed blocks
- * of member places (on as many threads as the run has), the blocks' bins added up in block
- * order: the same on any number of threads, and with one block (up to 65,536 persons) the very
- * numbers of a single pass.
- */
-function binnedGiniByBlocks(society: Society, n: number, low: number, high: number): number {
+/** Distribution d's binned Gini from its blocks' bins in `out`, added up in block order. */
+function giniOfBlocks(out: Float64Array, d: number, blocks: number, n: number, low: number, high: number): number {
   if (n === 0 || high === low) return 0;
-  const { shards } = society;
-  const blocks = Math.ceil(n / METRIC_BINS.block);
-  const input = shards.array(METRIC_BINS.in, Float64Array, 3);
-  input[0] = n;
-  input[1] = low;
-  input[2] = binScale(low, high);
-  shards.array(METRIC_BINS.out, Float64Array, blocks * METRIC_BINS.stride);
-  shards.run('metrics.bins', blocks, blockBounds(blocks, METRIC_BINS.block));
-  const out = shards.array(METRIC_BINS.out, Float64Array, blocks * METRIC_BINS.stride);
-  binCounts.set(out.subarray(0, GINI_BINS));
-  binSums.set(out.subarray(GINI_BINS, 2 * GINI_BINS));
+  const first = d * blocks * METRIC_GINIS.stride;
+  binCounts.set(out.subarray(first, first + GINI_BINS));
+  binSums.set(out.subarray(first + GINI_BINS, first + 2 * GINI_BINS));
   for (let b = 1; b < blocks; b++) {
-    const o = b * METRIC_BINS.stride;
+    const o = first + b * METRIC_GINIS.stride;
     for (let bin = 0; bin < GINI_BINS; bin++) {
       binCounts[bin]! += out[o + bin]!;
       binSums[bin]! += out[o + GINI_BINS + bin]!;
@@ -113,8 +119,8 @@ const binCounts = new Float64Array(GINI_BINS);
 const binSums = new Float64Array(GINI_BINS);
 
 /**
- * Each community's prices into `metrics.prices`, and the metrics' per-person buffer, sized for
- * every member place, as society.wealth (the kernels write it: see kernels/metrics.ts).
+ * Each community's prices into `metrics.prices`, and the Ginis' three per-person buffers, sized
+ * for every member place, the last as society.wealth (the kernels write them: see kernels/metrics.ts).
  */
 function prepare(society: Society): void {
   const { communities, shards } = society;
@@ -124,15 +130,17 @@ function prepare(society: Society): void {
     prices[c * METRIC_PRICES.stride + METRIC_PRICES.manufactures] = communities[c]!.manufactures.price;
   }
   shards.array('metrics.personsOut', Float64Array, communities.length * METRIC_SUMS.stride);
-  society.wealth = shards.array('metrics.values', Float64Array, society.people.length);
+  shards.array(GINI_BUFFERS[0], Float64Array, society.people.length);
+  shards.array(GINI_BUFFERS[1], Float64Array, society.people.length);
+  society.wealth = shards.array(GINI_BUFFERS[2], Float64Array, society.people.length);
 }
 
 /**
  * The pass over persons: the `metrics.persons` kernel sums each community's members in member
  * order (`Members.inOrder`), on as many threads as the run has; the communities' results are
  * then added up in community order, so the totals do not depend on the threads or on where
- * rows sit in the table. It leaves each person's income (per adult-equivalent) in
- * society.wealth, at their member place, for the first Gini.
+ * rows sit in the table. It leaves each person's income (per adult-equivalent), goods and floored
+ * net worth in the Ginis' buffers, at their member place.
  */
 function totalPersons(society: Society, outstandingBefore: number): Totals {
   society.members.inOrder(society.people); // throws if the index is stale

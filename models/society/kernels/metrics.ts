@@ -1,14 +1,19 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
-import { cachedView } from '../../../sim/index.js';
+import { cachedView, giniInPlace } from '../../../sim/index.js';
 import { binValues, GINI_BINS } from '../economy/inequality.js';
 import type { SocietyParams } from '../params.js';
 import { personView, type PersonView } from './person-view.js';
 
 /**
  * The metrics' per-person work, one community at a time (metrics.ts adds the communities'
- * results up in community order). `metrics.values` is the metrics' per-person buffer, indexed by
- * member place; `metrics.prices` holds each community's prices.
+ * results up in community order), and the Ginis' work on the per-person buffers, by block or
+ * by distribution. The buffers are indexed by member place: `metrics.income`, `metrics.goods`
+ * and `metrics.values` (floored net worth, which society.wealth is); `metrics.prices` holds
+ * each community's prices.
  */
+
+/** The buffers of the three distributions the Ginis measure, in the order metrics.ts takes them. */
+export const GINI_BUFFERS = ['metrics.income', 'metrics.goods', 'metrics.values'] as const;
 
 /** metrics.prices, per community: what a unit of food and of manufactures is worth there. */
 export const METRIC_PRICES = { stride: 2, food: 0, manufactures: 1 } as const;
@@ -41,18 +46,20 @@ export const METRIC_SUMS = {
   goodsHigh: 17,
 } as const;
 
-type MetricsView = PersonView & { values: Float64Array; prices: Float64Array; sums: Float64Array };
+type MetricsView = PersonView & { incomeValues: Float64Array; goodsValues: Float64Array; values: Float64Array; prices: Float64Array; sums: Float64Array };
 
 /** The columns and the metrics' arrays, typed; rebuilt only when the scope's arrays were replaced. */
 const view = cachedView((scope: KernelScope): MetricsView => {
   const a = scope.arrays;
-  return Object.assign(personView(scope), { values: a['metrics.values'] as Float64Array, prices: a['metrics.prices'] as Float64Array, sums: a['metrics.personsOut'] as Float64Array });
+  const [income, goods, values] = GINI_BUFFERS.map((name) => a[name] as Float64Array);
+  return Object.assign(personView(scope), { incomeValues: income!, goodsValues: goods!, values: values!, prices: a['metrics.prices'] as Float64Array, sums: a['metrics.personsOut'] as Float64Array });
 });
 
 /**
  * The pass over a community's members, in member order: its sums for the means and shares, its
  * persons' debts and the extremes of wealth, income and goods (for the binned Ginis); leaves each
- * member's income per adult-equivalent in `metrics.values` at their member place.
+ * member's income per adult-equivalent, goods at the community's prices and floored net worth
+ * in the three Gini buffers, at their member place.
  */
 export const metricsPersons: Kernel = {
   name: 'metrics.persons',
@@ -60,7 +67,8 @@ export const metricsPersons: Kernel = {
   run(scope, c) {
     const v = view(scope);
     const { adultAge, retirementAge } = scope.params as unknown as SocietyParams;
-    const { rows, food, manufactures, credit, age, income, needsMet, utility, civicNorm, effort: effortOf, values } = v;
+    const { rows, food, manufactures, credit, age, income, needsMet, utility, civicNorm, effort: effortOf } = v;
+    const { incomeValues, goodsValues, values } = v;
     const priceFood = v.prices[c * METRIC_PRICES.stride + METRIC_PRICES.food]!;
     const priceManufactures = v.prices[c * METRIC_PRICES.stride + METRIC_PRICES.manufactures]!;
     let totalWealth = 0, positiveWealth = 0, debtors = 0, maxWealth = -Infinity, poor = 0, welfare = 0;
@@ -75,6 +83,8 @@ export const metricsPersons: Kernel = {
       // Net worth floored at zero for the Gini and the max ratio (debts make an unbounded
       // Gini, and would shrink the ratio's denominator); the mean keeps debts.
       const floored = w > 0 ? w : 0;
+      values[m] = floored;
+      goodsValues[m] = worth;
       totalWealth += w;
       positiveWealth += floored;
       // Conditional additions, not `if (…) x++`: a branch rarely taken has no type feedback
@@ -85,7 +95,7 @@ export const metricsPersons: Kernel = {
       const years = age[row]!;
       const ae = years < adultAge ? 0.5 : 1;
       const perAdult = income[row]! / ae;
-      values[m] = perAdult;
+      incomeValues[m] = perAdult;
       poor += needsMet[row]! < 1 - 1e-9 ? 1 : 0;
       welfare += utility[row]!;
       norm += civicNorm[row]!;
@@ -127,23 +137,10 @@ export const metricsPersons: Kernel = {
   },
 };
 
-/** Each member's goods at the community's prices, into `metrics.values` at their member place (the pass's `worth`). */
-export const metricsGoods: Kernel = {
-  name: 'metrics.goods',
-  streams: [],
-  run(scope, c) {
-    const { start, rows, food, manufactures, prices, values } = view(scope);
-    const priceFood = prices[c * METRIC_PRICES.stride + METRIC_PRICES.food]!;
-    const priceManufactures = prices[c * METRIC_PRICES.stride + METRIC_PRICES.manufactures]!;
-    const end = start[c + 1]!;
-    for (let m = start[c]!; m < end; m++) {
-      const row = rows[m]!;
-      values[m] = priceFood * food[row]! + priceManufactures * manufactures[row]!;
-    }
-  },
-};
-
-/** Each member's net worth floored at zero, into `metrics.values` at their member place (the pass's `floored`). */
+/**
+ * Each member's net worth floored at zero, into `metrics.values` at their member place (the
+ * pass's `floored`): again, after the exact Gini sorted the buffer.
+ */
 export const metricsWealth: Kernel = {
   name: 'metrics.wealth',
   streams: [],
@@ -161,27 +158,44 @@ export const metricsWealth: Kernel = {
 };
 
 /**
- * The binned Ginis' bins, by fixed blocks of member places (metrics.ts adds the blocks' bins up
- * in block order). `metrics.binsIn`: the number of values, the lowest, the bins' scale;
- * `metrics.binsOut`, per block: GINI_BINS counts, then GINI_BINS sums.
+ * The Ginis' inputs and outputs. `metrics.ginisIn`: the number of values, the number of blocks,
+ * then for each distribution (GINI_BUFFERS' order) its lowest value and its bins' scale.
+ * `metrics.binsOut`, per distribution and block (distribution-major): GINI_BINS counts, then
+ * GINI_BINS sums. `metrics.exactOut`: each distribution's exact Gini.
  */
-export const METRIC_BINS = { block: 65_536, stride: 2 * GINI_BINS, in: 'metrics.binsIn', out: 'metrics.binsOut' } as const;
+export const METRIC_GINIS = { block: 65_536, stride: 2 * GINI_BINS, in: 'metrics.ginisIn', inLength: 2 + 2 * GINI_BUFFERS.length, bins: 'metrics.binsOut', exact: 'metrics.exactOut' } as const;
 
-/** Bins block b of `metrics.values` (see `binValues`). */
+/**
+ * Bins item i: block b = i mod blocks of distribution d = ⌊i / blocks⌋ (see `binValues`). The
+ * three distributions' blocks in one run, so the threads share all of them.
+ */
 export const metricsBins: Kernel = {
   name: 'metrics.bins',
   streams: [],
-  run(scope, b) {
-    const input = scope.arrays[METRIC_BINS.in] as Float64Array;
-    const out = scope.arrays[METRIC_BINS.out] as Float64Array;
-    const values = scope.arrays['metrics.values'] as Float64Array;
-    const from = b * METRIC_BINS.block;
-    const to = Math.min(input[0]!, from + METRIC_BINS.block);
-    const o = b * METRIC_BINS.stride;
-    out.fill(0, o, o + METRIC_BINS.stride);
-    binValues(values, from, to, input[1]!, input[2]!, out, o, out, o + GINI_BINS);
+  run(scope, i) {
+    const input = scope.arrays[METRIC_GINIS.in] as Float64Array;
+    const out = scope.arrays[METRIC_GINIS.bins] as Float64Array;
+    const blocks = input[1]!;
+    const d = Math.floor(i / blocks);
+    const values = scope.arrays[GINI_BUFFERS[d]!] as Float64Array;
+    const from = (i - d * blocks) * METRIC_GINIS.block;
+    const to = Math.min(input[0]!, from + METRIC_GINIS.block);
+    const o = i * METRIC_GINIS.stride;
+    out.fill(0, o, o + METRIC_GINIS.stride);
+    binValues(values, from, to, input[2 + 2 * d]!, input[3 + 2 * d]!, out, o, out, o + GINI_BINS);
+  },
+};
+
+/** The exact Gini of distribution d, sorting its buffer where it is (three sorts, shared by the threads). */
+export const metricsExact: Kernel = {
+  name: 'metrics.exact',
+  streams: [],
+  run(scope, d) {
+    const n = (scope.arrays[METRIC_GINIS.in] as Float64Array)[0]!;
+    const out = scope.arrays[METRIC_GINIS.exact] as Float64Array;
+    out[d] = giniInPlace(scope.arrays[GINI_BUFFERS[d]!] as Float64Array, n);
   },
 };
 
 /** The metrics' kernels. */
-export const METRICS_KERNELS: readonly Kernel[] = [metricsPersons, metricsGoods, metricsWealth, metricsBins];
+export const METRICS_KERNELS: readonly Kernel[] = [metricsPersons, metricsWealth, metricsBins, metricsExact];

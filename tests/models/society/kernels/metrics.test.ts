@@ -15,7 +15,7 @@ describe('the metrics kernels', () => {
       reversed.step();
       expect(reversed.collector.last()).toEqual(inOrder.collector.last());
     }
-    expect([...runner.ran].sort()).toEqual(['metrics.bins', 'metrics.goods', 'metrics.persons', 'metrics.wealth']);
+    expect([...runner.ran].sort()).toEqual(['metrics.bins', 'metrics.exact', 'metrics.persons', 'metrics.wealth']);
   });
 
   it('sum what a pass over every person adds up, and leave floored net worth in member order behind', () => {
