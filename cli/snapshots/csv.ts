@@ -7,12 +7,18 @@ export function snapshotCSV(snapshot: AgentSnapshot): string {
 }
 
 /**
- * The same text in pieces of `rowsPerPiece` rows (the header leads the first), so a
- * million-person snapshot goes to disk without ever being one string in memory. Small pieces
- * keep little alive between the young generation's collections, which copy what is alive: a
- * million rows took about 4.5 s of CPU in pieces of 8,192 rows and 2.5 s in pieces of 512.
+ * Rows a snapshot's text is formatted in before each piece is written. Small pieces keep little
+ * alive between the young generation's collections, which copy what is alive: a million rows
+ * took about 4.5 s of CPU in pieces of 8,192 rows and 2.5 s in pieces of 512
+ * (`bench/snapshot-pieces.ts` measures both).
  */
-export function* snapshotCSVPieces(snapshot: AgentSnapshot, rowsPerPiece = 512): Generator<string> {
+export const SNAPSHOT_PIECE_ROWS = 512;
+
+/**
+ * The same text in pieces of `rowsPerPiece` rows (the header leads the first), so a
+ * million-person snapshot goes to disk without ever being one string in memory.
+ */
+export function* snapshotCSVPieces(snapshot: AgentSnapshot, rowsPerPiece = SNAPSHOT_PIECE_ROWS): Generator<string> {
   const names = Object.keys(snapshot.columns);
   const columns = names.map((name) => snapshot.columns[name]!);
   const rows = columns[0]?.length ?? 0;
