@@ -20,9 +20,12 @@ export function linksOf(links: FlatLinks, c: number): number[] {
 /**
  * Each community's knowledge links: trade partners both ways and federation partners,
  * ascending (each list sorted and rid of repeats, the set a union of both directions gives).
- * Built flat — each link counted, then placed, then each list sorted — into arrays reused
- * from month to month: a list per community would be 14,000 small arrays a month at a
- * million persons. The result is valid until the next call.
+ * Built flat, into arrays reused from month to month (a list per community would be 14,000
+ * small arrays a month at a million persons), and without sorting: each community's own
+ * partners and fellows are read once, in the order met; that table turned inside out (for each
+ * community, who names it) comes out ascending, as its rows are read in order, and turned back
+ * it gives each community's own links ascending; each list is the two merged. The result is
+ * valid until the next call.
  */
 export function knowledgeLinks(society: Society): FlatLinks {
   const communities = society.communities;
@@ -32,57 +35,98 @@ export function knowledgeLinks(society: Society): FlatLinks {
   // over the heap and each lookup would be a cache miss.
   if (inhabited.length < n) inhabited = new Uint8Array(Math.ceil(n * 1.25));
   for (let c = 0; c < n; c++) inhabited[c] = communities[c]!.population > 0 ? 1 : 0;
+  for (const rows of [raw, named, namers]) if (rows.start.length < n + 1) rows.start = new Int32Array(Math.ceil((n + 1) * 1.25));
   if (flat.start.length < n + 1) flat.start = new Int32Array(Math.ceil((n + 1) * 1.25));
   if (cursor.length < n + 1) cursor = new Int32Array(Math.ceil((n + 1) * 1.25));
-  const start = flat.start;
-  // Two passes over the same links: count each community's, then place them.
-  start.fill(0, 0, n + 1);
-  forEachLink(communities, fellows, (c, partner) => {
-    start[c + 1]!++;
-    start[partner + 1]!++;
-  });
-  for (let c = 0; c < n; c++) start[c + 1]! += start[c]!;
-  if (flat.targets.length < start[n]!) flat.targets = new Int32Array(Math.ceil(start[n]! * 1.25));
-  const targets = flat.targets;
-  cursor.set(start.subarray(0, n));
-  forEachLink(communities, fellows, (c, partner) => {
-    targets[cursor[c]!++] = partner;
-    targets[cursor[partner]!++] = c;
-  });
-  // Each list ascending and rid of repeats, packed toward the front (a list never starts later than before).
-  let packed = 0;
+  readOwnLinks(communities, fellows);
+  const entries = raw.start[n]!;
+  for (const rows of [named, namers]) if (rows.list.length < entries) rows.list = new Int32Array(Math.ceil(entries * 1.25));
+  turnInsideOut(raw, namers, n);
+  turnInsideOut(namers, named, n);
+  if (flat.targets.length < 2 * entries) flat.targets = new Int32Array(Math.ceil(2 * entries * 1.25));
+  const { start, targets } = flat;
+  let at = 0;
   for (let c = 0; c < n; c++) {
-    const from = start[c]!;
-    const to = start[c + 1]!;
-    start[c] = packed;
-    packed = ascendingUniqueInto(targets, from, to, packed);
+    start[c] = at;
+    at = mergeUnique(named.list, named.start[c]!, named.start[c + 1]!, namers.list, namers.start[c]!, namers.start[c + 1]!, targets, at);
   }
-  start[n] = packed;
+  start[n] = at;
   flat.count = n;
   return flat;
 }
 
+/** Lists by row: row r is `list[start[r]] … list[start[r+1] − 1]`. */
+interface Rows {
+  start: Int32Array;
+  list: Int32Array;
+}
+
 let inhabited = new Uint8Array(0);
 let cursor = new Int32Array(0);
+/** Each community's own partners and fellows as met; who names each community; each one's own, ascending. */
+const raw: Rows = { start: new Int32Array(1), list: new Int32Array(16) };
+const namers: Rows = { start: new Int32Array(1), list: new Int32Array(16) };
+const named: Rows = { start: new Int32Array(1), list: new Int32Array(16) };
 
-/** Calls `link(c, partner)` for every link between two inhabited communities, in the order the lists are built. */
-function forEachLink(communities: Society['communities'], fellows: Map<number, readonly number[]>, link: (c: number, partner: number) => void): void {
-  for (let c = 0; c < communities.length; c++) {
+/**
+ * Into `raw`: each inhabited community's partners, then its federation's members, those
+ * inhabited and not itself, in the order met (repeats kept).
+ */
+function readOwnLinks(communities: Society['communities'], fellows: Map<number, readonly number[]>): void {
+  const n = communities.length;
+  let at = 0;
+  for (let c = 0; c < n; c++) {
+    raw.start[c] = at;
     if (inhabited[c] === 0) continue;
     const community = communities[c]!;
     const partners = community.partners;
-    for (let i = 0; i < partners.length; i++) {
-      const partner = partners[i]!;
-      if (partner !== c && inhabited[partner] === 1) link(c, partner);
-    }
     const federation = community.governance.federation;
     const members = federation >= 0 ? fellows.get(federation) : undefined;
+    const most = at + partners.length + (members ? members.length : 0);
+    if (raw.list.length < most) {
+      const grown = new Int32Array(Math.ceil(most * 1.5));
+      grown.set(raw.list.subarray(0, at));
+      raw.list = grown;
+    }
+    const list = raw.list;
+    for (let i = 0; i < partners.length; i++) {
+      const partner = partners[i]!;
+      if (partner !== c && inhabited[partner] === 1) list[at++] = partner;
+    }
     if (!members) continue;
     for (let i = 0; i < members.length; i++) {
       const partner = members[i]!;
-      if (partner !== c && inhabited[partner] === 1) link(c, partner);
+      if (partner !== c && inhabited[partner] === 1) list[at++] = partner;
     }
   }
+  raw.start[n] = at;
+}
+
+/** Into `to`, the rows of `from` turned inside out: row r lists the rows of `from` that hold r, ascending (rows are read in order). */
+function turnInsideOut(from: Rows, to: Rows, n: number): void {
+  const entries = from.start[n]!;
+  const start = to.start;
+  start.fill(0, 0, n + 1);
+  for (let e = 0; e < entries; e++) start[from.list[e]! + 1]!++;
+  for (let r = 0; r < n; r++) start[r + 1]! += start[r]!;
+  cursor.set(start.subarray(0, n));
+  const list = to.list;
+  for (let r = 0; r < n; r++) {
+    const end = from.start[r + 1]!;
+    for (let e = from.start[r]!; e < end; e++) list[cursor[from.list[e]!]!++] = r;
+  }
+}
+
+/** Ascending runs `a[aFrom … aTo−1]` and `b[bFrom … bTo−1]` merged into `out` from `at`, without repeats; returns where it ended. */
+function mergeUnique(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number, out: Int32Array, at: number): number {
+  let last = -1; // ids are ≥ 0
+  let i = aFrom;
+  let j = bFrom;
+  while (i < aTo || j < bTo) {
+    const value = j >= bTo || (i < aTo && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (value !== last) out[at++] = last = value;
+  }
+  return at;
 }
 
 /** Members of each formed federation, by id (the first federation with an id, as `federationPartners` finds it). */
@@ -95,26 +139,6 @@ function formedFederations(society: Society): Map<number, readonly number[]> {
     if (federation.formed >= 0) byId.set(federation.id, federation.members);
   }
   return byId;
-}
-
-/** Sorts `list[from … to−1]` ascending and writes it without repeats from `at` (≤ from); returns where it ended. */
-function ascendingUniqueInto(list: Int32Array, from: number, to: number, at: number): number {
-  // Lists are short (a few partners and fellows): insertion sort beats a sort with a comparator.
-  for (let i = from + 1; i < to; i++) {
-    const value = list[i]!;
-    let j = i;
-    while (j > from && list[j - 1]! > value) {
-      list[j] = list[j - 1]!;
-      j--;
-    }
-    list[j] = value;
-  }
-  let last = -1; // ids are ≥ 0
-  for (let i = from; i < to; i++) {
-    const value = list[i]!;
-    if (value !== last) list[at++] = last = value;
-  }
-  return at;
 }
 
 /**
