@@ -1,6 +1,6 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { SharedStreams, type Kernel, type KernelArray, type KernelScope } from '../shards.js';
-import { CONTROL, runChunks, waitWhile, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
+import { CONTROL, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /**
  * A worker thread of a threaded run: loads the model's kernels, then waits on the shared
@@ -27,7 +27,8 @@ function serve(kernels: readonly Kernel[], arrays: Record<string, KernelArray>, 
   let seen = 0;
   let generation = first;
   for (;;) {
-    generation = waitWhile(control, CONTROL.generation, generation);
+    Atomics.wait(control, CONTROL.generation, generation);
+    generation = Atomics.load(control, CONTROL.generation);
     if (Atomics.load(control, CONTROL.stop) !== 0) return;
     try {
       const before = seen;

@@ -33,31 +33,6 @@ export const CONTROL = {
 export const CHUNKS_PER_THREAD = 8;
 
 /**
- * Milliseconds a thread keeps checking the control block before it sleeps: a worker after its
- * part of a job, for the next job; the caller, done with its chunks, for the workers. On the
- * machines we measured (virtual cores), waking a thread asleep in `Atomics.wait` took 0.1–0.15
- * ms once it had slept a few milliseconds, and the call that wakes it was as slow; most jobs
- * follow the last within a millisecond, and a worker's last chunk ends within one.
- */
-export const SPIN_MS = 1;
-
-/**
- * Waits until `control[index]` is no longer `value`: checks it for up to SPIN_MS, then sleeps on
- * it (for at most `timeoutMs` at a time, when given). Returns the value it found.
- */
-export function waitWhile(control: Int32Array, index: number, value: number, timeoutMs?: number): number {
-  const until = performance.now() + SPIN_MS;
-  let now = value;
-  // performance.now() every 64 checks: it costs more than a load.
-  for (let spins = 1; (now = Atomics.load(control, index)) === value; spins++) {
-    if ((spins & 63) === 0 && performance.now() > until) break;
-  }
-  if (now !== value) return now;
-  Atomics.wait(control, index, value, timeoutMs);
-  return Atomics.load(control, index);
-}
-
-/**
  * Where each chunk ends, as a share of a job's members (see `balancedBounds`): each thread's
  * share is equal, and cut into chunks that shrink from first to last (in proportion to
  * C, C−1, …, 1 for C chunks a thread). Threads take chunks in order, so the last chunks run

@@ -4,7 +4,7 @@ import {
   balancedBounds, kernelMap, kernelNamed, refreshArrays, resizedArray, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner,
 } from '../shards.js';
-import { CHUNKS_PER_THREAD, chunkCuts, CONTROL, controlLength, resetCursors, runChunks, waitWhile, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
+import { CHUNKS_PER_THREAD, chunkCuts, CONTROL, controlLength, resetCursors, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /** What a threaded runner needs from the model. */
 export interface ThreadedRunnerOptions {
@@ -172,7 +172,7 @@ export class ThreadedRunner implements ShardRunner {
         this.close();
         throw new Error(`a worker thread did not finish within ${this.timeoutMs} ms`);
       }
-      waitWhile(control, CONTROL.done, done, 1000);
+      Atomics.wait(control, CONTROL.done, done, 1000);
     }
     if (Atomics.load(control, CONTROL.failed) !== 0) {
       const messages = this.ports.map((port) => receiveMessageOnPort(port)?.message as WorkerReply | undefined).filter((reply) => reply?.error);
