@@ -160,6 +160,8 @@ export class FrontierWalk {
       let change = 0;
       for (let g = gained.start[k]!; g < gained.start[k + 1]!; g++) change += lacking(known, gained.list[g]!);
       for (let l = lost.start[k]!; l < lost.start[k + 1]!; l++) change -= lacking(known, lost.list[l]!);
+      // Nothing to adjust, and nothing to join with (knowers come in ascending order, so the search resumes from f).
+      if (change === 0) continue;
       f = firstAtLeast(members, f, size, c);
       if (f < size && members[f] === c) {
         if (offers[f] !== UNCOUNTED) offers[f]! += change;
