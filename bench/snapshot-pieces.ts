@@ -6,10 +6,10 @@
  * alternating. Prints the median CPU time of a write, the ratio, and whether both files are the
  * same. Usage: node --import tsx bench/snapshot-pieces.ts [population=200000] [rounds=5]
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SNAPSHOT_PIECE_ROWS, snapshotCSVPieces } from '../cli/snapshots/csv.js';
+import { SNAPSHOT_PIECE_ROWS, writeSnapshotFile } from '../cli/snapshots/csv.js';
 import { metricsSpec } from '../models/society/metrics.js';
 import type { AgentSnapshot } from '../sim/index.js';
 import type { Society } from '../models/society/society.js';
@@ -33,12 +33,7 @@ function societySnapshot(population: number): AgentSnapshot {
 /** CPU milliseconds to write the snapshot to `path` in pieces of `rows` rows. */
 function timedWrite(path: string, snapshot: AgentSnapshot, rows: number): number {
   const before = process.cpuUsage();
-  const fd = openSync(path, 'w');
-  try {
-    for (const piece of snapshotCSVPieces(snapshot, rows)) writeSync(fd, piece);
-  } finally {
-    closeSync(fd);
-  }
+  writeSnapshotFile(path, snapshot, rows);
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000;
 }

@@ -36,11 +36,11 @@ export function* snapshotCSVPieces(snapshot: AgentSnapshot, rowsPerPiece = SNAPS
   if (piece !== '') yield piece;
 }
 
-/** Writes a snapshot's CSV to `path` (created or replaced), a piece at a time. */
-export function writeSnapshotFile(path: string, snapshot: AgentSnapshot): void {
+/** Writes a snapshot's CSV to `path` (created or replaced), a piece of `rowsPerPiece` rows at a time. */
+export function writeSnapshotFile(path: string, snapshot: AgentSnapshot, rowsPerPiece = SNAPSHOT_PIECE_ROWS): void {
   const fd = openSync(path, 'w');
   try {
-    for (const piece of snapshotCSVPieces(snapshot)) writeSync(fd, piece);
+    for (const piece of snapshotCSVPieces(snapshot, rowsPerPiece)) writeSync(fd, piece);
   } finally {
     closeSync(fd);
   }
