@@ -1,0 +1,125 @@
+/**
+ * A whole run as a user starts it, on each thread count in turn: the default scenario scaled to
+ * a population (communities 1 per 100 persons), run by the CLI into a fresh folder. Prints, per
+ * thread count, the wall time, the speed-up over the first count (the baseline, measured in the
+ * same call), the time in the phases (from the run's manifest) and outside them (the rest of the
+ * wall time: starting the process, the build, the metrics, writing), and whether
+ * every file the run wrote (metrics, events, snapshots) is the same, byte for byte, as the
+ * baseline's. Then one JSON line with the same figures. The folders are removed at the end.
+ * The benchmark's threads suite times a short window early in a run; this times all of it.
+ * Usage: node --import tsx bench/whole-run.ts [population=1000000] [steps=600] [threads=1,2]
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** What one run on one thread count measured. */
+export interface WholeRun {
+  threads: number;
+  wallSeconds: number;
+  phaseSeconds: number;
+  outsideSeconds: number;
+  /** Speed-up over the baseline (the first thread count): its wall time ÷ this one's. */
+  speedup: number;
+  /** Every file the same as the baseline's (the manifest aside: it records the threads and the times). */
+  identical: boolean;
+  files: number;
+}
+
+/** Each file a run wrote but its manifest, by path inside the folder, with a hash of its bytes. */
+export function fileHashes(folder: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name !== 'manifest.json') hashes.set(relative(folder, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(folder);
+  return hashes;
+}
+
+export function sameFiles(a: Map<string, string>, b: Map<string, string>): boolean {
+  return a.size === b.size && [...a].every(([path, hash]) => b.get(path) === hash);
+}
+
+/** Runs the CLI once; throws with its error output when it fails. */
+function runOnce(population: number, steps: number, threads: number, out: string): { wall: number; phases: number } {
+  const args = ['bin/polycentric.js', 'run', 'scenarios/default.json', '--set', `params.population=${population}`, '--set', `params.communities=${Math.max(1, Math.round(population / 100))}`, '--steps', String(steps), '--threads', String(threads), '--out', out];
+  const start = performance.now();
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 24 });
+  const wall = (performance.now() - start) / 1000;
+  if (child.status !== 0) throw new Error(`the run on ${threads} thread(s) failed (exit ${child.status}): ${child.stderr.trim()}`);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { phaseSeconds: Record<string, number> };
+  const phases = Object.values(manifest.phaseSeconds).reduce((sum, s) => sum + s, 0);
+  return { wall, phases };
+}
+
+/** Runs the scenario once per thread count, the first being the baseline. */
+export function wholeRuns(population: number, steps: number, threadCounts: readonly number[]): WholeRun[] {
+  const base = mkdtempSync(join(tmpdir(), 'polycentric-whole-run-'));
+  try {
+    const results: WholeRun[] = [];
+    let baseline: { wall: number; hashes: Map<string, string> } | undefined;
+    for (const threads of threadCounts) {
+      const out = join(base, `threads-${threads}`);
+      const { wall, phases } = runOnce(population, steps, threads, out);
+      const hashes = fileHashes(out);
+      baseline ??= { wall, hashes };
+      results.push({
+        threads,
+        wallSeconds: round(wall),
+        phaseSeconds: round(phases),
+        outsideSeconds: round(wall - phases),
+        speedup: round(baseline.wall / wall, 3),
+        identical: sameFiles(baseline.hashes, hashes),
+        files: hashes.size,
+      });
+      // The run's files are no longer needed once hashed: a 1M run writes about 1.6 GB.
+      rmSync(out, { recursive: true, force: true });
+    }
+    return results;
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+function round(value: number, digits = 1): number {
+  return Number(value.toFixed(digits));
+}
+
+const USAGE = 'usage: node --import tsx bench/whole-run.ts [population=1000000] [steps=600] [threads=1,2]';
+
+/** The arguments, or a message naming the one that is wrong. */
+export function parseArguments(argv: readonly string[]): { population: number; steps: number; threads: number[] } | string {
+  const [populationText = '1000000', stepsText = '600', threadsText = '1,2'] = argv;
+  const population = Number(populationText);
+  const steps = Number(stepsText);
+  const threads = threadsText.split(',').map(Number);
+  if (!Number.isInteger(population) || population < 100) return `population: expected a whole number of at least 100, found "${populationText}"`;
+  if (!Number.isInteger(steps) || steps < 1) return `steps: expected a whole number of at least 1, found "${stepsText}"`;
+  if (threads.length === 0 || !threads.every((t) => Number.isInteger(t) && t >= 1)) return `threads: expected thread counts of at least 1, separated by commas, found "${threadsText}"`;
+  return { population, steps, threads };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const parsed = parseArguments(process.argv.slice(2));
+  if (typeof parsed === 'string') {
+    console.error(`${parsed}\n${USAGE}`);
+    process.exit(2);
+  }
+  const { population, steps, threads } = parsed;
+  console.log(`the default scenario, ${population} persons, ${steps} steps; the baseline is ${threads[0]} thread(s)`);
+  const results = wholeRuns(population, steps, threads);
+  for (const r of results) {
+    console.log(`${String(r.threads).padStart(3)} thread(s): ${r.wallSeconds.toFixed(1).padStart(8)} s (phases ${r.phaseSeconds.toFixed(1)} s, outside ${r.outsideSeconds.toFixed(1)} s), speed-up ${r.speedup.toFixed(3)}×, ${r.files} files ${r.identical ? 'identical to the baseline' : 'DIFFERENT from the baseline'}`);
+  }
+  console.log(JSON.stringify({ population, steps, runs: results }));
+  if (!results.every((r) => r.identical)) process.exit(1);
+}
