@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './tests/long-first-sequencer.js';
 
 /**
  * Two groups, one after the other. Most files run two or more at a time: Vitest's default, one
@@ -16,6 +17,8 @@ export default defineConfig({
   test: {
     ...SHARED,
     globalSetup: ['tests/temp-root.ts'],
+    // Read from the root config only; it orders every group's files.
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
         test: {
