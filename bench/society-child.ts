@@ -52,11 +52,16 @@ export interface SocietyChildResult {
 /** The model's surface this child relies on: persons in a table with a byte count, and the engine's profile. */
 export type Society = Model & { people: { length: number; bytes: number } };
 
+/** The `--set` overrides that scale the default scenario to a population: one community per 100 persons. */
+export function scaledSettings(population: number): string[] {
+  const communities = Math.max(1, Math.round(population / 100));
+  return [`params.population=${population}`, `params.communities=${communities}`];
+}
+
 /** The default scenario, with population and communities scaled together. */
 export function scaledScenario(population: number) {
   const file = fileURLToPath(new URL('../scenarios/default.json', import.meta.url));
-  const communities = Math.max(1, Math.round(population / 100));
-  return loadScenario(file, { set: [`params.population=${population}`, `params.communities=${communities}`] });
+  return loadScenario(file, { set: scaledSettings(population) });
 }
 
 function measure(population: number, warmUp: number, steps: number, compilerWarmUp: number): SocietyChildResult {

@@ -15,6 +15,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scaledSettings } from './society-child.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -51,7 +52,8 @@ export function sameFiles(a: Map<string, string>, b: Map<string, string>): boole
 
 /** Runs the CLI once; throws with its error output when it fails. */
 function runOnce(population: number, steps: number, threads: number, out: string): { wall: number; phases: number } {
-  const args = ['bin/polycentric.js', 'run', 'scenarios/default.json', '--set', `params.population=${population}`, '--set', `params.communities=${Math.max(1, Math.round(population / 100))}`, '--steps', String(steps), '--threads', String(threads), '--out', out];
+  const settings = scaledSettings(population).flatMap((setting) => ['--set', setting]);
+  const args = ['bin/polycentric.js', 'run', 'scenarios/default.json', ...settings, '--steps', String(steps), '--threads', String(threads), '--out', out];
   const start = performance.now();
   const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 24 });
   const wall = (performance.now() - start) / 1000;
