@@ -1,9 +1,11 @@
 /**
  * Summarises a V8 CPU profile (the `.cpuprofile` that `node --cpu-prof` writes): the functions
  * with the most self time, each with its file and line, as a table or (`--json`) as JSON.
- * Usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--total] [--within NAME] [--json]
+ * Usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--total] [--within NAME] [--lines NAME] [--json]
  * (`--total` orders by time including callees, to see which phase or constructor holds the time;
- * `--within step` keeps only the samples taken inside a function of that name).
+ * `--within step` keeps only the samples taken inside a function of that name; `--lines offers`
+ * splits one function's self time by the lines of the code V8 ran, which must be compiled
+ * JavaScript with its lines kept: see docs/performance.md, "How to reproduce").
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The parts of V8's profile format this reads. */
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[]; positionTicks?: { line: number; ticks: number }[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -89,6 +91,67 @@ export function selfTimes(profile: CpuProfile, within?: string): SelfTime[] {
     .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs);
 }
 
+/** One line's share of a function's self time. */
+export interface LineTime {
+  /** The script the line is in (relative to the project where it lies inside it) and its 1-based line. */
+  where: string;
+  selfMs: number;
+  /** Of the function's self time. */
+  share: number;
+  /** The line as the script has it (trimmed, cut at 100 characters); empty when the script cannot be read. */
+  text: string;
+}
+
+/**
+ * A function's self time split by line: each node of the function (every name match, in any
+ * script whose path contains `file` when given) shares its samples' time out among its lines in
+ * proportion to V8's ticks per line, most first. V8 counts ticks by the lines of the code it ran:
+ * tsx's transformed modules are one line each, so profile the compiled JavaScript to see lines.
+ */
+export function lineTimes(profile: CpuProfile, name: string, file?: string): LineTime[] {
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((nodeId, i) => selfUs.set(nodeId, (selfUs.get(nodeId) ?? 0) + Math.max(0, profile.timeDeltas[i] ?? 0)));
+  const lines = new Map<string, { url: string; line: number; us: number }>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const { functionName, url } = node.callFrame;
+    if (functionName !== name || (file !== undefined && !url.includes(file))) continue;
+    const us = selfUs.get(node.id) ?? 0;
+    total += us;
+    const ticks = node.positionTicks ?? [];
+    const counted = ticks.reduce((sum, tick) => sum + tick.ticks, 0);
+    for (const tick of ticks) {
+      const key = `${url}:${tick.line}`;
+      const entry = lines.get(key) ?? { url, line: tick.line, us: 0 };
+      entry.us += counted > 0 ? (us * tick.ticks) / counted : 0;
+      lines.set(key, entry);
+    }
+  }
+  return [...lines.values()]
+    .sort((a, b) => b.us - a.us || a.line - b.line)
+    .map(({ url, line, us }) => ({ where: `${shortName(url)}:${line}`, selfMs: us / 1000, share: total > 0 ? us / total : 0, text: lineText(url, line) }));
+}
+
+/** A script's path relative to the project when it lies inside it, else as given. */
+function shortName(url: string): string {
+  return url.startsWith('file://') ? fileURLToPath(url).replace(ROOT, '') : url;
+}
+
+const scripts = new Map<string, string[]>();
+
+/** Line `line` (1-based) of the script at `url`, trimmed and cut at 100 characters ('' when unreadable). */
+function lineText(url: string, line: number): string {
+  if (!url.startsWith('file://')) return '';
+  if (!scripts.has(url)) {
+    try {
+      scripts.set(url, readFileSync(fileURLToPath(url), 'utf8').split('\n'));
+    } catch {
+      scripts.set(url, []);
+    }
+  }
+  return (scripts.get(url)![line - 1] ?? '').trim().slice(0, 100);
+}
+
 const sources = new Map<string, string[]>();
 
 /** The 1-based line declaring `name` in a project file (`?` when it cannot be found). */
@@ -111,16 +174,22 @@ function declarationLine(file: string, name: string): string {
 }
 
 function main(argv: string[]): void {
-  const file = argv.find((arg, i) => !arg.startsWith('--') && !['--top', '--within'].includes(argv[i - 1] ?? ''));
+  const file = argv.find((arg, i) => !arg.startsWith('--') && !['--top', '--within', '--lines'].includes(argv[i - 1] ?? ''));
   const topIndex = argv.indexOf('--top');
   const top = topIndex >= 0 ? Number(argv[topIndex + 1]) : 25;
   if (!file || !Number.isInteger(top) || top <= 0) {
-    console.error('usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--total] [--within NAME] [--json]');
+    console.error('usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--total] [--within NAME] [--lines NAME] [--json]');
     process.exit(2);
   }
   const withinIndex = argv.indexOf('--within');
   const within = withinIndex >= 0 ? argv[withinIndex + 1] : undefined;
-  const all = selfTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, within);
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const linesIndex = argv.indexOf('--lines');
+  if (linesIndex >= 0) {
+    printLines(lineTimes(profile, argv[linesIndex + 1] ?? '').slice(0, top), argv[linesIndex + 1] ?? '', argv.includes('--json'));
+    return;
+  }
+  const all = selfTimes(profile, within);
   const byTotal = argv.includes('--total');
   const rows = (byTotal ? [...all].sort((a, b) => b.totalMs - a.totalMs) : all).slice(0, top);
   if (argv.includes('--json')) {
@@ -131,6 +200,19 @@ function main(argv: string[]): void {
   for (const row of rows) {
     console.log(`${row.selfMs.toFixed(0).padStart(7)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${row.totalMs.toFixed(0).padStart(8)}  ${row.name.padEnd(32)}  ${row.where}`);
   }
+}
+
+function printLines(rows: LineTime[], name: string, json: boolean): void {
+  if (json) {
+    console.log(JSON.stringify(rows, null, 2));
+    return;
+  }
+  if (rows.length === 0) console.log(`no samples in a function named '${name}'`);
+  else if (rows.some((row) => /\.[cm]?ts:\d+$/.test(row.where))) {
+    console.log(`'${name}' ran as tsx's transform of TypeScript, one line a module: its lines are not the source's; profile the compiled JavaScript to see lines`);
+  }
+  console.log('self ms    share  where                                     line');
+  for (const row of rows) console.log(`${row.selfMs.toFixed(0).padStart(7)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${row.where.padEnd(40)}  ${row.text}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selfTimes } from '../../bench/profile-summary.js';
+import { lineTimes, selfTimes } from '../../bench/profile-summary.js';
 
 const here = new URL('../../bench/profile-summary.ts', import.meta.url).href;
 
@@ -30,5 +30,28 @@ describe('the CPU profile summary', () => {
     const inside = selfTimes(profile, 'selfTimes');
     expect(inside.find((r) => r.name === '(root)')!.selfMs).toBe(0);
     expect(inside[0]!.share).toBeCloseTo(7 / 8);
+  });
+
+  it('splits a function\'s self time by line, in proportion to its ticks, with the line\'s text', () => {
+    // Lines of this very file: 1 is its first import, 2 the second.
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 }, children: [2, 3] },
+        { id: 2, callFrame: { functionName: 'walk', url: here, lineNumber: 0 }, positionTicks: [{ line: 1, ticks: 1 }, { line: 2, ticks: 3 }] },
+        // The same function reached by another path: its time adds to the same lines.
+        { id: 3, callFrame: { functionName: 'walk', url: here, lineNumber: 0 }, positionTicks: [{ line: 1, ticks: 2 }] },
+      ],
+      samples: [2, 2, 3, 1],
+      timeDeltas: [4000, 4000, 2000, 5000],
+    };
+    const rows = lineTimes(profile, 'walk');
+    expect(rows.map((r) => [r.where, r.selfMs])).toEqual([
+      ['bench/profile-summary.ts:2', 6],
+      ['bench/profile-summary.ts:1', 4],
+    ]);
+    expect(rows[0]!.share).toBeCloseTo(0.6);
+    expect(rows[1]!.text).toMatch(/^(\/\*\*|import)/);
+    expect(lineTimes(profile, 'walk', 'elsewhere.js')).toEqual([]);
+    expect(lineTimes(profile, 'nothing')).toEqual([]);
   });
 });

@@ -1,0 +1,27 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../..', import.meta.url).pathname;
+const run = promisify(execFile);
+
+describe('the compiled build for line profiles', () => {
+  it('compiles the project to JavaScript with its lines, and the compiled CLI writes the same files as the one run from source', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'compiled-test-'));
+    const out = join(base, 'compiled');
+    await run('bash', ['bench/compiled.sh', out], { cwd: root });
+    // One module, one file, its lines kept: the line a profile names is a line of code.
+    const walk = readFileSync(join(out, 'models/society/knowledge/frontier-walk.js'), 'utf8');
+    expect(walk.split('\n').length).toBeGreaterThan(100);
+    const args = ['run', 'scenarios/default.json', '--steps', '3', '--set', 'params.population=600', '--set', 'params.communities=6', '--threads', '2'];
+    await run(process.execPath, [join(out, 'cli/main.js'), ...args, '--out', join(base, 'compiled-run')], { cwd: root });
+    await run(process.execPath, ['bin/polycentric.js', ...args, '--out', join(base, 'source-run')], { cwd: root });
+    for (const file of ['metrics.csv', 'events.ndjson']) {
+      expect(existsSync(join(base, 'compiled-run', file))).toBe(true);
+      expect(readFileSync(join(base, 'compiled-run', file), 'utf8')).toBe(readFileSync(join(base, 'source-run', file), 'utf8'));
+    }
+  }, 90_000);
+});
