@@ -1,11 +1,12 @@
 /**
  * Summarises a V8 CPU profile (the `.cpuprofile` that `node --cpu-prof` writes): the functions
  * with the most self time, each with its file and line, as a table or (`--json`) as JSON.
- * Usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--total] [--within NAME] [--lines NAME] [--json]
+ * Usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--total] [--within NAME] [--lines NAME [--in PATH]] [--json]
  * (`--total` orders by time including callees, to see which phase or constructor holds the time;
  * `--within step` keeps only the samples taken inside a function of that name; `--lines offers`
  * splits one function's self time by the lines of the code V8 ran, which must be compiled
- * JavaScript with its lines kept: see docs/performance.md, "How to reproduce").
+ * JavaScript with its lines kept: see docs/performance.md, "How to reproduce"; `--in kernels/produce`
+ * keeps only the functions of that name in scripts whose path holds it, as many kernels are `run`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -174,22 +175,23 @@ function declarationLine(file: string, name: string): string {
 }
 
 function main(argv: string[]): void {
-  const file = argv.find((arg, i) => !arg.startsWith('--') && !['--top', '--within', '--lines'].includes(argv[i - 1] ?? ''));
+  const valueOf = (flag: string): string | undefined => (argv.includes(flag) ? (argv[argv.indexOf(flag) + 1] ?? '') : undefined);
+  const file = argv.find((arg, i) => !arg.startsWith('--') && !['--top', '--within', '--lines', '--in'].includes(argv[i - 1] ?? ''));
   const topIndex = argv.indexOf('--top');
   const top = topIndex >= 0 ? Number(argv[topIndex + 1]) : 25;
-  if (!file || !Number.isInteger(top) || top <= 0) {
-    console.error('usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--total] [--within NAME] [--lines NAME] [--json]');
+  const lines = valueOf('--lines');
+  const inPath = valueOf('--in');
+  const bad = (value: string | undefined) => value !== undefined && (value === '' || value.startsWith('--'));
+  if (!file || !Number.isInteger(top) || top <= 0 || bad(lines) || bad(inPath) || (inPath !== undefined && lines === undefined)) {
+    console.error('usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--total] [--within NAME] [--lines NAME [--in PATH]] [--json]');
     process.exit(2);
   }
-  const withinIndex = argv.indexOf('--within');
-  const within = withinIndex >= 0 ? argv[withinIndex + 1] : undefined;
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const linesIndex = argv.indexOf('--lines');
-  if (linesIndex >= 0) {
-    printLines(lineTimes(profile, argv[linesIndex + 1] ?? '').slice(0, top), argv[linesIndex + 1] ?? '', argv.includes('--json'));
+  if (lines !== undefined) {
+    printLines(lineTimes(profile, lines, inPath).slice(0, top), lines, argv.includes('--json'));
     return;
   }
-  const all = selfTimes(profile, within);
+  const all = selfTimes(profile, valueOf('--within'));
   const byTotal = argv.includes('--total');
   const rows = (byTotal ? [...all].sort((a, b) => b.totalMs - a.totalMs) : all).slice(0, top);
   if (argv.includes('--json')) {

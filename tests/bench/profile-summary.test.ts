@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineTimes, selfTimes } from '../../bench/profile-summary.js';
 
@@ -53,5 +57,28 @@ describe('the CPU profile summary', () => {
     expect(rows[1]!.text).toMatch(/^(\/\*\*|import)/);
     expect(lineTimes(profile, 'walk', 'elsewhere.js')).toEqual([]);
     expect(lineTimes(profile, 'nothing')).toEqual([]);
+  });
+
+  it('prints a function\'s lines from the command line, and refuses --lines or --in without a value (exit 2)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'profile-summary-')), 'one.cpuprofile');
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 }, children: [2] },
+        { id: 2, callFrame: { functionName: 'walk', url: here.replace(/\.ts$/, '.js'), lineNumber: 0 }, positionTicks: [{ line: 2, ticks: 1 }] },
+      ],
+      samples: [2],
+      timeDeltas: [3000],
+    };
+    writeFileSync(file, JSON.stringify(profile));
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'bench/profile-summary.ts', file, ...args], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8' });
+    const shown = cli('--lines', 'walk', '--in', 'bench/');
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/3\s+100\.0%\s+bench\/profile-summary\.js:2/);
+    expect(cli('--lines', 'walk', '--in', 'elsewhere/').stdout).toContain('no samples');
+    for (const args of [['--lines'], ['--lines', '--json'], ['--in', 'bench/'], ['--lines', 'walk', '--in']]) {
+      const refused = cli(...args);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain('usage:');
+    }
   });
 });
