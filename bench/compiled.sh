@@ -6,6 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-runs/compiled}
+# The folder is emptied first: only one this script made before (it holds cli/main.js) or none.
+if [ -e "$out" ] && [ ! -f "$out/cli/main.js" ]; then
+  echo "bench/compiled.sh: $out exists and is not a folder this script made (no cli/main.js): give a new folder" >&2
+  exit 2
+fi
 rm -rf "$out"
 npx tsc -p tsconfig.json --noEmit false --outDir "$out"
 # What the compiled modules read or start beside them: the package's version, the worker threads' boot file.

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { fileHashes, sameFiles } from '../../bench/whole-run.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -19,9 +20,17 @@ describe('the compiled build for line profiles', () => {
     const args = ['run', 'scenarios/default.json', '--steps', '3', '--set', 'params.population=600', '--set', 'params.communities=6', '--threads', '2'];
     await run(process.execPath, [join(out, 'cli/main.js'), ...args, '--out', join(base, 'compiled-run')], { cwd: root });
     await run(process.execPath, ['bin/polycentric.js', ...args, '--out', join(base, 'source-run')], { cwd: root });
-    for (const file of ['metrics.csv', 'events.ndjson']) {
-      expect(existsSync(join(base, 'compiled-run', file))).toBe(true);
-      expect(readFileSync(join(base, 'compiled-run', file), 'utf8')).toBe(readFileSync(join(base, 'source-run', file), 'utf8'));
-    }
+    // Every file but the manifest (metrics, events, snapshots), byte for byte.
+    const compiled = fileHashes(join(base, 'compiled-run'));
+    expect([...compiled.keys()]).toEqual(expect.arrayContaining(['metrics.csv', 'events.ndjson']));
+    expect(sameFiles(compiled, fileHashes(join(base, 'source-run')))).toBe(true);
   }, 90_000);
+
+  it('refuses to empty a folder it did not make (exit 2)', async () => {
+    const mine = join(mkdtempSync(join(tmpdir(), 'compiled-test-')), 'notes');
+    mkdirSync(mine);
+    const refused = await run('bash', ['bench/compiled.sh', mine], { cwd: root }).then(() => null, (error: { code: number; stderr: string }) => error);
+    expect(refused?.code).toBe(2);
+    expect(refused?.stderr).toContain('not a folder this script made');
+  });
 });
