@@ -1,15 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI from source through tsx's loader (installed with the package);
-// falls back to the compiled dist/ when tsx is absent.
+// Runs the TypeScript CLI from source through tsx's loader, one of the package's dependencies.
 let register;
 try {
   ({ register } = await import('tsx/esm/api'));
 } catch {
-  register = undefined;
+  console.error('polycentric: the tsx package is missing: run `npm ci` in the polycentric folder first');
+  process.exit(1);
 }
-if (register) {
-  register();
-  await import('../cli/main.ts');
-} else {
-  await import('../dist/cli/main.js');
-}
+register();
+await import('../cli/main.ts');

@@ -24,6 +24,10 @@ describe('the compiled build for line profiles', () => {
     const compiled = fileHashes(join(base, 'compiled-run'));
     expect([...compiled.keys()]).toEqual(expect.arrayContaining(['metrics.csv', 'events.ndjson']));
     expect(sameFiles(compiled, fileHashes(join(base, 'source-run')))).toBe(true);
+    // A benchmark runs compiled too, from anywhere: the scenarios it loads came along.
+    const { stdout } = await run(process.execPath, [join(out, 'bench/threads-child.js'), '2000', '1', '1', '1'], { cwd: base });
+    const measured = JSON.parse(stdout.trim().split('\n').at(-1)!) as { population: number; steps: number };
+    expect(measured).toMatchObject({ population: 2000, steps: 1 });
   }, 90_000);
 
   it('refuses to empty a folder it did not make (exit 2)', async () => {
