@@ -51,14 +51,16 @@ export class Table<S extends Schema> {
     const cols = {} as Columns<S>;
     for (const key of this.fields) cols[key] = allocateColumn(schema[key], this.capacity, this.shared) as ColumnOf<S[typeof key]>;
     this.cols = cols;
-    this.rowToId = this.idArray(this.capacity);
+    this.rowToId = this.idArray(this.capacity).fill(-1);
     this.idToRow = this.idArray(this.capacity).fill(-1);
   }
 
   /**
    * The id maps as they stand (each array is replaced when it grows, so fetch them again after
-   * adding rows): `rowOfId[id]` is the id's row or −1, `idOfRow[row]` the row's id. For kernels
-   * that look ids up on worker threads; on SharedArrayBuffers when the table is shared.
+   * adding rows): `rowOfId[id]` is the id's row or −1, `idOfRow[row]` the row's id or −1 for a
+   * row past the last, so `idOfRow[row] === id` tells whether a row remembered from before still
+   * holds that id. For kernels that look ids up on worker threads; on SharedArrayBuffers when the
+   * table is shared.
    */
   idColumns(): { rowOfId: Int32Array; idOfRow: Int32Array } {
     return { rowOfId: this.idToRow, idOfRow: this.rowToId };
@@ -143,6 +145,8 @@ export class Table<S extends Schema> {
       this.rowToId[row] = movedId;
       this.idToRow[movedId] = row;
     }
+    // The last row is now past the end: it holds no id (see `idColumns`).
+    this.rowToId[last] = -1;
     this.idToRow[id] = -1;
     this.rowCount--;
     this.removals++;
@@ -245,7 +249,7 @@ export class Table<S extends Schema> {
       next.set(this.cols[key] as ColumnOf<ColumnType>);
       this.cols[key] = next as ColumnOf<S[typeof key]>;
     }
-    const rowToId = this.idArray(capacity);
+    const rowToId = this.idArray(capacity).fill(-1);
     rowToId.set(this.rowToId);
     this.rowToId = rowToId;
     this.capacity = capacity;

@@ -35,6 +35,29 @@ describe('Table', () => {
     expect(() => table.remove(ids[0]!)).toThrow(/no row/);
   });
 
+  it('tells a remembered row that still holds its id from one that no longer does (idOfRow is −1 past the last row)', () => {
+    const table = people(2);
+    const ids = [10, 20, 30, 40, 50].map((wealth) => table.add({ wealth }));
+    const holds = (row: number, id: number) => table.idColumns().idOfRow[row] === id;
+    const remembered = ids.map((id) => table.rowOf(id));
+    // Rows never used, after growing, hold no id: not even id 0.
+    expect([...table.idColumns().idOfRow.subarray(table.length)].every((id) => id === -1)).toBe(true);
+    // Removing the first: the last (id 4) moves into row 0, and its old row holds nothing.
+    table.remove(ids[0]!);
+    expect(holds(remembered[0]!, ids[0]!)).toBe(false);
+    expect(holds(remembered[4]!, ids[4]!)).toBe(false);
+    expect(table.idColumns().idOfRow[4]).toBe(-1);
+    expect(holds(remembered[2]!, ids[2]!)).toBe(true);
+    // Removing the last row itself leaves no trace of it either.
+    table.remove(ids[3]!);
+    expect(holds(remembered[3]!, ids[3]!)).toBe(false);
+    // Where `holds` says yes, rowOf agrees; where it says no, the id moved or is gone.
+    for (const [k, id] of ids.entries()) {
+      if (holds(remembered[k]!, id)) expect(table.rowOf(id)).toBe(remembered[k]);
+      else expect(table.rowOf(id)).not.toBe(remembered[k]);
+    }
+  });
+
   it('grows past its capacity, keeping every value and id', () => {
     const table = people(2);
     const ids = Array.from({ length: 1000 }, (_, i) => table.add({ wealth: i, age: i % 100 }));

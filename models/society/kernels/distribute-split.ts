@@ -14,8 +14,9 @@ function buildDistributeView(scope: KernelScope) {
   const a = scope.arrays;
   return Object.assign(personView(scope), {
     carers: a['distribute.carers'] as Int32Array,
-    /** The person table's id → row map (`Table.idColumns`), to find recorded carers. */
+    /** The person table's id → row map and row → id map (`Table.idColumns`), to find recorded carers. */
     rowOfId: a['ids.rowOfId'] as Int32Array,
+    idOfRow: a['ids.idOfRow'] as Int32Array,
   });
 }
 

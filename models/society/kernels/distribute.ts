@@ -154,7 +154,7 @@ let found = 0;
  * keeps member order.
  */
 function payFundAndFindCarers(v: DistributeView, p: SocietyParams, c: number, share: number, paying: boolean): number {
-  const { food, dependants, carers, rows, carer: recordedIds, rowOfId } = v;
+  const { food, dependants, carers, rows, carer: recordedIds, carerRow, rowOfId, idOfRow } = v;
   const adultEquivalentAt = perMember.adultEquivalent;
   const workerAt = perMember.worker;
   const needAt = perMember.need;
@@ -175,8 +175,18 @@ function payFundAndFindCarers(v: DistributeView, p: SocietyParams, c: number, sh
       continue;
     }
     // The recorded carer's row (−1: none or no longer alive; −2: searched before, no one found).
+    // The row they held last month, when it still holds them: it lies among this community's rows,
+    // where the id map is a read anywhere in millions of entries (most of the pass's time at 1M).
     const id = recordedIds[row]!;
-    const recorded = id >= 0 ? (id < rowOfId.length ? rowOfId[id]! : -1) : id === -2 ? -2 : -1;
+    let recorded = id === -2 ? -2 : -1;
+    if (id >= 0) {
+      const hint = carerRow[row]!;
+      if (hint >= 0 && hint < idOfRow.length && idOfRow[hint] === id) recorded = hint;
+      else if (id < rowOfId.length) {
+        recorded = rowOfId[id]!;
+        carerRow[row] = recorded;
+      }
+    }
     const carer = carerOf(v, p, c, row, recorded);
     carers[k] = carer;
     if (carer >= 0) dependants[carer]! += adultEquivalentAt[j]!;
@@ -206,6 +216,7 @@ function carerOf(v: DistributeView, p: SocietyParams, c: number, row: number, re
     const years = age[other]!;
     if (years >= adultAge && years < retirementAge) {
       carer[row] = FOUND_CARER - other;
+      v.carerRow[row] = other;
       found++;
       return other;
     }

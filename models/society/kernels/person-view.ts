@@ -33,6 +33,7 @@ export function personView(scope: KernelScope): PersonView {
     satisfaction: a['people.satisfaction'],
     proprietor: a['people.proprietor'],
     carer: a['people.carer'],
+    carerRow: a['people.carerRow'],
     dependants: a['people.dependants'],
     militiaTraining: a['people.militiaTraining'],
     strikes: a['people.strikes'],

@@ -25,6 +25,11 @@ export const personSchema = {
   proprietor: Uint8Array,
   /** Id of the working adult who feeds this dependant (child or elder), -1 if none. */
   carer: Int32Array,
+  /**
+   * The row the carer held when last looked up: a hint that spares a lookup by id when it still
+   * holds them (`Table.idColumns`); rows move with deaths and gatherings, so it is always checked.
+   */
+  carerRow: Int32Array,
   /** Adult-equivalents of the dependants this person feeds. */
   dependants: Float32Array,
   militiaTraining: Float32Array,

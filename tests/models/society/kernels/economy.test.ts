@@ -75,6 +75,43 @@ describe('the economy kernels', () => {
     expect(tuned.people.cols.carer.subarray(0, n).some((code) => code <= FOUND_CARER)).toBe(false);
   });
 
+  it("find a recorded carer through the row they held last month only while it still holds them, else by their id, as carerOf does", () => {
+    const params = small('default', { population: 900, communities: 9 });
+    const tuned = new Society(params as never, 7);
+    const reference = new Society(params as never, 7);
+    for (const society of [tuned, reference]) {
+      // Six months of distribution record each dependant's carer and the row they held.
+      society.run({ steps: 6 });
+      // Every third person leaves, the last rows taking their places: some carers' rows now hold
+      // someone else, or no one; the recorded ids are kept.
+      for (let row = 0; row < society.people.length; row += 3) society.people.removeRow(row);
+      society.members.rebuild(society.people, society.communities.length);
+    }
+    const { people, members, params: p } = reference;
+    const { carer, carerRow } = tuned.people.cols;
+    const { idOfRow } = tuned.people.idColumns();
+    let stillThere = 0;
+    let moved = 0;
+    for (let row = 0; row < tuned.people.length; row++) {
+      if (carer[row]! < 0 || tuned.people.rowOf(carer[row]!) < 0) continue;
+      if (idOfRow[carerRow[row]!] === carer[row]) stillThere++;
+      else moved++;
+    }
+    // Both ways of finding a carer are taken.
+    expect(stillThere).toBeGreaterThan(10);
+    expect(moved).toBeGreaterThan(10);
+    distribute.run(tuned);
+    const carers = tuned.shards.array(CARERS, Int32Array, members.start[reference.communities.length]!);
+    for (let k = 0; k < members.start[reference.communities.length]!; k++) {
+      const row = members.rows[k]!;
+      const age = people.cols.age[row]!;
+      const worker = age >= p.adultAge && age < p.retirementAge;
+      expect(carers[k]).toBe(worker ? -1 : carerOf(reference, row));
+    }
+    const n = people.length;
+    expect(Array.from(tuned.people.cols.carer.subarray(0, n))).toEqual(Array.from(reference.people.cols.carer.subarray(0, n)));
+  });
+
   it('draw the random-exchange pairs from each community\'s own stream as the check always did, in any community order', () => {
     const params = small('mutualism', { population: 600, communities: 5, randomExchangeTrades: 2 });
     const tuned = new Society(params as never, 3);
