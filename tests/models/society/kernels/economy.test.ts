@@ -41,18 +41,26 @@ describe('the economy kernels', () => {
     });
   }
 
-  it("find a dependant's carer in the family by the same rule as carerOf, and record the carer's id", () => {
+  /**
+   * Two alike societies after six months (distribution has recorded each dependant's carer and
+   * the row they held), then every third person gone, the last rows taking their places: ids and
+   * rows part, and some carers' rows now hold someone else, or no one.
+   */
+  function twoSocietiesWithRowsMoved(): [Society, Society] {
     const params = small('default', { population: 900, communities: 9 });
-    const tuned = new Society(params as never, 7);
-    const reference = new Society(params as never, 7);
-    for (const society of [tuned, reference]) {
+    const pair: [Society, Society] = [new Society(params as never, 7), new Society(params as never, 7)];
+    for (const society of pair) {
       society.run({ steps: 6 });
-      // Every third person leaves, the last rows taking their places: ids and rows part.
       for (let row = 0; row < society.people.length; row += 3) society.people.removeRow(row);
       society.members.rebuild(society.people, society.communities.length);
-      // Forget every recorded carer: each dependant is searched for afresh.
-      society.people.cols.carer.fill(-1);
     }
+    return pair;
+  }
+
+  it("find a dependant's carer in the family by the same rule as carerOf, and record the carer's id", () => {
+    const [tuned, reference] = twoSocietiesWithRowsMoved();
+    // Forget every recorded carer: each dependant is searched for afresh.
+    for (const society of [tuned, reference]) society.people.cols.carer.fill(-1);
     distribute.run(tuned);
     const { people, members, params: p } = reference;
     const carers = tuned.shards.array(CARERS, Int32Array, members.start[reference.communities.length]!);
@@ -76,17 +84,8 @@ describe('the economy kernels', () => {
   });
 
   it("find a recorded carer through the row they held last month only while it still holds them, else by their id, as carerOf does", () => {
-    const params = small('default', { population: 900, communities: 9 });
-    const tuned = new Society(params as never, 7);
-    const reference = new Society(params as never, 7);
-    for (const society of [tuned, reference]) {
-      // Six months of distribution record each dependant's carer and the row they held.
-      society.run({ steps: 6 });
-      // Every third person leaves, the last rows taking their places: some carers' rows now hold
-      // someone else, or no one; the recorded ids are kept.
-      for (let row = 0; row < society.people.length; row += 3) society.people.removeRow(row);
-      society.members.rebuild(society.people, society.communities.length);
-    }
+    // The recorded carers are kept this time.
+    const [tuned, reference] = twoSocietiesWithRowsMoved();
     const { people, members, params: p } = reference;
     const { carer, carerRow } = tuned.people.cols;
     const { idOfRow } = tuned.people.idColumns();
