@@ -138,36 +138,34 @@ function shortName(url: string): string {
   return url.startsWith('file://') ? fileURLToPath(url).replace(ROOT, '') : url;
 }
 
-const scripts = new Map<string, string[]>();
-
 /** Line `line` (1-based) of the script at `url`, trimmed and cut at 100 characters ('' when unreadable). */
 function lineText(url: string, line: number): string {
   if (!url.startsWith('file://')) return '';
-  if (!scripts.has(url)) {
-    try {
-      scripts.set(url, readFileSync(fileURLToPath(url), 'utf8').split('\n'));
-    } catch {
-      scripts.set(url, []);
-    }
-  }
-  return (scripts.get(url)![line - 1] ?? '').trim().slice(0, 100);
+  return (fileLines(fileURLToPath(url))[line - 1] ?? '').trim().slice(0, 100);
 }
 
-const sources = new Map<string, string[]>();
+const files = new Map<string, string[]>();
+
+/** A file's lines, read once (none when it cannot be read). */
+function fileLines(path: string): string[] {
+  let lines = files.get(path);
+  if (!lines) {
+    try {
+      lines = readFileSync(path, 'utf8').split('\n');
+    } catch {
+      lines = [];
+    }
+    files.set(path, lines);
+  }
+  return lines;
+}
 
 /** The 1-based line declaring `name` in a project file (`?` when it cannot be found). */
 function declarationLine(file: string, name: string): string {
   if (!file.endsWith('.ts') || file.startsWith('node:') || !name) return '?';
-  if (!sources.has(file)) {
-    try {
-      sources.set(file, readFileSync(join(ROOT, file), 'utf8').split('\n'));
-    } catch {
-      sources.set(file, []);
-    }
-  }
   const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const declaration = new RegExp(`(function\\*?\\s+${quoted}\\b|\\b(const|let|class)\\s+${quoted}\\b|^\\s*(static\\s+|private\\s+|override\\s+|get\\s+)*${quoted}\\s*[(<])`);
-  const lines = sources.get(file)!;
+  const lines = fileLines(join(ROOT, file));
   // A declaration with its body beats a signature (an interface's method, an overload).
   let index = lines.findIndex((line) => declaration.test(line) && /[{>]\s*$/.test(line));
   if (index < 0) index = lines.findIndex((line) => declaration.test(line));
