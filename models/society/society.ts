@@ -3,7 +3,7 @@ import { gatherKernel } from './kernels/gather.js';
 import { CellIndex, landInCells, shareLand } from './land/cell-index.js';
 import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
 import { Ledger } from './books/ledger.js';
-import { type Account, type Community, communityStream, newMarket } from './communities/community.js';
+import { type Account, type Community, communityStream, newMarket, PhaseStreams } from './communities/community.js';
 import { claimCells, drawSites, drawSizes, nearestPartners } from './communities/place.js';
 import { buildLand, mapSide, type Land } from './land/land.js';
 import { metricsSpec } from './metrics.js';
@@ -222,7 +222,7 @@ export class Society extends Model {
       food: newMarket(p.hoursPerMonth / p.foodProductivity),
       manufactures: newMarket(p.hoursPerMonth / p.manufacturesProductivity),
       hours: { food: 0, manufactures: 0 },
-      streams: new Map(),
+      streams: new PhaseStreams(),
       governance: newGovernance(monitoring(p, size, size).detection, this.steps),
     };
   }

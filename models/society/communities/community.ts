@@ -66,7 +66,7 @@ export interface Community {
   /** Last production totals, for labour costs and metrics. */
   hours: { food: number; manufactures: number };
   /** One stream per phase, owned by this community alone. */
-  streams: Map<string, Rng>;
+  streams: PhaseStreams;
   /** Self-government: accountability's findings, the agenda, federation standing. */
   governance: Governance;
 }
@@ -74,6 +74,32 @@ export interface Community {
 /** A fresh market priced at labour cost (markup 1). */
 export function newMarket(labourCost: number): Market {
   return { labourCost, productivity: 0, output: 0, markup: 1, price: labourCost, unmet: 0, unsold: 0 };
+}
+
+/** Each phase's slot in every community's streams, numbered as phases first ask for one. */
+const PHASE_SLOTS = new Map<string, number>();
+
+function phaseSlot(phase: string): number {
+  let slot = PHASE_SLOTS.get(phase);
+  if (slot === undefined) PHASE_SLOTS.set(phase, (slot = PHASE_SLOTS.size));
+  return slot;
+}
+
+/**
+ * A community's streams by phase. An array indexed by one slot numbering shared by all
+ * communities, not a map per community: kernels ask every community for a stream each month,
+ * and a map per community (thousands of them, cold) cost about 3% of a step at 100k persons.
+ */
+export class PhaseStreams {
+  private readonly bySlot: (Rng | undefined)[] = [];
+
+  get(phase: string): Rng | undefined {
+    return this.bySlot[phaseSlot(phase)];
+  }
+
+  set(phase: string, rng: Rng): void {
+    this.bySlot[phaseSlot(phase)] = rng;
+  }
 }
 
 /** The community's own stream for a phase (created on first use, kept for the run). */
