@@ -88,7 +88,7 @@ function phaseSlot(phase: string): number {
 /**
  * A community's streams by phase. An array indexed by one slot numbering shared by all
  * communities, not a map per community: kernels ask every community for a stream each month,
- * and a map per community (thousands of them, cold) cost about 3% of a step at 100k persons.
+ * and a map per community (thousands of them, cold) took about 2.5% of a step at 100k persons.
  */
 export class PhaseStreams {
   private readonly bySlot: (Rng | undefined)[] = [];
