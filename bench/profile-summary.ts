@@ -215,4 +215,11 @@ function printLines(rows: LineTime[], name: string, json: boolean): void {
   for (const row of rows) console.log(`${row.selfMs.toFixed(0).padStart(7)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${row.where.padEnd(40)}  ${row.text}`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // Piped into `head`, the reader may close before the table ends: stop quietly then.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  main(process.argv.slice(2));
+}

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +80,22 @@ describe('the CPU profile summary', () => {
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain('usage:');
     }
+  });
+
+  it('stops quietly when its reader closes early (piped into head)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'profile-summary-')), 'many.cpuprofile');
+    // Thousands of functions: a table far longer than a pipe holds.
+    const functions = 4000;
+    const nodes = [{ id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 }, children: Array.from({ length: functions }, (_, i) => i + 2) }];
+    for (let i = 0; i < functions; i++) nodes.push({ id: i + 2, callFrame: { functionName: `f${i}`, url: here, lineNumber: 0 }, children: [] });
+    writeFileSync(file, JSON.stringify({ nodes, samples: nodes.slice(1).map((n) => n.id), timeDeltas: nodes.slice(1).map(() => 1000) }));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/profile-summary.ts', file, '--top', String(functions)], { cwd: new URL('../..', import.meta.url).pathname });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    // Like head: read the first piece, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(errors).toBe('');
+    expect(code).toBe(0);
   });
 });
