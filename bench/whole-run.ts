@@ -7,7 +7,11 @@
  * every file the run wrote (metrics, events, snapshots) is the same, byte for byte, as the
  * baseline's. Then one JSON line with the same figures. The folders are removed at the end.
  * The benchmark's threads suite times a short window early in a run; this times all of it.
- * Usage: node --import tsx bench/whole-run.ts [population=1000000] [steps=600] [threads=1,2]
+ * With several rounds, each round runs every thread count once, in the given order and then in
+ * reverse by turns (so a machine that speeds up or slows down over the rounds favours no count),
+ * each run's speed-up is over the baseline of its own round, and a summary gives each count's
+ * median, fastest and slowest wall time and its median speed-up.
+ * Usage: node --import tsx bench/whole-run.ts [population=1000000] [steps=600] [threads=1,2] [rounds=1]
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,15 +25,29 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** What one run on one thread count measured. */
 export interface WholeRun {
+  /** The round it ran in, from 1. */
+  round: number;
   threads: number;
   wallSeconds: number;
   phaseSeconds: number;
   outsideSeconds: number;
-  /** Speed-up over the baseline (the first thread count): its wall time ÷ this one's. */
+  /** Speed-up over the baseline (the first thread count) of the same round: its wall time ÷ this one's. */
   speedup: number;
-  /** Every file the same as the baseline's (the manifest aside: it records the threads and the times). */
+  /** Every file the same as the first baseline's (the manifest aside: it records the threads and the times). */
   identical: boolean;
   files: number;
+}
+
+/** One thread count over all rounds. */
+export interface ThreadCountSummary {
+  threads: number;
+  runs: number;
+  medianWallSeconds: number;
+  minWallSeconds: number;
+  maxWallSeconds: number;
+  /** The median of its runs' speed-ups, each over its own round's baseline. */
+  medianSpeedup: number;
+  identical: boolean;
 }
 
 /** Each file a run wrote but its manifest, by path inside the folder, with a hash of its bytes. */
@@ -63,28 +81,32 @@ function runOnce(population: number, steps: number, threads: number, out: string
   return { wall, phases };
 }
 
-/** Runs the scenario once per thread count, the first being the baseline. */
-export function wholeRuns(population: number, steps: number, threadCounts: readonly number[]): WholeRun[] {
+/**
+ * Runs the scenario on each thread count, `rounds` times, the first count being the baseline:
+ * the counts in order in the first round, in reverse in the second, and so on. `onRound` hears
+ * each round's runs when it ends (in the order they ran).
+ */
+export function wholeRuns(population: number, steps: number, threadCounts: readonly number[], rounds = 1, onRound?: (runs: WholeRun[]) => void): WholeRun[] {
   const base = mkdtempSync(join(tmpdir(), 'polycentric-whole-run-'));
   try {
     const results: WholeRun[] = [];
-    let baseline: { wall: number; hashes: Map<string, string> } | undefined;
-    for (const threads of threadCounts) {
-      const out = join(base, `threads-${threads}`);
-      const { wall, phases } = runOnce(population, steps, threads, out);
-      const hashes = fileHashes(out);
-      baseline ??= { wall, hashes };
-      results.push({
-        threads,
-        wallSeconds: round(wall),
-        phaseSeconds: round(phases),
-        outsideSeconds: round(wall - phases),
-        speedup: round(baseline.wall / wall, 3),
-        identical: sameFiles(baseline.hashes, hashes),
-        files: hashes.size,
-      });
-      // The run's files are no longer needed once hashed: a 1M run writes about 1.6 GB.
-      rmSync(out, { recursive: true, force: true });
+    let reference: Map<string, string> | undefined;
+    for (let r = 1; r <= rounds; r++) {
+      const order = r % 2 === 1 ? threadCounts : [...threadCounts].reverse();
+      const measured: Omit<WholeRun, 'speedup'>[] = [];
+      for (const threads of order) {
+        const out = join(base, `round-${r}-threads-${threads}`);
+        const { wall, phases } = runOnce(population, steps, threads, out);
+        const hashes = fileHashes(out);
+        reference ??= hashes;
+        measured.push({ round: r, threads, wallSeconds: wall, phaseSeconds: round(phases), outsideSeconds: round(wall - phases), identical: sameFiles(reference, hashes), files: hashes.size });
+        // The run's files are no longer needed once hashed: a 1M run writes about 1.6 GB.
+        rmSync(out, { recursive: true, force: true });
+      }
+      const baseline = measured.find((run) => run.threads === threadCounts[0])!.wallSeconds;
+      const done = measured.map((run) => ({ ...run, wallSeconds: round(run.wallSeconds), speedup: round(baseline / run.wallSeconds, 3) }));
+      results.push(...done);
+      onRound?.(done);
     }
     return results;
   } finally {
@@ -92,22 +114,49 @@ export function wholeRuns(population: number, steps: number, threadCounts: reado
   }
 }
 
+/** Each thread count's runs over all rounds: median, fastest and slowest wall time, median speed-up, files always identical. */
+export function summarise(runs: readonly WholeRun[], threadCounts: readonly number[]): ThreadCountSummary[] {
+  return threadCounts.map((threads) => {
+    const mine = runs.filter((run) => run.threads === threads);
+    const walls = mine.map((run) => run.wallSeconds);
+    return {
+      threads,
+      runs: mine.length,
+      medianWallSeconds: round(median(walls)),
+      minWallSeconds: Math.min(...walls),
+      maxWallSeconds: Math.max(...walls),
+      medianSpeedup: round(median(mine.map((run) => run.speedup)), 3),
+      identical: mine.every((run) => run.identical),
+    };
+  });
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 function round(value: number, digits = 1): number {
   return Number(value.toFixed(digits));
 }
 
-const USAGE = 'usage: node --import tsx bench/whole-run.ts [population=1000000] [steps=600] [threads=1,2]';
+const USAGE = 'usage: node --import tsx bench/whole-run.ts [population=1000000] [steps=600] [threads=1,2] [rounds=1]';
 
 /** The arguments, or a message naming the one that is wrong. */
-export function parseArguments(argv: readonly string[]): { population: number; steps: number; threads: number[] } | string {
-  const [populationText = '1000000', stepsText = '600', threadsText = '1,2'] = argv;
+export function parseArguments(argv: readonly string[]): { population: number; steps: number; threads: number[]; rounds: number } | string {
+  const [populationText = '1000000', stepsText = '600', threadsText = '1,2', roundsText = '1'] = argv;
   const population = Number(populationText);
   const steps = Number(stepsText);
   const threads = threadsText.split(',').map(Number);
+  const rounds = Number(roundsText);
   if (!Number.isInteger(population) || population < 100) return `population: expected a whole number of at least 100, found "${populationText}"`;
   if (!Number.isInteger(steps) || steps < 1) return `steps: expected a whole number of at least 1, found "${stepsText}"`;
   if (threads.length === 0 || !threads.every((t) => Number.isInteger(t) && t >= 1)) return `threads: expected thread counts of at least 1, separated by commas, found "${threadsText}"`;
-  return { population, steps, threads };
+  if (new Set(threads).size !== threads.length) return `threads: expected each thread count once, found "${threadsText}"`;
+  if (!Number.isInteger(rounds) || rounds < 1) return `rounds: expected a whole number of at least 1, found "${roundsText}"`;
+  return { population, steps, threads, rounds };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -116,12 +165,20 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error(`${parsed}\n${USAGE}`);
     process.exit(2);
   }
-  const { population, steps, threads } = parsed;
-  console.log(`the default scenario, ${population} persons, ${steps} steps; the baseline is ${threads[0]} thread(s)`);
-  const results = wholeRuns(population, steps, threads);
-  for (const r of results) {
-    console.log(`${String(r.threads).padStart(3)} thread(s): ${r.wallSeconds.toFixed(1).padStart(8)} s (phases ${r.phaseSeconds.toFixed(1)} s, outside ${r.outsideSeconds.toFixed(1)} s), speed-up ${r.speedup.toFixed(3)}×, ${r.files} files ${r.identical ? 'identical to the baseline' : 'DIFFERENT from the baseline'}`);
+  const { population, steps, threads, rounds } = parsed;
+  console.log(`the default scenario, ${population} persons, ${steps} steps; the baseline is ${threads[0]} thread(s)${rounds > 1 ? `; ${rounds} rounds, the order reversed every other round` : ''}`);
+  const results = wholeRuns(population, steps, threads, rounds, (done) => {
+    for (const r of done) {
+      const label = rounds > 1 ? `round ${r.round}, ` : '';
+      console.log(`${label}${String(r.threads).padStart(3)} thread(s): ${r.wallSeconds.toFixed(1).padStart(8)} s (phases ${r.phaseSeconds.toFixed(1)} s, outside ${r.outsideSeconds.toFixed(1)} s), speed-up ${r.speedup.toFixed(3)}×, ${r.files} files ${r.identical ? 'identical to the baseline' : 'DIFFERENT from the baseline'}`);
+    }
+  });
+  const summary = summarise(results, threads);
+  if (rounds > 1) {
+    for (const t of summary) {
+      console.log(`${String(t.threads).padStart(3)} thread(s) over ${t.runs} rounds: median ${t.medianWallSeconds.toFixed(1)} s (${t.minWallSeconds.toFixed(1)}–${t.maxWallSeconds.toFixed(1)}), median speed-up ${t.medianSpeedup.toFixed(3)}×`);
+    }
   }
-  console.log(JSON.stringify({ population, steps, runs: results }));
+  console.log(JSON.stringify({ population, steps, rounds, runs: results, summary }));
   if (!results.every((r) => r.identical)) process.exit(1);
 }

@@ -4,26 +4,41 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fileHashes, parseArguments, sameFiles } from '../../bench/whole-run.js';
+import { fileHashes, median, parseArguments, sameFiles, summarise, type WholeRun } from '../../bench/whole-run.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const run = promisify(execFile);
 
 describe('the whole-run benchmark', () => {
-  it('runs the scenario on each thread count, giving the speed-up over the first and whether the files match it', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/whole-run.ts', '2000', '3', '1,2'], { cwd: root });
-    const summary = JSON.parse(stdout.trim().split('\n').at(-1)!) as { population: number; steps: number; runs: Record<string, number | boolean>[] };
-    expect(summary).toMatchObject({ population: 2000, steps: 3 });
-    expect(summary.runs.map((r) => r.threads)).toEqual([1, 2]);
-    expect(summary.runs[0]).toMatchObject({ speedup: 1, identical: true });
-    for (const r of summary.runs) {
+  it('runs the scenario on each thread count, round after round in alternating order, with the speed-up over the round\'s first count and whether the files match', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/whole-run.ts', '2000', '3', '1,2', '2'], { cwd: root });
+    const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { population: number; steps: number; rounds: number; runs: Record<string, number | boolean>[]; summary: Record<string, number | boolean>[] };
+    expect(result).toMatchObject({ population: 2000, steps: 3, rounds: 2 });
+    // The second round runs the counts in reverse, so drift over the rounds favours neither.
+    expect(result.runs.map((r) => [r.round, r.threads])).toEqual([[1, 1], [1, 2], [2, 2], [2, 1]]);
+    for (const r of result.runs) {
       expect(r.identical).toBe(true);
       expect(r.files).toBeGreaterThanOrEqual(3); // metrics, events and at least one snapshot
       expect(r.wallSeconds).toBeGreaterThan(r.phaseSeconds as number);
       expect(r.speedup).toBeGreaterThan(0);
+      if (r.threads === 1) expect(r.speedup).toBe(1);
     }
-    expect(stdout).toContain('2 thread(s):');
+    expect(result.summary.map((t) => [t.threads, t.runs, t.identical])).toEqual([[1, 2, true], [2, 2, true]]);
+    expect(stdout).toContain('round 2,   1 thread(s):');
+    expect(stdout).toContain('2 thread(s) over 2 rounds: median');
   }, 60_000);
+
+  it('sums the rounds up per thread count: median, fastest and slowest wall time, median speed-up', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const runOf = (round: number, threads: number, wallSeconds: number, speedup: number, identical = true): WholeRun =>
+      ({ round, threads, wallSeconds, phaseSeconds: wallSeconds - 1, outsideSeconds: 1, speedup, identical, files: 13 });
+    const runs = [runOf(1, 1, 460, 1), runOf(1, 2, 330, 1.394), runOf(2, 2, 320, 1.492), runOf(2, 1, 477.3, 1), runOf(3, 1, 470, 1), runOf(3, 2, 329, 1.429, false)];
+    expect(summarise(runs, [1, 2])).toEqual([
+      { threads: 1, runs: 3, medianWallSeconds: 470, minWallSeconds: 460, maxWallSeconds: 477.3, medianSpeedup: 1, identical: true },
+      { threads: 2, runs: 3, medianWallSeconds: 329, minWallSeconds: 320, maxWallSeconds: 330, medianSpeedup: 1.429, identical: false },
+    ]);
+  });
 
   it('tells folders whose files differ by one byte, or by one file, from the same files', () => {
     const base = mkdtempSync(join(tmpdir(), 'whole-run-test-'));
@@ -47,7 +62,9 @@ describe('the whole-run benchmark', () => {
   it('names the argument that is wrong, and exits with code 2', async () => {
     expect(parseArguments(['1000', '10', '1,0'])).toMatch(/^threads: expected .* found "1,0"/);
     expect(parseArguments(['ten'])).toMatch(/^population: expected .* found "ten"/);
-    expect(parseArguments([])).toEqual({ population: 1_000_000, steps: 600, threads: [1, 2] });
+    expect(parseArguments(['1000', '10', '1,2,1'])).toMatch(/^threads: expected each thread count once, found "1,2,1"/);
+    expect(parseArguments(['1000', '10', '1,2', '0'])).toMatch(/^rounds: expected .* found "0"/);
+    expect(parseArguments([])).toEqual({ population: 1_000_000, steps: 600, threads: [1, 2], rounds: 1 });
     const failure = await run(process.execPath, ['--import', 'tsx', 'bench/whole-run.ts', '2000', '0'], { cwd: root }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('steps: expected a whole number of at least 1, found "0"');
