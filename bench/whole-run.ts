@@ -19,6 +19,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { quantile } from '../sim/stats.js';
 import { scaledSettings } from './society-child.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -122,20 +123,13 @@ export function summarise(runs: readonly WholeRun[], threadCounts: readonly numb
     return {
       threads,
       runs: mine.length,
-      medianWallSeconds: round(median(walls)),
+      medianWallSeconds: round(quantile(walls, 0.5)),
       minWallSeconds: Math.min(...walls),
       maxWallSeconds: Math.max(...walls),
-      medianSpeedup: round(median(mine.map((run) => run.speedup)), 3),
+      medianSpeedup: round(quantile(mine.map((run) => run.speedup), 0.5), 3),
       identical: mine.every((run) => run.identical),
     };
   });
-}
-
-/** The middle value (the mean of the two middle ones for an even count). */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function round(value: number, digits = 1): number {
