@@ -5,7 +5,7 @@ import type { SnapshotDone, SnapshotJob } from './writer-worker.js';
 
 /**
  * Rows from which a snapshot is written on a thread of its own. Formatting a million rows takes
- * a core about 2.5 s; on a thread, the run goes on meanwhile (a one-thread run leaves a core
+ * a core about 0.8 s; on a thread, the run goes on meanwhile (a one-thread run leaves a core
  * idle, a threaded one leaves one idle between its kernels). Smaller snapshots are written
  * at once: starting a thread would cost more than it saves.
  */

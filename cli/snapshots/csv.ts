@@ -1,46 +1,62 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { formatNumber, type AgentSnapshot } from '../../sim/index.js';
-
-/** One agent snapshot as CSV: a header of its fields, then one row per agent. */
-export function snapshotCSV(snapshot: AgentSnapshot): string {
-  return [...snapshotCSVPieces(snapshot)].join('');
-}
+import { MAX_NUMBER_BYTES, writeNumber, type AgentSnapshot } from '../../sim/index.js';
 
 /**
- * Rows a snapshot's text is formatted in before each piece is written. Small pieces keep little
- * alive between the young generation's collections, which copy what is alive: a million rows
- * took about 4.5 s of CPU in pieces of 8,192 rows and 2.5 s in pieces of 512
- * (`bench/snapshot-pieces.ts` measures both).
+ * Bytes a snapshot's rows are formatted into before each write. The numbers are written as
+ * bytes, not strings (sim/number-bytes.ts): a million persons' snapshot took a core about 2.5 s
+ * as strings in pieces of 512 rows, and leaves no garbage this way (`bench/snapshot-write.ts`
+ * measures both).
  */
-export const SNAPSHOT_PIECE_ROWS = 512;
+export const SNAPSHOT_BUFFER_BYTES = 1 << 18;
+
+const COMMA = 44;
+const NEWLINE = 10;
 
 /**
- * The same text in pieces of `rowsPerPiece` rows (the header leads the first), so a
- * million-person snapshot goes to disk without ever being one string in memory.
+ * One agent snapshot as CSV bytes: a header of its fields, then one row per agent, each number
+ * as `formatNumber` writes it. `write` receives them a buffer at a time, whole rows only (the
+ * header alone first); the buffer is reused, so `write` must be done with it when it returns.
  */
-export function* snapshotCSVPieces(snapshot: AgentSnapshot, rowsPerPiece = SNAPSHOT_PIECE_ROWS): Generator<string> {
+export function snapshotCSVChunks(snapshot: AgentSnapshot, write: (bytes: Uint8Array) => void, bufferBytes = SNAPSHOT_BUFFER_BYTES): void {
   const names = Object.keys(snapshot.columns);
   const columns = names.map((name) => snapshot.columns[name]!);
   const rows = columns[0]?.length ?? 0;
-  let piece = names.join(',') + '\n';
-  for (let from = 0; from < rows; from += rowsPerPiece) {
-    const to = Math.min(rows, from + rowsPerPiece);
-    for (let r = from; r < to; r++) {
-      let line = formatNumber(columns[0]![r]!);
-      for (let c = 1; c < columns.length; c++) line += ',' + formatNumber(columns[c]![r]!);
-      piece += line + '\n';
+  write(Buffer.from(names.join(',') + '\n'));
+  if (rows === 0) return;
+  const rowBytes = columns.length * (MAX_NUMBER_BYTES + 1);
+  const buffer = new Uint8Array(Math.max(bufferBytes, rowBytes));
+  const first = columns[0]!;
+  let at = 0;
+  for (let r = 0; r < rows; r++) {
+    if (at + rowBytes > buffer.length) {
+      write(buffer.subarray(0, at));
+      at = 0;
     }
-    yield piece;
-    piece = '';
+    at = writeNumber(buffer, at, first[r]!);
+    for (let c = 1; c < columns.length; c++) {
+      buffer[at++] = COMMA;
+      at = writeNumber(buffer, at, columns[c]![r]!);
+    }
+    buffer[at++] = NEWLINE;
   }
-  if (piece !== '') yield piece;
+  write(buffer.subarray(0, at));
 }
 
-/** Writes a snapshot's CSV to `path` (created or replaced), a piece of `rowsPerPiece` rows at a time. */
-export function writeSnapshotFile(path: string, snapshot: AgentSnapshot, rowsPerPiece = SNAPSHOT_PIECE_ROWS): void {
+/** One agent snapshot as CSV text (what its file holds). */
+export function snapshotCSV(snapshot: AgentSnapshot): string {
+  const chunks: Buffer[] = [];
+  snapshotCSVChunks(snapshot, (bytes) => chunks.push(Buffer.from(bytes)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Writes a snapshot's CSV to `path` (created or replaced), a buffer at a time: never one string in memory. */
+export function writeSnapshotFile(path: string, snapshot: AgentSnapshot): void {
   const fd = openSync(path, 'w');
   try {
-    for (const piece of snapshotCSVPieces(snapshot, rowsPerPiece)) writeSync(fd, piece);
+    snapshotCSVChunks(snapshot, (bytes) => {
+      // A write may take less than it is given: the rest follows.
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    });
   } finally {
     closeSync(fd);
   }
