@@ -1,8 +1,9 @@
 import type { Society } from '../society.js';
 import { earmark } from './funding.js';
-import { moveValue } from './goods.js';
+import { moveValueFromColumns } from './goods.js';
 import { slidingSharesInto } from './sliding-scale.js';
 import type { Syndicate } from './syndicate.js';
+import type { FundColumns } from './view.js';
 
 /** Buffers reused by every syndicate's collection: a month allocates nothing per funder. */
 const scratch = { ids: new Int32Array(64), populations: new Float64Array(64), wealth: new Float64Array(64), shares: new Float64Array(64) };
@@ -40,11 +41,12 @@ function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Ar
 
 /**
  * One syndicate's fees for the month: the funders' fees on the sliding scale, each capped by
- * its earmark of the fund as it stood at the start of the month, moved into the syndicate's
- * budget (or the central purse); sets what it asked and received and whom it serves.
- * `population`: each community's, by id (see `communityColumns`).
+ * its earmark of the fund as it stood at the start of the month, moved from the funds' columns
+ * into the syndicate's budget (or the central purse); sets what it asked and received and whom
+ * it serves. `population`: each community's, by id (see `communityColumns`); `funds`: see
+ * `fundColumns` (the caller writes them back once every syndicate has collected).
  */
-export function collectMonthFees(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: Float64Array, unitary: boolean, ratio: number, population: Float64Array): void {
+export function collectMonthFees(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: FundColumns, unitary: boolean, ratio: number, population: Float64Array): void {
   const p = society.params;
   const n = gatherFunders(society, syndicate, wealth, population);
   const { ids, populations, shares } = scratch;
@@ -59,9 +61,9 @@ export function collectMonthFees(society: Society, syndicate: Syndicate, wealth:
   let ascending = true;
   for (let i = 0; i < n; i++) {
     // shares[] now holds what each funder pays: its assessed fee up to its earmark.
-    const paid = Math.min(shares[i]! * asked, earmark(funds[ids[i]!]!, p.feeCap));
+    const paid = Math.min(shares[i]! * asked, earmark(funds.value[ids[i]!]!, p.feeCap));
     shares[i] = paid;
-    received += moveValue(society.communities[ids[i]!]!.fund, target, paid, ratio);
+    received += moveValueFromColumns(funds.food, funds.manufactures, ids[i]!, target, paid, ratio);
     if (paid > 0) served++;
     if (i > 0 && ids[i]! < ids[i - 1]!) ascending = false;
   }

@@ -35,6 +35,25 @@ export function moveValue(from: Goods, to: Goods, value: number, ratio: number):
   return food + ratio * manufactures;
 }
 
+/**
+ * `moveValue` from a holder kept as two columns (its food and manufactures at index `c`), with the
+ * same arithmetic in the same order, so every result is the same to the last bit.
+ */
+export function moveValueFromColumns(food: Float64Array, manufactures: Float64Array, c: number, to: Goods, value: number, ratio: number): number {
+  const heldFood = Math.max(0, food[c]!);
+  const heldManufactures = Math.max(0, manufactures[c]!);
+  const available = heldFood + ratio * heldManufactures;
+  if (value <= 0 || available <= 0) return 0;
+  const share = Math.min(1, value / available);
+  const movedFood = heldFood * share;
+  const movedManufactures = heldManufactures * share;
+  food[c] = food[c]! - movedFood;
+  to.food += movedFood;
+  manufactures[c] = manufactures[c]! - movedManufactures;
+  to.manufactures += movedManufactures;
+  return movedFood + ratio * movedManufactures;
+}
+
 /** Takes up to `value` food-equivalents out of a holder (the same share of each good); returns what was taken of each good. */
 export function takeValue(from: Goods, value: number, ratio: number): Goods {
   const taken: Goods = { food: 0, manufactures: 0 };

@@ -36,13 +36,45 @@ export function wealthPerHead(society: Society, goodsSums?: Float64Array): Float
   return total;
 }
 
-/** Each community's fund in food-equivalents (taken at the start of the month, so earmarks do not depend on payment order). */
-export function fundValues(society: Society): Float64Array {
+/**
+ * The communities' funds as columns, by id: food, manufactures, and the value in food-equivalents
+ * at the start of the month (so earmarks do not depend on payment order). A month's fees are paid
+ * from the columns and written back once (`writeFundsBack`): a syndicate's funders lie all over
+ * the heap, and reaching each one's fund object for each fee it paid was most of the collection.
+ * A class, not an object literal: a literal whose first keys were `food` and `manufactures` would
+ * share its hidden class's fields with the funds themselves (`{ food, manufactures, credit }`),
+ * and an array stored under `food` would make V8 box every fund's numbers from then on.
+ */
+export class FundColumns {
+  constructor(
+    readonly food: Float64Array,
+    readonly manufactures: Float64Array,
+    readonly value: Float64Array,
+  ) {}
+}
+
+export function fundColumns(society: Society): FundColumns {
   const ratio = goodsRatio(society);
   const communities = society.communities;
-  const funds = new Float64Array(communities.length);
-  for (let c = 0; c < communities.length; c++) funds[c] = worth(communities[c]!.fund, ratio);
-  return funds;
+  const n = communities.length;
+  const columns = new FundColumns(new Float64Array(n), new Float64Array(n), new Float64Array(n));
+  for (let c = 0; c < n; c++) {
+    const fund = communities[c]!.fund;
+    columns.food[c] = fund.food;
+    columns.manufactures[c] = fund.manufactures;
+    columns.value[c] = worth(fund, ratio);
+  }
+  return columns;
+}
+
+/** Puts the columns' food and manufactures back into each community's fund. */
+export function writeFundsBack(society: Society, columns: FundColumns): void {
+  const communities = society.communities;
+  for (let c = 0; c < communities.length; c++) {
+    const fund = communities[c]!.fund;
+    fund.food = columns.food[c]!;
+    fund.manufactures = columns.manufactures[c]!;
+  }
 }
 
 /** Communities as payers of a fee (their fund as given, or as it stands now). */

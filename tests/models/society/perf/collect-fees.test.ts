@@ -5,6 +5,7 @@ import { assessFees, collectFees as capFees, servedBy } from '../../../../models
 import { moveValue } from '../../../../models/society/services/goods.js';
 import { newSyndicate, type Syndicate } from '../../../../models/society/services/syndicate.js';
 import type { Society } from '../../../../models/society/society.js';
+import { FundColumns, writeFundsBack } from '../../../../models/society/services/view.js';
 
 /** A month's collection as first written: funder objects, assessed and paid arrays, a sorted served list. */
 function referenceCollect(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: Float64Array, unitary: boolean, ratio: number): void {
@@ -49,7 +50,7 @@ function randomMonth(rng: Rng) {
 }
 
 describe('collectMonthFees', () => {
-  it('asks, takes and serves exactly as the funder-object version, bit for bit', () => {
+  it('asks, takes and serves exactly as the funder-object version paying from each fund object, bit for bit', () => {
     const rng = new Rng('collect');
     for (let trial = 0; trial < 400; trial++) {
       const unitary = trial % 4 === 0;
@@ -58,7 +59,10 @@ describe('collectMonthFees', () => {
       const slow = randomMonth(new Rng(seed));
       const ratio = 0.25 + rng.next();
       const population = Float64Array.from(fast.society.communities, (c) => c.population);
-      collectMonthFees(fast.society, fast.syndicate, fast.wealth, fast.funds, unitary, ratio, population);
+      // The fast one pays from the funds as columns, written back afterwards as a month does.
+      const columns = new FundColumns(Float64Array.from(fast.society.communities, (c) => c.fund.food), Float64Array.from(fast.society.communities, (c) => c.fund.manufactures), fast.funds);
+      collectMonthFees(fast.society, fast.syndicate, fast.wealth, columns, unitary, ratio, population);
+      writeFundsBack(fast.society, columns);
       referenceCollect(slow.society, slow.syndicate, slow.wealth, slow.funds, unitary, ratio);
       expect(fast.syndicate).toEqual(slow.syndicate);
       expect(fast.society.communities).toEqual(slow.society.communities);
