@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSnapshotFile } from '../cli/snapshots/csv.js';
 import { metricsSpec } from '../models/society/metrics.js';
-import { formatNumber, type AgentSnapshot } from '../sim/index.js';
+import { formatNumber, quantile, type AgentSnapshot } from '../sim/index.js';
 import type { Society } from '../models/society/society.js';
 import { createSimulation } from '../scenarios/create.js';
 import { scaledScenario } from './society-child.js';
@@ -60,8 +60,6 @@ function cpuMs(write: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 const population = Number(process.argv[2] ?? 200_000);
 const rounds = Number(process.argv[3] ?? 5);
 const snapshot = societySnapshot(population);
@@ -74,7 +72,7 @@ try {
     times.run.push(cpuMs(() => writeSnapshotFile(runFile, snapshot)));
   }
   const same = readFileSync(runFile).equals(readFileSync(baseFile));
-  const [run, baseline] = [median(times.run), median(times.baseline)];
+  const [run, baseline] = [quantile(times.run, 0.5), quantile(times.baseline, 0.5)];
   const rows = snapshot.columns['id']!.length.toLocaleString('en');
   console.log(`a snapshot of ${rows} rows, median of ${rounds} writes: as bytes ${run.toFixed(0)} ms of CPU; baseline, as strings ${BASELINE_ROWS} rows a piece, ${baseline.toFixed(0)} ms; ${(baseline / run).toFixed(2)}× less; files ${same ? 'the same' : 'DIFFERENT'}`);
 } finally {
