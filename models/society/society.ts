@@ -124,7 +124,7 @@ export class Society extends Model {
     this.shards = new LocalRunner(KERNELS, this.params, (c, stream) => communityStream(this.streams, this.communities[c]!, stream));
     this.trackArrays(this.shards);
     this.landUnit = this.initialLandPerWorker();
-    this.knowledge = new KnowledgeState(this.communities.length, this.streams, options.shared ?? false);
+    this.knowledge = new KnowledgeState(this.communities.length);
     this.ecology = new EcologyState(this.land.capacity, options.shared ?? false);
     this.setPhases(SOCIETY_PHASES);
     this.collect(metricsSpec(p.snapshotEvery));
@@ -191,7 +191,6 @@ export class Society extends Model {
     runner.track('gather', () => this.gatherArrays);
     runner.track('land', () => ({ fertility: this.land.fertility, water: this.land.water, resource: this.land.resource, capacity: this.land.capacity, original: this.ecology.original, user: this.land.user, cellStart: this.cellIndex.start, cells: this.cellIndex.cells }));
     runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
-    runner.track('knowledge', () => this.knowledge.stock.kernelArrays());
   }
 
   /** Runs a step with fresh counters and books. */

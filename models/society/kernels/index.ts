@@ -6,13 +6,12 @@ import { GOVERNANCE_KERNELS } from './governance.js';
 import { LAND_KERNELS } from './land.js';
 import { METRICS_KERNELS } from './metrics.js';
 import { produceEffort, produceOutput } from './produce.js';
-import { diffusionWalk } from '../knowledge/offers.js';
 
 /**
  * The society's kernels: the per-community parts of its phases, which a threaded run splits
  * across worker threads. Each worker imports this module, so its order is the same everywhere.
  */
-export const KERNELS: readonly Kernel[] = [produceEffort, produceOutput, ...ECONOMY_KERNELS, ...GOVERNANCE_KERNELS, ...ASSOCIATION_KERNELS, ...METRICS_KERNELS, ...GATHER_KERNELS, ...LAND_KERNELS, diffusionWalk];
+export const KERNELS: readonly Kernel[] = [produceEffort, produceOutput, ...ECONOMY_KERNELS, ...GOVERNANCE_KERNELS, ...ASSOCIATION_KERNELS, ...METRICS_KERNELS, ...GATHER_KERNELS, ...LAND_KERNELS];
 
 /** This module's address, for worker threads to load. */
 export const KERNEL_MODULE: string = import.meta.url;

@@ -14,40 +14,32 @@ export interface Frontier {
    */
   offers: Int32Array;
   size: number;
-  /** Where its members and offers lie in the arena's arrays (knowledge/arena.ts); −1 while they are arrays of its own. */
-  at: number;
 }
-
-/** Gives a frontier room for `length` members, its members and offers kept. */
-export type FrontierGrowth = (frontier: Frontier, length: number) => void;
 
 /** A member's offers not yet counted: it joined, or its links changed, since it was last walked. */
 export const UNCOUNTED = -1;
 
 /** An empty frontier. */
 export function newFrontier(): Frontier {
-  return { members: new Int32Array(4), offers: new Int32Array(4), size: 0, at: -1 };
+  return { members: new Int32Array(4), offers: new Int32Array(4), size: 0 };
 }
-
-/** Room in arrays of the frontier's own. */
-const ownArrays: FrontierGrowth = (frontier, length) => {
-  const [members, offers] = [new Int32Array(length), new Int32Array(length)];
-  members.set(frontier.members.subarray(0, frontier.size));
-  offers.set(frontier.offers.subarray(0, frontier.size));
-  [frontier.members, frontier.offers] = [members, offers];
-};
 
 /**
  * Adds `count` ascending communities (`additions[0 … count−1]`), keeping the frontier ascending and
  * without repeats; each added community's offers are `counted[i]` when given, else `UNCOUNTED` (and
- * `UNCOUNTED` for one already a member). Merges from the back into the frontier's arrays (given
- * half as much room again as needed by `grow` when full), so a month of spread allocates nothing
- * for a frontier that has room.
+ * `UNCOUNTED` for one already a member). Merges from the back into the frontier's own arrays
+ * (grown by half when full), so a month of spread allocates nothing for a frontier that has room.
  */
-export function mergeIntoFrontier(frontier: Frontier, additions: ArrayLike<number>, count: number, counted?: ArrayLike<number>, grow: FrontierGrowth = ownArrays): void {
+export function mergeIntoFrontier(frontier: Frontier, additions: ArrayLike<number>, count: number, counted?: ArrayLike<number>): void {
   if (count === 0) return;
   const size = frontier.size;
-  if (frontier.members.length < size + count) grow(frontier, Math.max(4, Math.ceil((size + count) * 1.5)));
+  if (frontier.members.length < size + count) {
+    const length = Math.max(4, Math.ceil((size + count) * 1.5));
+    const [members, offers] = [new Int32Array(length), new Int32Array(length)];
+    members.set(frontier.members.subarray(0, size));
+    offers.set(frontier.offers.subarray(0, size));
+    [frontier.members, frontier.offers] = [members, offers];
+  }
   const { members, offers } = frontier;
   let i = size - 1;
   let j = count - 1;

@@ -1,4 +1,4 @@
-import type { Streams } from '../../../sim/index.js';
+import type { Rng } from '../../../sim/index.js';
 import { KnowledgeStock } from './diffusion.js';
 import type { FlatLinks } from './links.js';
 
@@ -14,20 +14,20 @@ export function zeroKnowledgeCounters(): KnowledgeCounters {
   return { innovations: 0, adoptions: 0, licences: 0 };
 }
 
-/** Who knows what, and each community's research effort. */
+/** Who knows what, each community's research effort, and the diffusion phase's stream. */
 export class KnowledgeState {
   readonly stock: KnowledgeStock;
   nextId = 0;
   /** Per community: share of labour in research this month. */
   researchShare: Float64Array;
   counters: KnowledgeCounters = zeroKnowledgeCounters();
+  rng: Rng | null = null;
   /** This month's knowledge links (shared by research and diffusion) and the step they were built in. */
   links: FlatLinks | null = null;
   linksStep = -1;
 
-  /** `streams`: the run's, from which each innovation's stream is derived; `shared`: the stock's arrays on SharedArrayBuffers, for threads. */
-  constructor(communities: number, streams: Streams, shared = false) {
-    this.stock = new KnowledgeStock(communities, { streams, shared });
+  constructor(communities: number) {
+    this.stock = new KnowledgeStock(communities);
     this.researchShare = new Float64Array(communities);
   }
 

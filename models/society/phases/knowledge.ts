@@ -89,7 +89,7 @@ function recordResearch(society: Society, community: Community, out: Float64Arra
 }
 
 /**
- * Diffusion (phase 11, across communities, each innovation on its own stream): innovations spread along trade
+ * Diffusion (phase 11, across communities, its own stream): innovations spread along trade
  * and federation links — at the diffusion rate when free to copy, at the licence rate while
  * patented, the licensee paying the holder months of its gain from its fund (a transfer).
  */
@@ -99,13 +99,14 @@ export const diffusion: NamedPhase<Society> = {
     const p = society.params;
     const state = society.knowledge;
     const links = linksOfMonth(society);
+    const rng = (state.rng ??= society.streams.derive('diffusion'));
     const ratio = goodsRatio(society);
     state.counters.licences = 0;
-    state.counters.adoptions = state.stock.diffuse(links, { diffusionRate: p.diffusionRate, licenceRate: p.licenceRate, step: society.steps, living: (c) => society.communities[c]!.population > 0 }, (innovation, licensee) => {
+    state.counters.adoptions = state.stock.diffuse(links, { diffusionRate: p.diffusionRate, licenceRate: p.licenceRate, step: society.steps, living: (c) => society.communities[c]!.population > 0 }, rng, (innovation, licensee) => {
       const payer = society.communities[licensee]!;
       const fee = p.licenceFee * innovation.gain * (payer.food.output + ratio * payer.manufactures.output);
       moveValue(payer.fund, society.communities[innovation.origin]!.fund, fee, ratio);
       state.counters.licences++;
-    }, society.shards);
+    });
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, Streams } from '../../../../sim/index.js';
+import { Rng } from '../../../../sim/index.js';
 import { KnowledgeStock } from '../../../../models/society/knowledge/diffusion.js';
 import { newInnovation, type Innovation, type KnowledgeHolding } from '../../../../models/society/knowledge/innovation.js';
 
@@ -15,11 +15,12 @@ function draws(holding: KnowledgeHolding, term: number): Innovation[] {
 
 /** Runs `months` of arrivals and spread; returns the stock and the licences granted. */
 function run(innovations: Innovation[], months: number, diffusionRate: number, licenceRate: number): { stock: KnowledgeStock; licences: number } {
-  const stock = new KnowledgeStock(COMMUNITIES, { streams: new Streams('spread') });
+  const stock = new KnowledgeStock(COMMUNITIES);
+  const rng = new Rng('spread');
   let licences = 0;
   for (let step = 0; step < months; step++) {
     for (const innovation of innovations) if (innovation.step === step) stock.add(innovation);
-    stock.diffuse(ring, { diffusionRate, licenceRate, step }, () => licences++);
+    stock.diffuse(ring, { diffusionRate, licenceRate, step }, rng, () => licences++);
   }
   return { stock, licences };
 }
