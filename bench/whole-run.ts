@@ -31,6 +31,8 @@ export interface WholeRun {
   threads: number;
   wallSeconds: number;
   phaseSeconds: number;
+  /** Seconds in each phase (from the manifest), to see which part a change moved. */
+  phaseSecondsByName: Record<string, number>;
   outsideSeconds: number;
   /** Speed-up over the baseline (the first thread count) of the same round: its wall time ÷ this one's. */
   speedup: number;
@@ -70,7 +72,7 @@ export function sameFiles(a: Map<string, string>, b: Map<string, string>): boole
 }
 
 /** Runs the CLI once; throws with its error output when it fails. */
-function runOnce(population: number, steps: number, threads: number, out: string): { wall: number; phases: number } {
+function runOnce(population: number, steps: number, threads: number, out: string): { wall: number; phases: number; byName: Record<string, number> } {
   const settings = scaledSettings(population).flatMap((setting) => ['--set', setting]);
   const args = ['bin/polycentric.js', 'run', 'scenarios/default.json', ...settings, '--steps', String(steps), '--threads', String(threads), '--out', out];
   const start = performance.now();
@@ -79,7 +81,8 @@ function runOnce(population: number, steps: number, threads: number, out: string
   if (child.status !== 0) throw new Error(`the run on ${threads} thread(s) failed (exit ${child.status}): ${child.stderr.trim()}`);
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { phaseSeconds: Record<string, number> };
   const phases = Object.values(manifest.phaseSeconds).reduce((sum, s) => sum + s, 0);
-  return { wall, phases };
+  const byName = Object.fromEntries(Object.entries(manifest.phaseSeconds).map(([phase, seconds]) => [phase, round(seconds)]));
+  return { wall, phases, byName };
 }
 
 /**
@@ -97,10 +100,10 @@ export function wholeRuns(population: number, steps: number, threadCounts: reado
       const measured: Omit<WholeRun, 'speedup'>[] = [];
       for (const threads of order) {
         const out = join(base, `round-${r}-threads-${threads}`);
-        const { wall, phases } = runOnce(population, steps, threads, out);
+        const { wall, phases, byName } = runOnce(population, steps, threads, out);
         const hashes = fileHashes(out);
         reference ??= hashes;
-        measured.push({ round: r, threads, wallSeconds: wall, phaseSeconds: round(phases), outsideSeconds: round(wall - phases), identical: sameFiles(reference, hashes), files: hashes.size });
+        measured.push({ round: r, threads, wallSeconds: wall, phaseSeconds: round(phases), phaseSecondsByName: byName, outsideSeconds: round(wall - phases), identical: sameFiles(reference, hashes), files: hashes.size });
         // The run's files are no longer needed once hashed: a 1M run writes about 1.6 GB.
         rmSync(out, { recursive: true, force: true });
       }
@@ -130,6 +133,15 @@ export function summarise(runs: readonly WholeRun[], threadCounts: readonly numb
       identical: mine.every((run) => run.identical),
     };
   });
+}
+
+/** The `count` phases that took longest, as `name seconds`, longest first. */
+export function longestPhases(byName: Readonly<Record<string, number>>, count: number): string {
+  return Object.entries(byName)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`)
+    .join(', ');
 }
 
 function round(value: number, digits = 1): number {
@@ -165,6 +177,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     for (const r of done) {
       const label = rounds > 1 ? `round ${r.round}, ` : '';
       console.log(`${label}${String(r.threads).padStart(3)} thread(s): ${r.wallSeconds.toFixed(1).padStart(8)} s (phases ${r.phaseSeconds.toFixed(1)} s, outside ${r.outsideSeconds.toFixed(1)} s), speed-up ${r.speedup.toFixed(3)}×, ${r.files} files ${r.identical ? 'identical to the baseline' : 'DIFFERENT from the baseline'}`);
+      console.log(`      the longest phases: ${longestPhases(r.phaseSecondsByName, 6)}`);
     }
   });
   const summary = summarise(results, threads);

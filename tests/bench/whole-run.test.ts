@@ -13,7 +13,7 @@ const run = promisify(execFile);
 describe('the whole-run benchmark', () => {
   it('runs the scenario on each thread count, round after round in alternating order, with the speed-up over the round\'s first count and whether the files match', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/whole-run.ts', '2000', '3', '1,2', '2'], { cwd: root });
-    const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { population: number; steps: number; rounds: number; runs: Record<string, number | boolean>[]; summary: Record<string, number | boolean>[] };
+    const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { population: number; steps: number; rounds: number; runs: Record<string, number | boolean | Record<string, number>>[]; summary: Record<string, number | boolean>[] };
     expect(result).toMatchObject({ population: 2000, steps: 3, rounds: 2 });
     // The second round runs the counts in reverse, so drift over the rounds favours neither.
     expect(result.runs.map((r) => [r.round, r.threads])).toEqual([[1, 1], [1, 2], [2, 2], [2, 1]]);
@@ -21,12 +21,17 @@ describe('the whole-run benchmark', () => {
       expect(r.identical).toBe(true);
       expect(r.files).toBeGreaterThanOrEqual(3); // metrics, events and at least one snapshot
       expect(r.wallSeconds).toBeGreaterThan(r.phaseSeconds as number);
+      // Each phase's seconds, as the manifest has them, summing to the time in the phases.
+      const byName = r.phaseSecondsByName as unknown as Record<string, number>;
+      expect(Object.keys(byName)).toEqual(expect.arrayContaining(['produce', 'diffusion', 'migration']));
+      expect(Object.values(byName).reduce((a, b) => a + b, 0)).toBeCloseTo(r.phaseSeconds as number, 0);
       expect(r.speedup).toBeGreaterThan(0);
       if (r.threads === 1) expect(r.speedup).toBe(1);
     }
     expect(result.summary.map((t) => [t.threads, t.runs, t.identical])).toEqual([[1, 2, true], [2, 2, true]]);
     expect(stdout).toContain('round 2,   1 thread(s):');
     expect(stdout).toContain('2 thread(s) over 2 rounds: median');
+    expect(stdout).toMatch(/the longest phases: \w[\w-]* \d+\.\d s, /);
   }, 60_000);
 
   it('sums the rounds up per thread count: median, fastest and slowest wall time, median speed-up', () => {
@@ -34,7 +39,7 @@ describe('the whole-run benchmark', () => {
     expect(quantile([3, 1, 2], 0.5)).toBe(2);
     expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
     const runOf = (round: number, threads: number, wallSeconds: number, speedup: number, identical = true): WholeRun =>
-      ({ round, threads, wallSeconds, phaseSeconds: wallSeconds - 1, outsideSeconds: 1, speedup, identical, files: 13 });
+      ({ round, threads, wallSeconds, phaseSeconds: wallSeconds - 1, phaseSecondsByName: { produce: wallSeconds - 1 }, outsideSeconds: 1, speedup, identical, files: 13 });
     const runs = [runOf(1, 1, 460, 1), runOf(1, 2, 330, 1.394), runOf(2, 2, 320, 1.492), runOf(2, 1, 477.3, 1), runOf(3, 1, 470, 1), runOf(3, 2, 329, 1.429, false)];
     expect(summarise(runs, [1, 2])).toEqual([
       { threads: 1, runs: 3, medianWallSeconds: 470, minWallSeconds: 460, maxWallSeconds: 477.3, medianSpeedup: 1, identical: true },

@@ -28,7 +28,7 @@ describe('polycentric run', () => {
     expect(polycentric(['run', join(dir, 'child.json'), ...small, '--seed', '3', '--out', out]).code).toBe(0);
     const manifest = JSON.parse(read(out, 'manifest.json'));
     expect(manifest.scenario).toMatchObject({ model: 'boltzmann', name: 'child', seed: 3, steps: 30, params: { agents: 60, exchange: 'continuous', savingShare: 0.2, tradesPerStep: 1 } });
-    expect(manifest).toMatchObject({ model: 'boltzmann', seed: 3, steps: 30, version: '0.1.0', node: process.version });
+    expect(manifest).toMatchObject({ model: 'boltzmann', seed: 3, steps: 30, version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version, node: process.version });
     expect(manifest.wallSeconds).toBeGreaterThanOrEqual(0);
     expect(Date.parse(manifest.finished)).toBeGreaterThanOrEqual(Date.parse(manifest.started));
     expect(entries(out)).toEqual(['events.ndjson', 'manifest.json', 'metrics.csv']);
