@@ -49,7 +49,8 @@ export async function executeRun(scenario: ResolvedScenario, options: ExecuteOpt
   const simulation = createSimulation(scenario, { shared: threads > 1 });
   const runner = threads > 1 ? await startThreads(scenario, simulation, threads) : undefined;
   const folder = new PendingFolder(options.out, options);
-  const writer = new SnapshotWriter(options.snapshotThreadRows);
+  // On a threaded run the snapshot thread formats only while the workers idle.
+  const writer = new SnapshotWriter(options.snapshotThreadRows, runner?.busy);
   try {
     // Snapshots and events go to disk as they come, so a long run never holds them all.
     const snapshots = writeSnapshotsTo(folder, simulation, scenario.steps, writer);

@@ -1,13 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import type { AgentSnapshot } from '../../sim/index.js';
 import { writeSnapshotFile } from './csv.js';
-import type { SnapshotDone, SnapshotJob } from './writer-worker.js';
+import type { SnapshotDone, SnapshotJob, SnapshotThreadData } from './writer-worker.js';
 
 /**
  * Rows from which a snapshot is written on a thread of its own. Formatting a million rows takes
  * a core about 0.8 s; on a thread, the run goes on meanwhile (a one-thread run leaves a core
- * idle, a threaded one leaves one idle between its kernels). Smaller snapshots are written
- * at once: starting a thread would cost more than it saves.
+ * idle, a threaded one leaves one idle between its kernels: given the run's `busy` flag, the
+ * thread formats only then, instead of taking its share of the cores from the kernels).
+ * Smaller snapshots are written at once: starting a thread would cost more than it saves.
  */
 export const SNAPSHOT_THREAD_ROWS = 50_000;
 
@@ -20,12 +21,20 @@ export const SNAPSHOT_THREAD_ROWS = 50_000;
 export class SnapshotWriter {
   private worker: Worker | undefined;
   private sent = 0;
+  /** Snapshots sent to the thread, shared with it (it stops waiting for idle cores while one queues). */
+  private readonly sentShared = new Int32Array(new SharedArrayBuffer(4));
   private answered = 0;
   private failure: Error | undefined;
   private waiting: (() => void) | undefined;
 
-  /** `threadRows`: rows from which a snapshot goes to the thread (0: every one). */
-  constructor(private readonly threadRows = SNAPSHOT_THREAD_ROWS) {}
+  /**
+   * `threadRows`: rows from which a snapshot goes to the thread (0: every one). `busy`: a
+   * threaded run's flag (`ThreadedRunner.busy`); the thread waits while it reads 1.
+   */
+  constructor(
+    private readonly threadRows = SNAPSHOT_THREAD_ROWS,
+    private readonly busy?: Int32Array,
+  ) {}
 
   write(path: string, snapshot: AgentSnapshot): void {
     if (this.failure) throw this.failure;
@@ -35,7 +44,9 @@ export class SnapshotWriter {
       return;
     }
     const job: SnapshotJob = { id: this.sent++, path, snapshot };
-    this.thread().postMessage(job, columns.map((column) => column.buffer as ArrayBuffer));
+    const thread = this.thread();
+    Atomics.add(this.sentShared, 0, 1);
+    thread.postMessage(job, columns.map((column) => column.buffer as ArrayBuffer));
   }
 
   /** Resolves once every snapshot is on disk; rejects with the first failure. Stops the thread. */
@@ -58,7 +69,8 @@ export class SnapshotWriter {
     const file = new URL(fromSource ? './writer-worker.ts' : './writer-worker.js', import.meta.url);
     // From source the entry is TypeScript: a plain module registers tsx's loader, then imports it.
     const entry = fromSource ? new URL('../../sim/node/shard-worker-boot.mjs', import.meta.url) : file;
-    const worker = new Worker(entry, { workerData: { entry: file.href } });
+    const data: SnapshotThreadData = { entry: file.href, busy: this.busy, sent: this.sentShared };
+    const worker = new Worker(entry, { workerData: data });
     worker.on('message', (done: SnapshotDone) => {
       this.answered++;
       if (done.error && !this.failure) this.failure = new Error(`could not write a snapshot: ${done.error}`);

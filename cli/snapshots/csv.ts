@@ -9,6 +9,12 @@ import { MAX_NUMBER_BYTES, writeNumber, type AgentSnapshot } from '../../sim/ind
  */
 export const SNAPSHOT_BUFFER_BYTES = 1 << 18;
 
+/**
+ * Rows between two calls of a writer's `between` hook (about a fifth of a millisecond of
+ * formatting): how long work beside a threaded run may go on once the run's workers start a job.
+ */
+export const ROWS_BETWEEN_PAUSES = 256;
+
 const COMMA = 44;
 const NEWLINE = 10;
 
@@ -16,8 +22,10 @@ const NEWLINE = 10;
  * One agent snapshot as CSV bytes: a header of its fields, then one row per agent, each number
  * as `formatNumber` writes it. `write` receives them a buffer at a time, whole rows only (the
  * header alone first); the buffer is reused, so `write` must be done with it when it returns.
+ * `between`, when given, is called every `ROWS_BETWEEN_PAUSES` rows (a place to wait: see
+ * cli/snapshots/background.ts).
  */
-export function snapshotCSVChunks(snapshot: AgentSnapshot, write: (bytes: Uint8Array) => void, bufferBytes = SNAPSHOT_BUFFER_BYTES): void {
+export function snapshotCSVChunks(snapshot: AgentSnapshot, write: (bytes: Uint8Array) => void, bufferBytes = SNAPSHOT_BUFFER_BYTES, between?: () => void): void {
   const names = Object.keys(snapshot.columns);
   const columns = names.map((name) => snapshot.columns[name]!);
   const rows = columns[0]?.length ?? 0;
@@ -28,6 +36,7 @@ export function snapshotCSVChunks(snapshot: AgentSnapshot, write: (bytes: Uint8A
   const first = columns[0]!;
   let at = 0;
   for (let r = 0; r < rows; r++) {
+    if (between && r % ROWS_BETWEEN_PAUSES === 0) between();
     if (at + rowBytes > buffer.length) {
       write(buffer.subarray(0, at));
       at = 0;
@@ -50,13 +59,13 @@ export function snapshotCSV(snapshot: AgentSnapshot): string {
 }
 
 /** Writes a snapshot's CSV to `path` (created or replaced), a buffer at a time: never one string in memory. */
-export function writeSnapshotFile(path: string, snapshot: AgentSnapshot): void {
+export function writeSnapshotFile(path: string, snapshot: AgentSnapshot, between?: () => void): void {
   const fd = openSync(path, 'w');
   try {
     snapshotCSVChunks(snapshot, (bytes) => {
       // A write may take less than it is given: the rest follows.
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    });
+    }, SNAPSHOT_BUFFER_BYTES, between);
   } finally {
     closeSync(fd);
   }

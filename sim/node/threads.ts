@@ -30,6 +30,12 @@ export interface ThreadedRunnerOptions {
  */
 export class ThreadedRunner implements ShardRunner {
   readonly threads: number;
+  /**
+   * 1 while a job runs on the threads, 0 between jobs (one Int32 on shared memory, notified
+   * when it falls to 0). Work beside the run on a thread of its own (the agent snapshots) waits
+   * on it, so it takes the cores only while the workers idle (see `waitWhileBusy`).
+   */
+  readonly busy = new Int32Array(new SharedArrayBuffer(4));
   private readonly control: Int32Array;
   private readonly bounds: Int32Array;
   /** Where chunks end, as shares of a job's members (see `chunkCuts`). */
@@ -118,6 +124,7 @@ export class ThreadedRunner implements ShardRunner {
     resetCursors(control, threads);
     Atomics.store(control, CONTROL.done, 0);
     Atomics.store(control, CONTROL.kernel, this.kernelIndex.get(name)!);
+    Atomics.store(this.busy, 0, 1);
     Atomics.add(control, CONTROL.generation, 1);
     Atomics.notify(control, CONTROL.generation);
     // The caller's own chunks and whatever the workers leave, while they do theirs.
@@ -129,15 +136,23 @@ export class ThreadedRunner implements ShardRunner {
     }
     this.streams.flush();
     this.waitForWorkers();
+    this.idle();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.idle();
     Atomics.store(this.control, CONTROL.stop, 1);
     Atomics.add(this.control, CONTROL.generation, 1);
     Atomics.notify(this.control, CONTROL.generation);
     for (const worker of this.workers) void worker.terminate();
+  }
+
+  /** No job running: whoever waits on `busy` goes on. */
+  private idle(): void {
+    Atomics.store(this.busy, 0, 0);
+    Atomics.notify(this.busy, 0);
   }
 
   /** Shared generator states for every (community, kernel stream), kept as communities are added. */

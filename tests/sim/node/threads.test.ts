@@ -76,6 +76,22 @@ describe('ThreadedRunner', () => {
     expect(() => run.run('toy.fail', 10, starts(10, 0))).toThrow(/stopped/);
   });
 
+  it('reads busy while a job runs, on every thread, and idle between jobs and once stopped', async () => {
+    const run = (await runner(3)) as ThreadedRunner;
+    const count = 40;
+    run.track('members', () => ({ start: starts(count, 0) }));
+    run.track('flag', () => ({ busy: run.busy }));
+    expect(Atomics.load(run.busy, 0)).toBe(0);
+    run.array('toy.seen', Int32Array, count).fill(-1);
+    run.run('toy.seeBusy', count, starts(count, 0));
+    expect(Array.from(run.array('toy.seen', Int32Array, count).subarray(0, count))).toEqual(new Array(count).fill(1));
+    expect(Atomics.load(run.busy, 0)).toBe(0);
+    const failAt = run.array('toy.failAt', Int32Array, count);
+    failAt[count - 1] = 1;
+    expect(() => run.run('toy.fail', count, starts(count, 0))).toThrow(/failed on purpose/);
+    expect(Atomics.load(run.busy, 0)).toBe(0);
+  });
+
   it('refuses arrays that are not in shared memory', async () => {
     const run = await runner(2);
     run.track('members', () => ({ start: starts(4, 0) }));
