@@ -47,9 +47,27 @@ class TimedRunner implements ShardRunner {
   array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep?: boolean): T {
     return this.inner.array(name, type, length, keep);
   }
+  /** The kernel `begin` started, until `join` (or the next job) finishes it. */
+  private pending: string | undefined;
   run(kernel: string, count: number, start: Int32Array): void {
+    this.join();
+    this.timed(kernel, () => this.inner.run(kernel, count, start));
+  }
+  /** A job begun counts its posting and what its join waits: the time it overlapped the caller's work is not the kernels'. */
+  begin(kernel: string, count: number, start: Int32Array): void {
+    this.join();
+    this.timed(kernel, () => this.inner.begin(kernel, count, start));
+    this.pending = kernel;
+  }
+  join(): void {
+    const kernel = this.pending;
+    if (kernel === undefined) return;
+    this.pending = undefined;
+    this.timed(kernel, () => this.inner.join());
+  }
+  private timed(kernel: string, work: () => void): void {
     const from = performance.now();
-    this.inner.run(kernel, count, start);
+    work();
     const took = performance.now() - from;
     this.ms += took;
     this.byName.set(kernel, (this.byName.get(kernel) ?? 0) + took);

@@ -75,6 +75,18 @@ export interface ShardRunner {
    */
   run(kernel: string, count: number, start: Int32Array): void;
   /**
+   * Starts `kernel` as `run` would and returns at once, leaving the job to the worker threads
+   * while the caller goes on with work that neither writes what the kernel reads nor reads
+   * what it writes. `join()` finishes it (the caller takes whatever chunks are left, then
+   * waits), and so do the next `begin` and `close`; a `run` meanwhile runs its kernel on the
+   * calling thread alone while the workers are still at the job (so it too must keep off the
+   * job's data), and joins as usual once they are done. On one thread `begin` runs the kernel to
+   * the end at once. The kernel must draw from no stream: the caller may draw meanwhile.
+   */
+  begin(kernel: string, count: number, start: Int32Array): void;
+  /** Finishes the job `begin` started; nothing when none is running. */
+  join(): void;
+  /**
    * A community's kernel stream for use outside kernels (on the calling thread, between runs):
    * current with whatever thread drew from it last. Streams a kernel declares must be drawn
    * through this or `KernelScope.rng`, never through another cache of the model's own.
@@ -117,6 +129,12 @@ export class LocalRunner implements ShardRunner {
     if (refreshArrays(this.scope.arrays as Record<string, KernelArray>, this.sources, this.scratch)) this.scope.version++;
     for (let c = 0; c < count; c++) kernel.run(this.scope, c);
   }
+
+  begin(name: string, count: number): void {
+    this.run(name, count);
+  }
+
+  join(): void {}
 
   close(): void {}
 }

@@ -119,6 +119,26 @@ const binCounts = new Float64Array(GINI_BINS);
 const binSums = new Float64Array(GINI_BINS);
 
 /**
+ * Begins the pass over persons (`metrics.persons`) on the worker threads, ahead of the
+ * collection, so that it runs while the calling thread goes on with the step's last phases:
+ * after `splits`, no phase before the collection moves persons between communities, gathers
+ * rows, uses the per-person buffers as scratch, or changes a market's prices or any column the
+ * pass reads (goods, credit, age, income, needs met, welfare, civic norm, effort), except the
+ * goods an attack destroys or seizes (`takeShare`), which calls the pass off (`Society.callOffPersonsPass`): the collection
+ * then runs it again, as it does when nothing was begun. So the figures are the same either
+ * way (the tests compare runs on one thread, where nothing is begun ahead, with runs on two and
+ * three). On one thread the pass would gain nothing by running early, and is not begun.
+ */
+export function beginPersonsPass(society: Society): void {
+  if (society.shards.threads < 2) return;
+  society.members.inOrder(society.people); // throws if the index is stale
+  prepare(society);
+  society.shards.begin('metrics.persons', society.communities.length, society.members.start);
+  society.personsPassAhead.step = society.steps + 1; // the step the collection will be at
+  society.personsPassAhead.begun++;
+}
+
+/**
  * Each community's prices into `metrics.prices`, and the Ginis' three per-person buffers, sized
  * for every member place, the last as society.wealth (the kernels write them: see kernels/metrics.ts).
  */
@@ -143,10 +163,16 @@ function prepare(society: Society): void {
  * net worth in the Ginis' buffers, at their member place.
  */
 function totalPersons(society: Society, outstandingBefore: number): Totals {
-  society.members.inOrder(society.people); // throws if the index is stale
-  prepare(society);
   const count = society.communities.length;
-  society.shards.run('metrics.persons', count, society.members.start);
+  const ahead = society.personsPassAhead;
+  const begunAhead = ahead.step !== 0 && ahead.step === society.steps;
+  ahead.step = 0;
+  society.shards.join();
+  if (!begunAhead) {
+    society.members.inOrder(society.people); // throws if the index is stale
+    prepare(society);
+    society.shards.run('metrics.persons', count, society.members.start);
+  }
   const sums = society.shards.array('metrics.personsOut', Float64Array, count * METRIC_SUMS.stride);
   const t: Totals = {
     totalWealth: 0, positiveWealth: 0, debtors: 0, maxWealth: -Infinity, poor: 0, welfare: 0, effort: 0, workers: 0, adults: 0, adultIncome: 0, norm: 0,

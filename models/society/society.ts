@@ -92,6 +92,12 @@ export class Society extends Model {
    * `metrics.values` (shared with the threads in a threaded run), fetched again before each use.
    */
   wealth = new Float64Array(0);
+  /**
+   * The metrics' pass over persons begun ahead of the collection on the worker threads (see
+   * `beginPersonsPass` in metrics.ts): for which step (0: none), and how many passes were begun
+   * ahead and how many of them were called off since the society was built.
+   */
+  readonly personsPassAhead = { step: 0, begun: 0, calledOff: 0 };
   /** Runs the per-community kernels: on this thread, unless a threaded runner was handed over (`sharding.use`). */
   shards: ShardRunner;
   /** Months between gatherings of rows (0: never). */
@@ -159,6 +165,14 @@ export class Society extends Model {
     this.gatherArrays.from = from;
     this.shards.run(gatherKernel(to, words), this.communities.length, this.members.start);
   };
+
+  /** Calls off the metrics' pass begun ahead, if any: something it reads has changed since. */
+  callOffPersonsPass(): void {
+    const ahead = this.personsPassAhead;
+    if (ahead.step === 0) return;
+    ahead.step = 0;
+    ahead.calledOff++;
+  }
 
   /**
    * At least `count` Int32s of scratch, on the metrics' per-person buffer: between one step's

@@ -50,6 +50,8 @@ export class ThreadedRunner implements ShardRunner {
   private readonly scope: KernelScope & { version: number };
   private readonly timeoutMs: number;
   private closed = false;
+  /** The job `begin` posted and no `join` has finished yet. */
+  private pending: Kernel | undefined;
 
   private constructor(
     options: ThreadedRunnerOptions,
@@ -110,8 +112,46 @@ export class ThreadedRunner implements ShardRunner {
   }
 
   run(name: string, count: number, start: Int32Array): void {
-    if (this.closed) throw new Error('the threads of this run have been stopped');
     const kernel = kernelNamed(this.kernels, name);
+    // A job begun earlier still on the workers: this one runs here meanwhile (see `begin`).
+    if (this.pending && Atomics.load(this.control, CONTROL.done) < this.threads - 1) {
+      this.runHere(kernel, count);
+      return;
+    }
+    this.join();
+    this.post(kernel, count, start);
+    this.join();
+  }
+
+  begin(name: string, count: number, start: Int32Array): void {
+    this.join();
+    const kernel = kernelNamed(this.kernels, name);
+    // The caller may draw from any stream while the job runs: the job must draw from none.
+    if (kernel.streams.length > 0) throw new Error(`kernel '${name}' draws from streams (${kernel.streams.join(', ')}): run it, not begin it`);
+    this.post(kernel, count, start);
+  }
+
+  /**
+   * Runs a kernel for every community, in order, on the calling thread alone, while the workers
+   * finish a job begun earlier; arrays it has not seen go to the workers with the next job.
+   */
+  private runHere(kernel: Kernel, count: number): void {
+    if (this.closed) throw new Error('the threads of this run have been stopped');
+    this.prepareStreams(count);
+    if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
+    this.streams.attach(this.arrays['streams.states'] as Float64Array, this.arrays['streams.generations'] as Int32Array);
+    try {
+      for (let c = 0; c < count; c++) kernel.run(this.scope, c);
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+    this.streams.flush();
+  }
+
+  /** Posts a job to every thread (the caller's part waits for `join`). */
+  private post(kernel: Kernel, count: number, start: Int32Array): void {
+    if (this.closed) throw new Error('the threads of this run have been stopped');
     this.prepareStreams(count);
     if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
     this.sendChangedArrays();
@@ -123,13 +163,20 @@ export class ThreadedRunner implements ShardRunner {
     const control = this.control;
     resetCursors(control, threads);
     Atomics.store(control, CONTROL.done, 0);
-    Atomics.store(control, CONTROL.kernel, this.kernelIndex.get(name)!);
+    Atomics.store(control, CONTROL.kernel, this.kernelIndex.get(kernel.name)!);
     Atomics.store(this.busy, 0, 1);
     Atomics.add(control, CONTROL.generation, 1);
     Atomics.notify(control, CONTROL.generation);
+    this.pending = kernel;
+  }
+
+  join(): void {
+    const kernel = this.pending;
+    if (!kernel) return;
+    this.pending = undefined;
     // The caller's own chunks and whatever the workers leave, while they do theirs.
     try {
-      runChunks(control, threads, 0, kernel, this.scope);
+      runChunks(this.control, this.threads, 0, kernel, this.scope);
     } catch (error) {
       this.close();
       throw error;

@@ -9,6 +9,8 @@ export function takeShare(society: Society, c: number, share: number): Goods {
   const taken: Goods = { food: 0, manufactures: 0 };
   if (share <= 0) return taken;
   const s = Math.min(1, share);
+  // Members' goods change after the metrics' pass over persons may have begun (see `beginPersonsPass`).
+  society.callOffPersonsPass();
   const { food, manufactures } = society.people.cols;
   const { rows, start } = society.members;
   for (let k = start[c]!; k < start[c + 1]!; k++) {

@@ -22,6 +22,7 @@ import { federations } from './federations.js';
 import { ideas } from './ideas.js';
 import { migration } from './migration.js';
 import { splits } from './splits.js';
+import { metricsAhead } from './metrics-ahead.js';
 
 /**
  * The step, in order (MODEL.md's numbering). 1–4 and 13 are here; 5–12 (syndicates,
@@ -43,6 +44,7 @@ export const SOCIETY_PHASES: NamedPhase<Society>[] = [
   assembly, // 8, inside communities
   migration, // 9 (cross-community: expulsions, then moves)
   splits, // 9 (cross-community: factions found communities)
+  metricsAhead, // bookkeeping: the metrics' pass over persons begun on the worker threads (changes nothing)
   federations, // 9 (cross-community: mutual aid, congresses, secession)
   ideas, // 10 (reads neighbours, writes only its own agenda)
   research, // 11, inside communities

@@ -92,6 +92,34 @@ describe('ThreadedRunner', () => {
     expect(Atomics.load(run.busy, 0)).toBe(0);
   });
 
+  it('leaves a begun job to the workers while the caller runs other kernels itself, with the same numbers', async () => {
+    const count = 30;
+    const drawTwice = (run: ShardRunner, values: Float64Array) => {
+      run.track('members', () => ({ start: starts(count, 2) }));
+      run.track('toy', () => ({ values }));
+      run.array('toy.sums', Float64Array, count);
+      run.run('toy.draw', count, starts(count, 2));
+      run.run('toy.draw', count, starts(count, 2));
+      return [...values, ...run.array('toy.sums', Float64Array, count).subarray(0, count)];
+    };
+    const members = starts(count, 2)[count]!;
+    const alone = drawTwice(await runner(1), new Float64Array(members));
+    const threaded = (await ThreadedRunner.start({ threads: 2, kernelModule: MODULE, kernels: KERNELS, params, seed: 11, timeoutMs: 5_000 })) as ThreadedRunner;
+    runners.push(threaded);
+    const gate = threaded.array('toy.gate', Int32Array, 1);
+    threaded.track('members', () => ({ start: starts(count, 2) }));
+    // The workers hold this job until the gate opens: a caller that waited for it would never get on.
+    threaded.begin('toy.hold', count, starts(count, 2));
+    expect(Atomics.load(threaded.busy, 0)).toBe(1);
+    const meanwhile = drawTwice(threaded, new Float64Array(new SharedArrayBuffer(members * 8)));
+    expect(meanwhile).toEqual(alone);
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    threaded.join();
+    expect(Atomics.load(threaded.busy, 0)).toBe(0);
+    expect(() => threaded.begin('toy.draw', count, starts(count, 2))).toThrow(/draws from streams \(toy\): run it, not begin it/);
+  });
+
   it('refuses arrays that are not in shared memory', async () => {
     const run = await runner(2);
     run.track('members', () => ({ start: starts(4, 0) }));

@@ -43,5 +43,11 @@ export class ReversedRunner implements ShardRunner {
     for (let i = 0; i < count; i++) kernel.run(this.scope, reversed ? count - 1 - i : i);
   }
 
+  begin(name: string, count: number): void {
+    this.run(name, count);
+  }
+
+  join(): void {}
+
   close(): void {}
 }
