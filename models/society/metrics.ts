@@ -124,8 +124,10 @@ const binSums = new Float64Array(GINI_BINS);
  * after `splits`, no phase before the collection moves persons between communities, gathers
  * rows, uses the per-person buffers as scratch, or changes a market's prices or any column the
  * pass reads (goods, credit, age, income, needs met, welfare, civic norm, effort), except the
- * goods an attack destroys or seizes (`takeShare`), which calls the pass off (`Society.callOffPersonsPass`): the collection
- * then runs it again, as it does when nothing was begun. So the figures are the same either
+ * goods an attack destroys or seizes (`takeShare`), which calls the pass off
+ * (`Society.callOffPersonsPass`): the collection then runs it again, as it does when nothing
+ * was begun. Kernels of those phases run on the calling thread while the workers are at the
+ * pass (see `ShardRunner.begin`), so they too keep off its data. So the figures are the same either
  * way (the tests compare runs on one thread, where nothing is begun ahead, with runs on two and
  * three). On one thread the pass would gain nothing by running early, and is not begun.
  */

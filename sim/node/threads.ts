@@ -33,7 +33,7 @@ export class ThreadedRunner implements ShardRunner {
   /**
    * 1 while a job runs on the threads, 0 between jobs (one Int32 on shared memory, notified
    * when it falls to 0). Work beside the run on a thread of its own (the agent snapshots) waits
-   * on it, so it takes the cores only while the workers idle (see `waitWhileBusy`).
+   * on it, so it takes the cores only while the workers idle (cli/snapshots/writer-worker.ts).
    */
   readonly busy = new Int32Array(new SharedArrayBuffer(4));
   private readonly control: Int32Array;
