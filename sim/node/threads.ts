@@ -136,10 +136,7 @@ export class ThreadedRunner implements ShardRunner {
    * finish a job begun earlier; arrays it has not seen go to the workers with the next job.
    */
   private runHere(kernel: Kernel, count: number): void {
-    if (this.closed) throw new Error('the threads of this run have been stopped');
-    this.prepareStreams(count);
-    if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
-    this.streams.attach(this.arrays['streams.states'] as Float64Array, this.arrays['streams.generations'] as Int32Array);
+    this.prepare(count);
     try {
       for (let c = 0; c < count; c++) kernel.run(this.scope, c);
     } catch (error) {
@@ -149,13 +146,18 @@ export class ThreadedRunner implements ShardRunner {
     this.streams.flush();
   }
 
-  /** Posts a job to every thread (the caller's part waits for `join`). */
-  private post(kernel: Kernel, count: number, start: Int32Array): void {
+  /** Before a job on this thread or all: the streams' slots, the arrays as the sources hold them now. */
+  private prepare(count: number): void {
     if (this.closed) throw new Error('the threads of this run have been stopped');
     this.prepareStreams(count);
     if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
-    this.sendChangedArrays();
     this.streams.attach(this.arrays['streams.states'] as Float64Array, this.arrays['streams.generations'] as Int32Array);
+  }
+
+  /** Posts a job to every thread (the caller's part waits for `join`). */
+  private post(kernel: Kernel, count: number, start: Int32Array): void {
+    this.prepare(count);
+    this.sendChangedArrays();
     // Streams drawn on this thread since the last run (outside kernels) are saved before any worker reads them.
     this.streams.flush();
     const threads = this.threads;
