@@ -3,13 +3,20 @@
  * has the same hidden class as its counterpart in community 0, step after step: V8 compiles the
  * functions that read communities for the hidden classes they have met, and a community built
  * another way (a spread, properties added in another order) makes all of them recompile and run
- * slower. Prints one line per check, then a line naming the number fields that V8 boxes on every
- * store (see `boxedFields`), and exits 1 when any community differs or any such field is found.
+ * slower. It also checks that no class is replaced during the run: a community, a federation and
+ * a syndicate made right after the build, and never stepped, must keep the class of their live
+ * counterparts (a field that held whole numbers and stores its first fraction months into the
+ * run replaces the class of every object of its kind, and throws away the code compiled for it:
+ * see sim/double-fields.ts). Prints one line per check, then a line naming the number fields
+ * that V8 boxes on every store (see `boxedFields`), and exits 1 when any community differs, any
+ * class was replaced, or any such field is found.
  * Usage: node --allow-natives-syntax --expose-gc --import tsx bench/hidden-classes.ts [persons, default 20,000] [steps, default 24]
  */
 import { getHeapSpaceStatistics } from 'node:v8';
 import { createSimulation } from '../scenarios/create.js';
 import { scaledScenario } from './society-child.js';
+import { newFederation } from '../models/society/governance/state.js';
+import { newSyndicate } from '../models/society/services/syndicate.js';
 
 type Shape = Record<string, unknown>;
 
@@ -65,15 +72,40 @@ export function boxedFields(o: Shape, path: string, depth: number, out: string[]
 }
 
 const [persons = 20_000, steps = 24] = process.argv.slice(2).map(Number);
-const society = createSimulation(scaledScenario(persons)) as unknown as { communities: Shape[]; services: { syndicates: Shape[] }; polity: { federations: Shape[] }; step(): void };
+const society = createSimulation(scaledScenario(persons)) as unknown as {
+  communities: Shape[]; services: { syndicates: Shape[] }; polity: { federations: Shape[] }; step(): void;
+  newCommunity(id: number, site: number, cells: Int32Array, size: number): Shape;
+};
+// Made once, the way the run makes its own, and never touched again: a community and a
+// federation right after the build; a syndicate after the first step, which founds the first
+// syndicates (the first one made settles its class's fields, as the build does the communities').
+const unstepped: { community: Shape; federation: Shape; syndicate?: Shape } = {
+  community: society.newCommunity(-1, 0, new Int32Array(0), 0),
+  federation: newFederation(-1, 0.05, 0) as unknown as Shape,
+};
+/** Where the live objects' classes are no longer those of the objects made before. */
+function replaced(): string[] {
+  const out: string[] = [];
+  differences(unstepped.community, society.communities[0]!, 'community', 3, out);
+  const federation = society.polity.federations.at(-1);
+  if (federation) differences(unstepped.federation, federation, 'federation', 2, out);
+  const syndicate = society.services.syndicates.at(-1);
+  if (syndicate && unstepped.syndicate) differences(unstepped.syndicate, syndicate, 'syndicate', 2, out);
+  unstepped.syndicate ??= newSyndicate(-1, 'water', 0, [], 0) as unknown as Shape;
+  return out;
+}
 let failed = false;
 for (let step = 1; step <= steps; step++) {
   society.step();
   const first = society.communities[0]!;
   const found: string[] = [];
   for (const community of society.communities) differences(first, community, `community ${community.id as number}`, 3, found);
-  if (found.length > 0) failed = true;
-  console.log(`step ${step}: ${society.communities.length} communities, ${found.length} differing${found.length ? ': ' + found.slice(0, 5).join(', ') : ''}`);
+  const changed = replaced();
+  if (found.length > 0 || changed.length > 0) failed = true;
+  console.log(
+    `step ${step}: ${society.communities.length} communities, ${society.polity.federations.length} federations, ${found.length} differing${found.length ? ': ' + found.slice(0, 5).join(', ') : ''}` +
+      `; ${changed.length} replaced since the build${changed.length ? ': ' + changed.join(', ') : ''}`,
+  );
 }
 const boxed = boxedFields(society.communities.at(-1)!, 'community', 2, []);
 for (const [kind, list] of [['syndicate', society.services.syndicates], ['federation', society.polity.federations]] as const) {

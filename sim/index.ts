@@ -5,6 +5,7 @@ export { Agent, AgentSet, type SelectOptions, type Aggregate } from './agent-set
 export { Model, type Phase, type NamedPhase, type Simulation, type Sharding, type RunOptions, type Clock } from './model.js';
 export { DataCollector, formatNumber, type CollectorSpec, type Reporter, type AgentReporter, type AgentSnapshot } from './collector.js';
 export { writeNumber, MAX_NUMBER_BYTES } from './number-bytes.js';
+export { doubleFields } from './double-fields.js';
 export { EventLog, type SimEvent } from './events.js';
 export { paramsSchema, paramSchema, resolveParams, numberParam, booleanParam, enumParam, type ParamSpec, type ParamTable, type ParamValues, type NumberParam, type BooleanParam, type EnumParam } from './params.js';
 export { type ModelDefinition, type CreateOptions } from './definition.js';

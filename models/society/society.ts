@@ -1,4 +1,4 @@
-import { allocateColumn, LocalRunner, Model, resolveParams, type ColumnGather, type KernelArray, type Sharding, type ShardRunner } from '../../sim/index.js';
+import { allocateColumn, doubleFields, LocalRunner, Model, resolveParams, type ColumnGather, type KernelArray, type Sharding, type ShardRunner } from '../../sim/index.js';
 import { gatherKernel } from './kernels/gather.js';
 import { CellIndex, landInCells, shareLand } from './land/cell-index.js';
 import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
@@ -56,6 +56,12 @@ export const GATHER_ROWS_EVERY = 6;
 function zeroCounters(): StepCounters {
   return { births: 0, deaths: 0, tradeVolume: 0, rentPaid: 0, interestPaid: 0, profitsTaken: 0, taxCollected: 0, loanDefaults: 0, freeRiders: 0, workers: 0, detection: 0 };
 }
+
+/** A community's amounts (see `doubleFields`): its policy's shares, its accounts, its collective, its hours. */
+const POLICY_AMOUNTS = ['sharing', 'commonsRate', 'exitShare', 'fundPayout', 'admission'] as const;
+const ACCOUNT_AMOUNTS = ['food', 'manufactures', 'credit'] as const;
+const COLLECTIVE_AMOUNTS = ['capital', 'manufactures', 'credit'] as const;
+const HOURS_AMOUNTS = ['food', 'manufactures'] as const;
 
 /**
  * The society: land, persons (a table), communities (objects) and the books. A step runs
@@ -226,19 +232,21 @@ export class Society extends Model {
   /** A community with the default policy at a site (founding, or a faction's new home). */
   newCommunity(id: number, site: number, cells: Int32Array, size: number): Community {
     const p = this.params;
-    return {
+    // Amounts that start at 0 and turn fractional later keep one hidden class from the start (see `doubleFields`).
+    const community: Community = {
       id, x: site % this.land.width, y: Math.floor(site / this.land.width), population: size,
-      policy: { sharing: p.sharing, commonsRate: p.commonsRate, exitShare: p.exitShare, fundPayout: p.fundPayout, decisionRule: p.decisionRule, admission: p.admission },
-      fund: { food: 0, manufactures: 0, credit: 0 },
-      collective: { capital: 0, manufactures: 0, credit: 0 },
-      taxes: { food: 0, manufactures: 0, credit: 0 },
+      policy: doubleFields({ sharing: p.sharing, commonsRate: p.commonsRate, exitShare: p.exitShare, fundPayout: p.fundPayout, decisionRule: p.decisionRule, admission: p.admission }, POLICY_AMOUNTS),
+      fund: doubleFields({ food: 0, manufactures: 0, credit: 0 }, ACCOUNT_AMOUNTS),
+      collective: doubleFields({ capital: 0, manufactures: 0, credit: 0 }, COLLECTIVE_AMOUNTS),
+      taxes: doubleFields({ food: 0, manufactures: 0, credit: 0 }, ACCOUNT_AMOUNTS),
       clearing: 0, cells, partners: [],
       food: newMarket(p.hoursPerMonth / p.foodProductivity),
       manufactures: newMarket(p.hoursPerMonth / p.manufacturesProductivity),
-      hours: { food: 0, manufactures: 0 },
+      hours: doubleFields({ food: 0, manufactures: 0 }, HOURS_AMOUNTS),
       streams: new PhaseStreams(),
       governance: newGovernance(monitoring(p, size, size).detection, this.steps),
     };
+    return doubleFields(community, ['clearing']);
   }
 
   private initialLandPerWorker(): number {

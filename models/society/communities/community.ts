@@ -1,4 +1,4 @@
-import type { Rng, Streams } from '../../../sim/index.js';
+import { doubleFields, type Rng, type Streams } from '../../../sim/index.js';
 import type { Governance } from '../governance/state.js';
 
 /** Goods kept in physical units, plus a credit balance in labour-hours. */
@@ -71,9 +71,12 @@ export interface Community {
   governance: Governance;
 }
 
+/** A market's amounts, which start at whole numbers and turn fractional (see `doubleFields`). */
+const MARKET_AMOUNTS = ['labourCost', 'productivity', 'output', 'markup', 'price', 'unmet', 'unsold'] as const;
+
 /** A fresh market priced at labour cost (markup 1). */
 export function newMarket(labourCost: number): Market {
-  return { labourCost, productivity: 0, output: 0, markup: 1, price: labourCost, unmet: 0, unsold: 0 };
+  return doubleFields({ labourCost, productivity: 0, output: 0, markup: 1, price: labourCost, unmet: 0, unsold: 0 }, MARKET_AMOUNTS);
 }
 
 /** Each phase's slot in every community's streams, numbered as phases first ask for one. */

@@ -1,4 +1,4 @@
-import type { Rng, Streams } from '../../../sim/index.js';
+import { doubleFields, type Rng, type Streams } from '../../../sim/index.js';
 
 /** A proposal for an assembly: move one policy by `delta`, from a member, a neighbour's example or an experiment. */
 export interface Proposal {
@@ -45,12 +45,16 @@ export interface Governance {
   founded: number;
 }
 
+/** The governance record's shares and amounts, which start at whole numbers and turn fractional (see `doubleFields`). */
+const GOVERNANCE_AMOUNTS = ['detection', 'enforcement', 'freeRiding', 'unpunished', 'cooperation', 'welfare', 'shortfall', 'arrivals', 'paid', 'received', 'outvoted'] as const;
+
 /** A fresh governance record; detection starts at the value the first month's effort needs. */
 export function newGovernance(detection: number, founded: number): Governance {
-  return {
+  const governance: Governance = {
     detection, enforcement: 1, freeRiding: 0, unpunished: 0, cooperation: 1, welfare: 0, shortfall: 0, arrivals: 0,
     agenda: [], expelled: [], federation: -1, delegate: -1, paid: 0, received: 0, outvoted: 0, founded,
   };
+  return doubleFields(governance, GOVERNANCE_AMOUNTS);
 }
 
 /**
@@ -78,7 +82,7 @@ export interface Federation {
 
 /** A new federation, standing from `formed`. */
 export function newFederation(id: number, dues: number, formed: number): Federation {
-  return { id, members: [], children: [], parent: -1, paid: 0, received: 0, dues, pool: 0, formed };
+  return doubleFields<Federation>({ id, members: [], children: [], parent: -1, paid: 0, received: 0, dues, pool: 0, formed }, ['paid', 'received', 'dues', 'pool']);
 }
 
 /** What free association and self-management counted this step, for the metrics. */

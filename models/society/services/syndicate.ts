@@ -1,3 +1,4 @@
+import { doubleFields } from '../../../sim/index.js';
 import type { BORDER_KINDS } from '../params-services.js';
 
 /** The social functions syndicates serve. */
@@ -48,8 +49,10 @@ export interface Syndicate {
 
 /** A new syndicate with an empty budget. */
 export function newSyndicate(id: number, fn: ServiceFunction, region: number, members: number[], step: number, rival = false, skim = 0, fee = 0): Syndicate {
-  return {
+  const syndicate: Syndicate = {
     id, function: fn, region, regionMembers: [...members].sort((a, b) => a - b), clients: [],
-    budget: { food: 0, manufactures: 0 }, asked: 0, received: 0, spent: 0, quality: 0, workers: 0, underfundedMonths: 0, founded: step, rival, skim, fee,
+    budget: doubleFields({ food: 0, manufactures: 0 }, ['food', 'manufactures']), asked: 0, received: 0, spent: 0, quality: 0, workers: 0, underfundedMonths: 0, founded: step, rival, skim, fee,
   };
+  // Amounts that start at 0 and turn fractional keep one hidden class from the start (see `doubleFields`).
+  return doubleFields(syndicate, ['asked', 'received', 'spent', 'quality', 'workers', 'skim', 'fee']);
 }
