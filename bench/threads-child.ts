@@ -49,8 +49,11 @@ class TimedRunner implements ShardRunner {
   }
   /** The kernel `begin` started, until `join` (or the next job) finishes it. */
   private pending: string | undefined;
+  /**
+   * As the runner does it: while a job begun earlier is unfinished, the kernel runs on the calling
+   * thread alone, and otherwise the runner finishes that job first (its wait then counts here).
+   */
   run(kernel: string, count: number, start: Int32Array): void {
-    this.join();
     this.timed(kernel, () => this.inner.run(kernel, count, start));
   }
   /** A job begun counts its posting and what its join waits: the time it overlapped the caller's work is not the kernels'. */
