@@ -2,6 +2,7 @@ import { blockwise, type CollectorSpec } from '../../sim/index.js';
 import { GINI_BUFFERS, METRIC_GINIS, METRIC_PRICES, METRIC_SUMS } from './kernels/metrics.js';
 import { binScale, giniOfBins, GINI_BINS } from './economy/inequality.js';
 import { blockBounds } from './kernels/blocks.js';
+import { PERSON_SUMS } from './kernels/person-sums.js';
 import { governanceMetrics } from './metrics-governance.js';
 import type { Society } from './society.js';
 import { servicesMetrics } from './metrics-services.js';
@@ -138,6 +139,31 @@ export function beginPersonsPass(society: Society): void {
   society.shards.begin('metrics.persons', society.communities.length, society.members.start);
   society.personsPassAhead.step = society.steps + 1; // the step the collection will be at
   society.personsPassAhead.begun++;
+}
+
+/**
+ * Each community's sum of civic norms and head count into `people.sumsOut` (what ecology's
+ * kernel reads there) from the pass over persons begun ahead, joined here, when it holds for
+ * this step; false, writing nothing, when it does not (then the `people.sums` kernel runs). The
+ * pass adds each community's civic norms in member order from zero, as that kernel does, so the
+ * sums are the same numbers; nothing between `splits` and ecology changes a civic norm or a
+ * member. The goods, which the pass does not sum, are left NaN: only the syndicates read them,
+ * and they run the kernel again next month.
+ */
+export function civicNormsFromPassAhead(society: Society): boolean {
+  if (society.personsPassAhead.step !== society.steps + 1) return false;
+  const { shards, members } = society;
+  shards.join();
+  const count = society.communities.length;
+  const sums = shards.array('metrics.personsOut', Float64Array, count * METRIC_SUMS.stride);
+  const out = shards.array('people.sumsOut', Float64Array, count * PERSON_SUMS.stride);
+  for (let c = 0; c < count; c++) {
+    const o = c * PERSON_SUMS.stride;
+    out[o + PERSON_SUMS.goods] = Number.NaN;
+    out[o + PERSON_SUMS.norms] = sums[c * METRIC_SUMS.stride + METRIC_SUMS.norm]!;
+    out[o + PERSON_SUMS.heads] = members.start[c + 1]! - members.start[c]!;
+  }
+  return true;
 }
 
 /**

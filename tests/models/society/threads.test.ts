@@ -7,6 +7,8 @@ import { createSimulation } from '../../../scenarios/create.js';
 import { loadScenario } from '../../../scenarios/load.js';
 import type { Simulation } from '../../../sim/index.js';
 import { ThreadedRunner } from '../../../sim/node/threads.js';
+import { PERSON_SUMS } from '../../../models/society/kernels/person-sums.js';
+import { personSumsByCommunity } from '../../../models/society/services/person-sums.js';
 import { polycentric, scratch } from '../../cli/helpers.js';
 
 /** A small run of a built-in scenario: 3,000 persons in 30 communities, long enough for splits, votes and wars. */
@@ -49,6 +51,28 @@ describe('a run split across threads', () => {
     expect(two.ahead.calledOff).toBeGreaterThan(0);
     expect(two.ahead.calledOff).toBeLessThan(steps);
     expect(two.csv).toBe(one.csv);
+  }, 60_000);
+
+  it('gives ecology the civic norms and head counts the pass begun ahead summed, equal to the people.sums kernel\'s', async () => {
+    const society = createSimulation(small('default', 12), { shared: true }) as Simulation & Society;
+    const sharding = society.sharding!;
+    const runner = await ThreadedRunner.start({ threads: 2, kernelModule: sharding.kernelModule, kernels: sharding.kernels, params: sharding.params, seed: sharding.seed });
+    sharding.use(runner);
+    try {
+      for (let step = 0; step < 12; step++) society.step();
+      const count = society.communities.length;
+      const fromPass = Array.from(runner.array('people.sumsOut', Float64Array, count * PERSON_SUMS.stride).subarray(0, count * PERSON_SUMS.stride));
+      // Ecology took them from the pass: it sums no goods.
+      expect(fromPass.filter((_, i) => i % PERSON_SUMS.stride === PERSON_SUMS.goods).every(Number.isNaN)).toBe(true);
+      const fromKernel = Array.from(personSumsByCommunity(society).subarray(0, count * PERSON_SUMS.stride));
+      for (const field of [PERSON_SUMS.norms, PERSON_SUMS.heads]) {
+        const pick = (sums: number[]) => sums.filter((_, i) => i % PERSON_SUMS.stride === field);
+        expect(pick(fromPass)).toEqual(pick(fromKernel));
+      }
+      expect(fromKernel.some((value, i) => i % PERSON_SUMS.stride === PERSON_SUMS.norms && value > 0)).toBe(true);
+    } finally {
+      runner.close();
+    }
   }, 60_000);
 
   for (const name of ['default', 'aggression', 'communism', 'state']) {
