@@ -3,7 +3,7 @@ import { gatherKernel } from './kernels/gather.js';
 import { CellIndex, landInCells, shareLand } from './land/cell-index.js';
 import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
 import { Ledger } from './books/ledger.js';
-import { type Account, type Community, communityStream, newMarket, PhaseStreams } from './communities/community.js';
+import { type Account, type Community, communityStreamSource, newMarket, PhaseStreams } from './communities/community.js';
 import { claimCells, drawSites, drawSizes, nearestPartners } from './communities/place.js';
 import { buildLand, mapSide, type Land } from './land/land.js';
 import { metricsSpec } from './metrics.js';
@@ -133,7 +133,7 @@ export class Society extends Model {
     const partners = nearestPartners(this.communities.map((c) => c.x), this.communities.map((c) => c.y), p.tradePartners);
     this.communities.forEach((community, c) => (community.partners = partners[c]!));
     this.members.rebuild(this.people, this.communities.length);
-    this.shards = new LocalRunner(KERNELS, this.params, (c, stream) => communityStream(this.streams, this.communities[c]!, stream));
+    this.shards = new LocalRunner(KERNELS, this.params, communityStreamSource(this.streams, this.communities));
     this.trackArrays(this.shards);
     this.landUnit = this.initialLandPerWorker();
     this.knowledge = new KnowledgeState(this.communities.length);

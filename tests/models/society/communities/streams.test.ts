@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, Streams } from '../../../../sim/index.js';
-import { communityStream, PhaseStreams } from '../../../../models/society/communities/community.js';
+import { communityStream, communityStreamSource, PhaseStreams } from '../../../../models/society/communities/community.js';
 import type { Community } from '../../../../models/society/communities/community.js';
 
 /** Only what `communityStream` reads of a community. */
@@ -39,5 +39,22 @@ describe('a community’s streams by phase', () => {
     expect(held.get('phase one of this test')).toBe(x);
     expect(held.get('phase two of this test')).toBe(y);
     expect(new PhaseStreams().get('phase one of this test')).toBeUndefined();
+  });
+
+  it('hands the kernels the very generators the communities keep, whichever asks first', () => {
+    const streams = new Streams(5);
+    const communities = [community(0), community(1), community(2)];
+    const source = communityStreamSource(streams, communities);
+    // Asked first by the kernels' source, then by a phase directly, and the other way round.
+    const kernels = source(1, 'produce');
+    expect(communityStream(streams, communities[1]!, 'produce')).toBe(kernels);
+    const direct = communityStream(streams, communities[2]!, 'assembly');
+    expect(source(2, 'assembly')).toBe(direct);
+    expect(source(1, 'produce')).toBe(kernels);
+    expect(source(0, 'produce')).not.toBe(kernels);
+    expect(source(1, 'culture')).not.toBe(kernels);
+    // Drawn through either, one stream goes on where the other stopped.
+    const reference = new Streams(5).derive('community', 1, 'produce');
+    expect([...draws(kernels, 2), ...draws(communityStream(streams, communities[1]!, 'produce'), 2)]).toEqual(draws(reference, 4));
   });
 });
