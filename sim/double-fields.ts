@@ -10,8 +10,14 @@
  * function that reads such objects. Storing a fraction in each named field, then the value it
  * held, changes no value and settles the class when the first object is made, before any
  * function is compiled for it; objects made later from the same literal get the settled class.
+ * Give each kind of object one list of keys, made once (a constant of its module): the fields are
+ * settled on the first object made with that list, and later calls with it return at once.
  */
 export function doubleFields<T extends object>(o: T, keys: readonly (keyof T & string)[]): T {
+  // Once per list of keys (one list per kind of object, kept by its module): the class is then
+  // settled, and later objects of the kind are made with it. Each store by a computed key is slow.
+  if (settled.has(keys)) return o;
+  settled.add(keys);
   const fields = o as Record<string, unknown>;
   for (const key of keys) {
     const value = fields[key];
@@ -21,3 +27,6 @@ export function doubleFields<T extends object>(o: T, keys: readonly (keyof T & s
   }
   return o;
 }
+
+/** The lists of keys whose objects' class is settled. */
+const settled = new WeakSet<readonly string[]>();

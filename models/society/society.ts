@@ -62,6 +62,7 @@ const POLICY_AMOUNTS = ['sharing', 'commonsRate', 'exitShare', 'fundPayout', 'ad
 const ACCOUNT_AMOUNTS = ['food', 'manufactures', 'credit'] as const;
 const COLLECTIVE_AMOUNTS = ['capital', 'manufactures', 'credit'] as const;
 const HOURS_AMOUNTS = ['food', 'manufactures'] as const;
+const COMMUNITY_AMOUNTS = ['clearing'] as const;
 
 /**
  * The society: land, persons (a table), communities (objects) and the books. A step runs
@@ -246,7 +247,7 @@ export class Society extends Model {
       streams: new PhaseStreams(),
       governance: newGovernance(monitoring(p, size, size).detection, this.steps),
     };
-    return doubleFields(community, ['clearing']);
+    return doubleFields(community, COMMUNITY_AMOUNTS);
   }
 
   private initialLandPerWorker(): number {

@@ -16,4 +16,19 @@ describe('doubleFields', () => {
     doubleFields(o, ['b']);
     expect(o).toEqual({ a: 1, b: 'text' });
   });
+
+  it('settles a kind once: a later object given the same list of keys is returned untouched', () => {
+    const keys = ['amount'] as const;
+    const writes: number[] = [];
+    const made = () => {
+      let amount = 0;
+      return { get amount() { return amount; }, set amount(value: number) { writes.push(value); amount = value; } };
+    };
+    doubleFields(made(), keys);
+    expect(writes).toEqual([0.5, 0]);
+    doubleFields(made(), keys);
+    expect(writes).toEqual([0.5, 0]);
+    doubleFields(made(), ['amount']);
+    expect(writes).toEqual([0.5, 0, 0.5, 0]);
+  });
 });

@@ -80,9 +80,12 @@ export interface Federation {
   formed: number;
 }
 
+/** A federation's amounts, which start at 0 and turn fractional (see `doubleFields`). */
+const FEDERATION_AMOUNTS = ['paid', 'received', 'dues', 'pool'] as const;
+
 /** A new federation, standing from `formed`. */
 export function newFederation(id: number, dues: number, formed: number): Federation {
-  return doubleFields<Federation>({ id, members: [], children: [], parent: -1, paid: 0, received: 0, dues, pool: 0, formed }, ['paid', 'received', 'dues', 'pool']);
+  return doubleFields<Federation>({ id, members: [], children: [], parent: -1, paid: 0, received: 0, dues, pool: 0, formed }, FEDERATION_AMOUNTS);
 }
 
 /** What free association and self-management counted this step, for the metrics. */

@@ -47,12 +47,16 @@ export interface Syndicate {
   fee: number;
 }
 
+/** A syndicate's amounts and its budget's, which start at 0 and turn fractional (see `doubleFields`). */
+const SYNDICATE_AMOUNTS = ['asked', 'received', 'spent', 'quality', 'workers', 'skim', 'fee'] as const;
+const BUDGET_AMOUNTS = ['food', 'manufactures'] as const;
+
 /** A new syndicate with an empty budget. */
 export function newSyndicate(id: number, fn: ServiceFunction, region: number, members: number[], step: number, rival = false, skim = 0, fee = 0): Syndicate {
   const syndicate: Syndicate = {
     id, function: fn, region, regionMembers: [...members].sort((a, b) => a - b), clients: [],
-    budget: doubleFields({ food: 0, manufactures: 0 }, ['food', 'manufactures']), asked: 0, received: 0, spent: 0, quality: 0, workers: 0, underfundedMonths: 0, founded: step, rival, skim, fee,
+    budget: doubleFields({ food: 0, manufactures: 0 }, BUDGET_AMOUNTS), asked: 0, received: 0, spent: 0, quality: 0, workers: 0, underfundedMonths: 0, founded: step, rival, skim, fee,
   };
   // Amounts that start at 0 and turn fractional keep one hidden class from the start (see `doubleFields`).
-  return doubleFields(syndicate, ['asked', 'received', 'spent', 'quality', 'workers', 'skim', 'fee']);
+  return doubleFields(syndicate, SYNDICATE_AMOUNTS);
 }
