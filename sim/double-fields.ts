@@ -14,8 +14,7 @@
  * settled on the first object made with that list, and later calls with it return at once.
  */
 export function doubleFields<T extends object>(o: T, keys: readonly (keyof T & string)[]): T {
-  // Once per list of keys (one list per kind of object, kept by its module): the class is then
-  // settled, and later objects of the kind are made with it. Each store by a computed key is slow.
+  // Stores by a computed key are slow: only the first object of a kind pays them.
   if (settled.has(keys)) return o;
   settled.add(keys);
   const fields = o as Record<string, unknown>;

@@ -116,8 +116,9 @@ export function communityStream(streams: Streams, community: Community, phase: s
  * The kernels' source of community streams on one thread: the very generators `communityStream`
  * keeps on each community (phases that draw outside kernels share them), reached through one
  * list per stream indexed by community. A kernel asks each community in index order, and the
- * path through the community's own objects, which lie all over the heap, cost about 3% of a
- * step at 100k persons. Communities keep their index for the run, so a list never goes stale.
+ * path through the community's own objects, which lie all over the heap, took 4% of a CPU
+ * profile at 100k persons, and more of the wall time (run W in docs/performance-rounds.md).
+ * Communities keep their index for the run, so a list never goes stale.
  */
 export function communityStreamSource(streams: Streams, communities: readonly Community[]): (community: number, phase: string) => Rng {
   const byPhase = new Map<string, Rng[]>();
