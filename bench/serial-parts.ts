@@ -2,7 +2,8 @@
  * Where a step's time goes between the kernels (which threads share) and the calling thread's
  * own work (which no thread count shortens): runs bench/threads-child.ts once and prints, per
  * phase, its time, its kernels' time and the difference, largest difference first, then the
- * same for the time outside the phases (collecting the metrics). Usage:
+ * same for the time outside the phases (collecting the metrics), and on several threads how the
+ * kernels' jobs were shared out (see `JobBalance`). Usage:
  *   node --import tsx bench/serial-parts.ts <population> <threads> <warm-up steps> <timed steps>
  */
 import { execFileSync } from 'node:child_process';
@@ -55,4 +56,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`${'part'.padEnd(22)}${'ms'.padStart(8)}${'kernels'.padStart(8)}${'own'.padStart(8)}`);
   for (const row of rows) console.log(`${row.part.padEnd(22)}${fmt(row.ms)}${fmt(row.kernels)}${fmt(row.own)}`);
   console.log('(people.sums is counted in the syndicates, though ecology runs it too: theirs is the sum of both rows.)');
+  if (result.threads > 1) {
+    const b = result.balance;
+    console.log(`in the kernels (but the pass begun ahead), ms a step: the caller ran chunks ${b.callerMs.toFixed(1)} and waited ${b.callerWaitMs.toFixed(1)}; the workers woke ${b.workerWakeMs.toFixed(1)} late, ran chunks ${b.workerMs.toFixed(1)} and idled ${b.workerIdleMs.toFixed(1)} at the ends`);
+  }
 }

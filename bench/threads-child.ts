@@ -7,6 +7,7 @@
 import type { KernelArray, Rng, ShardRunner, Simulation } from '../sim/index.js';
 import type { KernelArrayConstructor } from '../sim/shards.js';
 import { ThreadedRunner } from '../sim/node/threads.js';
+import type { JobBalance } from '../sim/node/thread-protocol.js';
 import { createSimulation } from '../scenarios/create.js';
 import { scaledScenario, timeSteps, writeAwayAsARunDoes, type Society as SocietyModel } from './society-child.js';
 
@@ -31,6 +32,29 @@ export interface ThreadsChildResult {
    * and `metrics.*` (outside the phases).
    */
   kernelMsByName: Record<string, number>;
+  /**
+   * On two or more threads, how each kernel's jobs were shared out, ms a step (see `JobBalance`);
+   * empty on one thread. `balance` sums them over the kernels but `metrics.persons`, the pass
+   * begun ahead, whose workers' idle time is the caller's other work.
+   */
+  balanceByName: Record<string, JobBalance>;
+  balance: Omit<JobBalance, 'jobs'>;
+}
+
+/** Every kernel's balance per step, and their sum over the kernels run and joined in place. */
+export function balancePerStep(balances: ReadonlyMap<string, JobBalance> | undefined, steps: number): Pick<ThreadsChildResult, 'balanceByName' | 'balance'> {
+  const balance = { callerMs: 0, callerWaitMs: 0, workerWakeMs: 0, workerMs: 0, workerIdleMs: 0 };
+  const balanceByName: Record<string, JobBalance> = {};
+  for (const [name, totals] of balances ?? []) {
+    const perStep = { ...totals };
+    for (const key of Object.keys(balance) as (keyof typeof balance)[]) {
+      perStep[key] /= steps;
+      if (name !== 'metrics.persons') balance[key] += perStep[key];
+    }
+    perStep.jobs /= steps;
+    balanceByName[name] = perStep;
+  }
+  return { balanceByName, balance };
 }
 
 /** Passes everything to the model's runner and adds up the wall time of its kernel runs. */
@@ -89,7 +113,7 @@ async function measure(population: number, threads: number, warmUp: number, step
   const society = createSimulation(scaledScenario(population), { shared: threads > 1 }) as Society;
   writeAwayAsARunDoes(society);
   const sharding = society.sharding!;
-  const runner = threads > 1 ? await ThreadedRunner.start({ threads, kernelModule: sharding.kernelModule, kernels: sharding.kernels, params: sharding.params, seed: sharding.seed }) : undefined;
+  const runner = threads > 1 ? await ThreadedRunner.start({ threads, kernelModule: sharding.kernelModule, kernels: sharding.kernels, params: sharding.params, seed: sharding.seed, balance: true }) : undefined;
   // The model's own one-thread runner when no threads were started.
   const timed = new TimedRunner(runner ?? (society as unknown as { shards: ShardRunner }).shards);
   sharding.use(timed);
@@ -97,9 +121,10 @@ async function measure(population: number, threads: number, warmUp: number, step
     society.run({ steps: warmUp });
     timed.ms = 0;
     timed.byName.clear();
+    runner?.balance!.clear();
     const times = timeSteps(society, steps);
     const kernelMsByName = Object.fromEntries([...timed.byName].map(([name, ms]) => [name, ms / steps]));
-    return { population, threads, steps, ...times, kernelMs: timed.ms / steps, kernelMsByName };
+    return { population, threads, steps, ...times, kernelMs: timed.ms / steps, kernelMsByName, ...balancePerStep(runner?.balance, steps) };
   } finally {
     runner?.close();
   }

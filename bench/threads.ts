@@ -82,6 +82,26 @@ function shareMeasurements(one: ThreadsChildResult, two: ThreadsChildResult, suf
     { key: `society_threads_kernel_speedup_2_${suffix}`, label: `  the kernels' own speed-up on 2 threads, N=${suffix}`, value: round(kernelSpeedup, 3), unit: '×' },
     { key: `society_threads_serial_ms_1_${suffix}`, label: `  a step outside the kernels, 1 thread, N=${suffix}`, value: serial(one), unit: 'ms' },
     { key: `society_threads_serial_ms_2_${suffix}`, label: `  a step outside the kernels, 2 threads, N=${suffix}`, value: serial(two), unit: 'ms' },
+    ...balanceMeasurements(one, two, suffix),
+  ];
+}
+
+/**
+ * Why the kernels' own speed-up falls short of 2: the caller waiting at a job's end for the
+ * worker's last chunk, the worker taking each job up late, and each thread running the same
+ * work slower while the other runs too (thread-time in chunks on 2 threads ÷ the same kernels'
+ * time on 1; kernels the caller ran alone beside a job begun ahead are left out).
+ */
+function balanceMeasurements(one: ThreadsChildResult, two: ThreadsChildResult, suffix: string): Measurement[] {
+  const personsPerStep = (run: ThreadsChildResult) => run.personSteps / run.steps;
+  let alone = 0;
+  for (const name of Object.keys(two.balanceByName)) if (name !== 'metrics.persons') alone += one.kernelMsByName[name] ?? 0;
+  const threadTime = two.balance.callerMs + two.balance.workerMs;
+  const slowdown = alone > 0 ? threadTime / personsPerStep(two) / (alone / personsPerStep(one)) : 0;
+  return [
+    { key: `society_threads_kernel_wait_ms_2_${suffix}`, label: `  the caller waiting at the kernels' ends for the worker, N=${suffix}`, value: round(two.balance.callerWaitMs, 2), unit: 'ms' },
+    { key: `society_threads_kernel_wake_ms_2_${suffix}`, label: `  the worker taking the kernels up late, N=${suffix}`, value: round(two.balance.workerWakeMs, 2), unit: 'ms' },
+    { key: `society_threads_kernel_thread_time_ratio_2_${suffix}`, label: `  thread-time in the kernels, 2 threads ÷ 1 (1 = no slower side by side), N=${suffix}`, value: round(slowdown, 3), unit: '×' },
   ];
 }
 

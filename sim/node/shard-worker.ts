@@ -1,6 +1,6 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { SharedStreams, type Kernel, type KernelArray, type KernelScope } from '../shards.js';
-import { CONTROL, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
+import { CLOCK, CONTROL, runChunks, sharedClock, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /**
  * A worker thread of a threaded run: loads the model's kernels, then waits on the shared
@@ -23,24 +23,26 @@ async function main(): Promise<void> {
 }
 
 function serve(kernels: readonly Kernel[], arrays: Record<string, KernelArray>, streams: SharedStreams, scope: KernelScope & { version: number }, first: number): void {
-  const control = data.control;
+  const { control, clock, index } = data;
   let seen = 0;
   let generation = first;
   for (;;) {
     Atomics.wait(control, CONTROL.generation, generation);
     generation = Atomics.load(control, CONTROL.generation);
     if (Atomics.load(control, CONTROL.stop) !== 0) return;
+    clock[CLOCK.woke(index)] = sharedClock();
     try {
       const before = seen;
       seen = receiveArrays(arrays, seen);
       if (seen !== before) scope.version++;
       streams.attach(arrays['streams.states'] as Float64Array, arrays['streams.generations'] as Int32Array);
-      runChunks(control, data.threads, data.index, kernels[Atomics.load(control, CONTROL.kernel)]!, scope);
+      runChunks(control, data.threads, index, kernels[Atomics.load(control, CONTROL.kernel)]!, scope);
       streams.flush();
     } catch (error) {
       data.port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
       Atomics.store(control, CONTROL.failed, 1);
     }
+    clock[CLOCK.finished(index)] = sharedClock();
     Atomics.add(control, CONTROL.done, 1);
     Atomics.notify(control, CONTROL.done);
   }

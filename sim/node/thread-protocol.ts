@@ -90,6 +90,36 @@ export function runChunks(control: Int32Array, threads: number, self: number, ke
   }
 }
 
+/**
+ * A clock every thread reads alike, in ms: `performance.now()` counts from each thread's own
+ * start, `timeOrigin` says when that was.
+ */
+export function sharedClock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Where thread t's times for the current job sit in a run's clock block: when it took the job up, when it finished its part. */
+export const CLOCK = { woke: (t: number) => 2 * t, finished: (t: number) => 2 * t + 1 } as const;
+
+/**
+ * How one kernel's jobs were shared out, summed over jobs (ms), when a threaded run records it
+ * (`ThreadedRunnerOptions.balance`). A job begun ahead (`begin`) counts from its post, so the
+ * caller's other work until the join shows as its workers' idle time.
+ */
+export interface JobBalance {
+  jobs: number;
+  /** The caller running chunks: its own and those it took from the workers. */
+  callerMs: number;
+  /** The caller, done with its chunks, waiting for the workers. */
+  callerWaitMs: number;
+  /** From the post to a worker taking the job up, summed over workers. */
+  workerWakeMs: number;
+  /** A worker running chunks, from taking the job up to finishing, summed over workers. */
+  workerMs: number;
+  /** From a worker finishing to the job's end on the caller, summed over workers. */
+  workerIdleMs: number;
+}
+
 /** What each worker is started with. */
 export interface ShardWorkerData {
   /** This worker's part (1 … threads − 1; the calling thread is part 0). */
@@ -97,6 +127,8 @@ export interface ShardWorkerData {
   /** Threads in all, the caller included. */
   threads: number;
   control: Int32Array;
+  /** Each thread's times for the current job (see `CLOCK`), on shared memory. */
+  clock: Float64Array;
   /** Arrays arrive here; failures leave from here. */
   port: MessagePort;
   kernelModule: string;

@@ -4,7 +4,7 @@ import {
   balancedBounds, kernelMap, kernelNamed, refreshArrays, resizedArray, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner,
 } from '../shards.js';
-import { CHUNKS_PER_THREAD, chunkCuts, CONTROL, controlLength, resetCursors, runChunks, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
+import { CHUNKS_PER_THREAD, chunkCuts, CLOCK, CONTROL, controlLength, resetCursors, runChunks, sharedClock, type JobBalance, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /** What a threaded runner needs from the model. */
 export interface ThreadedRunnerOptions {
@@ -17,6 +17,8 @@ export interface ThreadedRunnerOptions {
   seed: number;
   /** Longest a kernel may take before the run is declared stuck (ms). */
   timeoutMs?: number;
+  /** Record how each kernel's jobs were shared out between the threads (`ThreadedRunner.balance`). */
+  balance?: boolean;
 }
 
 /**
@@ -36,7 +38,15 @@ export class ThreadedRunner implements ShardRunner {
    * on it, so it takes the cores only while the workers idle (cli/snapshots/writer-worker.ts).
    */
   readonly busy = new Int32Array(new SharedArrayBuffer(4));
+  /**
+   * How each kernel's jobs were shared out, by kernel name, when the options asked for it
+   * (undefined otherwise): what a second thread loses to waking, waiting and uneven chunks.
+   */
+  readonly balance: Map<string, JobBalance> | undefined;
   private readonly control: Int32Array;
+  /** Each thread's times for the current job (see `CLOCK`); the caller's post time is kept here. */
+  private readonly clock: Float64Array;
+  private postedAt = 0;
   private readonly bounds: Int32Array;
   /** Where chunks end, as shares of a job's members (see `chunkCuts`). */
   private readonly cuts: Float64Array;
@@ -58,9 +68,12 @@ export class ThreadedRunner implements ShardRunner {
     private readonly workers: Worker[],
     private readonly ports: MessagePort[],
     control: Int32Array,
+    clock: Float64Array,
   ) {
     this.threads = options.threads;
     this.control = control;
+    this.clock = clock;
+    this.balance = options.balance ? new Map() : undefined;
     this.bounds = control.subarray(CONTROL.bounds, CONTROL.bounds + options.threads * CHUNKS_PER_THREAD + 1);
     this.cuts = chunkCuts(options.threads);
     this.kernels = kernelMap(options.kernels);
@@ -74,6 +87,7 @@ export class ThreadedRunner implements ShardRunner {
   static async start(options: ThreadedRunnerOptions): Promise<ThreadedRunner> {
     if (!Number.isInteger(options.threads) || options.threads < 1) throw new Error(`threads must be a whole number ≥ 1, got ${options.threads}`);
     const control = new Int32Array(new SharedArrayBuffer(controlLength(options.threads) * 4));
+    const clock = new Float64Array(new SharedArrayBuffer(2 * options.threads * 8));
     const fromSource = import.meta.url.endsWith('.ts');
     const file = new URL(fromSource ? './shard-worker.ts' : './shard-worker.js', import.meta.url);
     const workers: Worker[] = [];
@@ -81,7 +95,7 @@ export class ThreadedRunner implements ShardRunner {
     const ready: Promise<void>[] = [];
     for (let w = 1; w < options.threads; w++) {
       const { port1, port2 } = new MessageChannel();
-      const data: ShardWorkerData = { index: w, threads: options.threads, control, port: port2, kernelModule: options.kernelModule, params: options.params, seed: options.seed, streamNames: streamNames(options.kernels) };
+      const data: ShardWorkerData = { index: w, threads: options.threads, control, clock, port: port2, kernelModule: options.kernelModule, params: options.params, seed: options.seed, streamNames: streamNames(options.kernels) };
       // From source the entry is TypeScript: a plain module imports it once tsx's loader is in place.
       const entry = fromSource ? new URL('./shard-worker-boot.mjs', import.meta.url) : file;
       const worker = new Worker(entry, { workerData: { ...data, entry: file.href }, transferList: [port2] });
@@ -96,7 +110,7 @@ export class ThreadedRunner implements ShardRunner {
       await Promise.all(workers.map((worker) => worker.terminate()));
       throw error;
     }
-    return new ThreadedRunner(options, workers, ports, control);
+    return new ThreadedRunner(options, workers, ports, control, clock);
   }
 
   track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
@@ -167,6 +181,7 @@ export class ThreadedRunner implements ShardRunner {
     Atomics.store(control, CONTROL.done, 0);
     Atomics.store(control, CONTROL.kernel, this.kernelIndex.get(kernel.name)!);
     Atomics.store(this.busy, 0, 1);
+    this.postedAt = this.balance ? sharedClock() : 0;
     Atomics.add(control, CONTROL.generation, 1);
     Atomics.notify(control, CONTROL.generation);
     this.pending = kernel;
@@ -177,6 +192,7 @@ export class ThreadedRunner implements ShardRunner {
     if (!kernel) return;
     this.pending = undefined;
     // The caller's own chunks and whatever the workers leave, while they do theirs.
+    const began = this.balance ? sharedClock() : 0;
     try {
       runChunks(this.control, this.threads, 0, kernel, this.scope);
     } catch (error) {
@@ -184,8 +200,26 @@ export class ThreadedRunner implements ShardRunner {
       throw error;
     }
     this.streams.flush();
+    const ran = this.balance ? sharedClock() : 0;
     this.waitForWorkers();
+    if (this.balance) this.record(kernel.name, began, ran, sharedClock());
     this.idle();
+  }
+
+  /** Adds one job's times to its kernel's balance: the caller's chunks from `began` to `ran`, the job's end at `ended`. */
+  private record(name: string, began: number, ran: number, ended: number): void {
+    let balance = this.balance!.get(name);
+    if (!balance) this.balance!.set(name, (balance = { jobs: 0, callerMs: 0, callerWaitMs: 0, workerWakeMs: 0, workerMs: 0, workerIdleMs: 0 }));
+    balance.jobs++;
+    balance.callerMs += ran - began;
+    balance.callerWaitMs += ended - ran;
+    for (let w = 1; w < this.threads; w++) {
+      const woke = this.clock[CLOCK.woke(w)]!;
+      const finished = this.clock[CLOCK.finished(w)]!;
+      balance.workerWakeMs += Math.max(0, woke - this.postedAt);
+      balance.workerMs += finished - woke;
+      balance.workerIdleMs += Math.max(0, ended - finished);
+    }
   }
 
   close(): void {

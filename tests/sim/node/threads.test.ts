@@ -120,6 +120,29 @@ describe('ThreadedRunner', () => {
     expect(() => threaded.begin('toy.draw', count, starts(count, 2))).toThrow(/draws from streams \(toy\): run it, not begin it/);
   });
 
+  it('records, when asked, how each job was shared out, on one clock for all threads', async () => {
+    const count = 64;
+    const start = new Int32Array(new SharedArrayBuffer((count + 1) * 4));
+    for (let c = 0; c <= count; c++) start[c] = c;
+    const threaded = await ThreadedRunner.start({ threads: 2, kernelModule: MODULE, kernels: KERNELS, params, seed: 11, balance: true });
+    runners.push(threaded);
+    threaded.track('members', () => ({ start }));
+    const sleepMs = threaded.array('toy.sleepMs', Int32Array, count);
+    // The caller's first community sleeps 5 ms, the worker's first 40: whoever runs them, they take 45 ms of thread-time.
+    sleepMs[0] = 5;
+    sleepMs[count / 2] = 40;
+    for (let job = 0; job < 3; job++) threaded.run('toy.sleep', count, start);
+    const balance = threaded.balance!.get('toy.sleep')!;
+    expect(balance.jobs).toBe(3);
+    expect(balance.callerMs + balance.workerMs).toBeGreaterThanOrEqual(3 * 44);
+    const callerSpan = balance.callerMs + balance.callerWaitMs;
+    expect(callerSpan).toBeGreaterThanOrEqual(3 * 39);
+    // Both sides time the same jobs from post to end: the worker's clock is the caller's.
+    expect(balance.workerWakeMs + balance.workerMs + balance.workerIdleMs).toBeCloseTo(callerSpan, -1);
+    for (const value of Object.values(balance)) expect(value).toBeGreaterThanOrEqual(0);
+    expect(((await runner(2)) as ThreadedRunner).balance).toBeUndefined();
+  });
+
   it('refuses arrays that are not in shared memory', async () => {
     const run = await runner(2);
     run.track('members', () => ({ start: starts(4, 0) }));
