@@ -28,9 +28,11 @@ export const CONTROL = {
 /**
  * Chunks each thread's share of a job is cut into. A thread that finishes its own chunks takes
  * the others' unclaimed ones, so a worker that wakes late or runs slower (on a machine whose
- * cores are also busy with the compiler and the collector) holds nobody up for long.
+ * cores are also busy with the compiler and the collector) holds nobody up for long. At 1M
+ * persons on 2 threads, 16 rather than 8 cut the caller's wait at the kernels' ends from
+ * 3.5–5.5 to 3.1–3.7 ms a step, and the worker's idle time there from 5.5–5.7 to 4.0–4.9.
  */
-export const CHUNKS_PER_THREAD = 8;
+export const CHUNKS_PER_THREAD = 16;
 
 /**
  * Where each chunk ends, as a share of a job's members (see `balancedBounds`): each thread's
