@@ -1,4 +1,5 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { cachedView } from '../../../sim/index.js';
 import { workerDetection } from '../economy/effort.js';
 import { appointAuditors, payAuditors } from '../governance/auditors.js';
 import { monitoring } from '../governance/detection.js';
@@ -21,6 +22,32 @@ export const JUDGE_OUT = {
 } as const;
 
 /**
+ * The arrays both kernels read, looked up by name once per replacement of the scope's arrays
+ * rather than once per community: at a million persons a month judges some 15,000 communities.
+ */
+const view = cachedView((scope: KernelScope) => {
+  const a = scope.arrays;
+  return {
+    start: a['members.start'] as Int32Array,
+    rows: a['members.rows'] as Int32Array,
+    age: a['people.age'] as Float32Array,
+    civicNorm: a['people.civicNorm'] as Float32Array,
+    strikes: a['people.strikes'] as Float32Array,
+    auditor: a['people.auditor'] as Uint8Array,
+    food: a['people.food'] as Float64Array,
+    manufactures: a['people.manufactures'] as Float64Array,
+    credit: a['people.credit'] as Float64Array,
+    shirked: a['people.shirked'] as Uint8Array,
+    proprietor: a['people.proprietor'] as Uint8Array,
+    input: a['accountability.in'] as Float64Array,
+    out: a['accountability.out'] as Float64Array,
+    costs: a['accountability.costs'] as Float64Array,
+    expelled: a['accountability.expelled'] as Int32Array,
+    listStart: a['accountability.listStart'] as Int32Array,
+  };
+});
+
+/**
  * `accountability.costs` (food a punisher spent) and `accountability.expelled` (rows that
  * reached expulsion): community c's entries start at `accountability.listStart`[c]. A month
  * judges at most one act per shirker and one by the steward, so `accountability.flagged`
@@ -31,16 +58,13 @@ export const accountabilityFlagged: Kernel = {
   name: 'accountability.flagged',
   streams: [],
   run(scope, c) {
-    const a = scope.arrays;
-    const start = a['members.start'] as Int32Array;
-    const rows = a['members.rows'] as Int32Array;
-    const shirked = a['people.shirked'] as Uint8Array;
+    const { start, rows, shirked, listStart } = view(scope);
     const from = start[c]!;
     const end = start[c + 1]!;
     // The steward's act, in any community with members; then one per shirker.
     let acts = end > from ? 1 : 0;
     for (let k = from; k < end; k++) acts += +(shirked[rows[k]!] === 1);
-    (a['accountability.listStart'] as Int32Array)[c + 1] = acts;
+    listStart[c + 1] = acts;
   },
 };
 
@@ -48,32 +72,30 @@ export const accountabilityFlagged: Kernel = {
 const court = {} as Court;
 
 function openCourt(scope: KernelScope, c: number): void {
-  const a = scope.arrays;
-  const start = a['members.start'] as Int32Array;
-  const input = a['accountability.in'] as Float64Array;
+  const v = view(scope);
   const i = c * JUDGE_IN.stride;
   court.p = scope.params as unknown as SocietyParams;
   court.rng = scope.rng(c, 'accountability');
-  court.rows = a['members.rows'] as Int32Array;
-  court.age = a['people.age'] as Float32Array;
-  court.civicNorm = a['people.civicNorm'] as Float32Array;
-  court.strikes = a['people.strikes'] as Float32Array;
-  court.auditor = a['people.auditor'] as Uint8Array;
-  court.food = a['people.food'] as Float64Array;
-  court.manufactures = a['people.manufactures'] as Float64Array;
-  court.credit = a['people.credit'] as Float64Array;
-  court.shirked = a['people.shirked'] as Uint8Array;
-  court.proprietor = a['people.proprietor'] as Uint8Array;
-  court.start = start[c]!;
-  court.n = start[c + 1]! - start[c]!;
-  court.foodPrice = input[i + JUDGE_IN.foodPrice]!;
-  court.fundFood = input[i + JUDGE_IN.fundFood]!;
-  court.fundManufactures = input[i + JUDGE_IN.fundManufactures]!;
-  court.fundCredit = input[i + JUDGE_IN.fundCredit]!;
+  court.rows = v.rows;
+  court.age = v.age;
+  court.civicNorm = v.civicNorm;
+  court.strikes = v.strikes;
+  court.auditor = v.auditor;
+  court.food = v.food;
+  court.manufactures = v.manufactures;
+  court.credit = v.credit;
+  court.shirked = v.shirked;
+  court.proprietor = v.proprietor;
+  court.start = v.start[c]!;
+  court.n = v.start[c + 1]! - v.start[c]!;
+  court.foodPrice = v.input[i + JUDGE_IN.foodPrice]!;
+  court.fundFood = v.input[i + JUDGE_IN.fundFood]!;
+  court.fundManufactures = v.input[i + JUDGE_IN.fundManufactures]!;
+  court.fundCredit = v.input[i + JUDGE_IN.fundCredit]!;
   court.acts = court.attributed = court.punished = court.bribes = court.skims = 0;
-  court.costs = a['accountability.costs'] as Float64Array;
-  court.expelled = a['accountability.expelled'] as Int32Array;
-  court.costsEnd = court.expelledEnd = (a['accountability.listStart'] as Int32Array)[c]!;
+  court.costs = v.costs;
+  court.expelled = v.expelled;
+  court.costsEnd = court.expelledEnd = v.listStart[c]!;
 }
 
 /** Judges one community's month (see the file's note); an empty community is left alone. */
@@ -81,13 +103,11 @@ export const accountabilityJudge: Kernel = {
   name: 'accountability.judge',
   streams: ['accountability'],
   run(scope, c) {
-    const out = scope.arrays['accountability.out'] as Float64Array;
+    const { out, start, input, listStart } = view(scope);
     const o = c * JUDGE_OUT.stride;
-    const start = scope.arrays['members.start'] as Int32Array;
     out[o + JUDGE_OUT.active] = start[c + 1]! > start[c]! ? 1 : 0;
     if (out[o + JUDGE_OUT.active] === 0) return;
     openCourt(scope, c);
-    const input = scope.arrays['accountability.in'] as Float64Array;
     const detection = input[c * JUDGE_IN.stride + JUDGE_IN.detection]!;
     const enforcement = input[c * JUDGE_IN.stride + JUDGE_IN.enforcement]!;
     setMonitors(detection);
@@ -110,7 +130,7 @@ export const accountabilityJudge: Kernel = {
     out[o + JUDGE_OUT.workers] = workers;
     out[o + JUDGE_OUT.shirkers] = shirkers;
     out[o + JUDGE_OUT.detection] = next.detection;
-    const from = (scope.arrays['accountability.listStart'] as Int32Array)[c]!;
+    const from = listStart[c]!;
     out[o + JUDGE_OUT.costs] = court.costsEnd - from;
     out[o + JUDGE_OUT.expelled] = court.expelledEnd - from;
   },

@@ -1,7 +1,22 @@
-import type { Kernel } from '../../../sim/index.js';
+import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { cachedView } from '../../../sim/index.js';
 
 /** people.sumsOut, per community: members' goods in food-equivalents, the sum of their civic norms, their number. */
 export const PERSON_SUMS = { stride: 3, goods: 0, norms: 1, heads: 2 } as const;
+
+/** The arrays the kernel reads, looked up by name once per replacement rather than per community. */
+const view = cachedView((scope: KernelScope) => {
+  const a = scope.arrays;
+  return {
+    sumsIn: a['people.sumsIn'] as Float64Array,
+    out: a['people.sumsOut'] as Float64Array,
+    start: a['members.start'] as Int32Array,
+    rows: a['members.rows'] as Int32Array,
+    food: a['people.food'] as Float64Array,
+    manufactures: a['people.manufactures'] as Float64Array,
+    civicNorm: a['people.civicNorm'] as Float32Array,
+  };
+});
 
 /**
  * Sums over each community's members, in member order (the order a pass over all persons in
@@ -13,14 +28,8 @@ export const personSums: Kernel = {
   name: 'people.sums',
   streams: [],
   run(scope, c) {
-    const a = scope.arrays;
-    const ratio = (a['people.sumsIn'] as Float64Array)[0]!;
-    const out = a['people.sumsOut'] as Float64Array;
-    const start = a['members.start'] as Int32Array;
-    const rows = a['members.rows'] as Int32Array;
-    const food = a['people.food'] as Float64Array;
-    const manufactures = a['people.manufactures'] as Float64Array;
-    const civicNorm = a['people.civicNorm'] as Float32Array;
+    const { sumsIn, out, start, rows, food, manufactures, civicNorm } = view(scope);
+    const ratio = sumsIn[0]!;
     let goods = 0;
     let norms = 0;
     const from = start[c]!;
