@@ -264,11 +264,19 @@ export class SharedStreams {
     return communities * this.index.size;
   }
 
+  /** The stream asked for last and its place: a kernel asks for one stream, community after community. */
+  private lastStream = '';
+  private lastWhich = -1;
+
   /** The community's stream, current with whatever thread drew from it last. */
   rng(community: number, stream: string): Rng {
-    const which = this.index.get(stream);
-    if (which === undefined) throw new Error(`stream '${stream}' is not declared by any kernel`);
-    const slot = community * this.index.size + which;
+    if (stream !== this.lastStream) {
+      const found = this.index.get(stream);
+      if (found === undefined) throw new Error(`stream '${stream}' is not declared by any kernel`);
+      this.lastStream = stream;
+      this.lastWhich = found;
+    }
+    const slot = community * this.index.size + this.lastWhich;
     const generation = this.generations[slot]!;
     let held = this.cache[slot];
     if (held && held.generation !== generation && generation > 0) {
