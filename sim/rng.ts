@@ -52,9 +52,14 @@ export class Rng {
     out[offset + 4] = this.spareNormal;
   }
 
-  /** Continues from a state written by `saveState`. */
+  /**
+   * Continues from a state written by `saveState`. Alea's carry is a whole number (`t | 0`), and
+   * is stored as one: a number read from a Float64Array and stored as it is would turn the field
+   * into a boxed double for every generator (V8 widens a field's representation for all objects
+   * of a class), so each draw on a threaded run would box its carry where one thread's does not.
+   */
   loadState(from: Float64Array, offset: number): void {
-    this.c = from[offset]!;
+    this.c = from[offset]! | 0;
     this.s0 = from[offset + 1]!;
     this.s1 = from[offset + 2]!;
     this.s2 = from[offset + 3]!;

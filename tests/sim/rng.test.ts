@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Rng, Streams } from '../../sim/index.js';
 import seedrandom from 'seedrandom';
@@ -200,5 +202,24 @@ describe('Rng and seedrandom', () => {
       resumed.loadState(state, 0);
       for (let i = 0; i < 50; i++) expect(resumed.normal()).toBe(ours.normal());
     }
+  });
+});
+
+describe('Rng and V8', () => {
+  it('keeps one hidden class for generators that loaded a saved state and those that never did', () => {
+    // A threaded run loads states, one thread never does: the same class keeps their draws equally fast.
+    const script = `
+      const { Rng } = await import(${JSON.stringify(fileURLToPath(new URL('../../sim/rng.ts', import.meta.url)))});
+      const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)');
+      const drawn = new Rng('drawn');
+      for (let i = 0; i < 1000; i++) { drawn.next(); drawn.normal(); }
+      const state = new Float64Array(Rng.STATE_SIZE);
+      drawn.saveState(state, 0);
+      const loaded = new Rng('loaded');
+      loaded.loadState(state, 0);
+      console.log(sameMap(drawn, loaded), sameMap(loaded, new Rng('fresh')));`;
+    const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('true true');
   });
 });
