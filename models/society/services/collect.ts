@@ -69,15 +69,27 @@ export function collectMonthFees(society: Society, syndicate: Syndicate, wealth:
   }
   syndicate.received = unitary ? 0 : received;
   // Under one central budget the purse serves everyone of the region, whatever their fund paid.
-  syndicate.clients = unitary ? Array.from(ids.subarray(0, n)) : servedFunders(n, served, ascending);
+  syndicate.clients = unitary ? Array.from(ids.subarray(0, n)) : servedFunders(n, served, ascending, syndicate.clients);
   society.services.counters.fees += received;
 }
 
-/** The funders that paid something, ascending ids. */
-function servedFunders(n: number, served: number, ascending: boolean): number[] {
+/**
+ * The funders that paid something, ascending ids: last month's list itself when it holds the
+ * same ones (most months, for most syndicates), so a month allocates no list for them.
+ */
+function servedFunders(n: number, served: number, ascending: boolean, previous: readonly number[]): number[] {
   const { ids, shares } = scratch;
+  if (ascending && previous.length === served && sameServed(n, previous)) return previous as number[];
   const clients = new Array<number>(served);
   let k = 0;
   for (let i = 0; i < n; i++) if (shares[i]! > 0) clients[k++] = ids[i]!;
   return ascending ? clients : clients.sort((a, b) => a - b);
+}
+
+/** Whether the funders that paid something are, in order, `previous`. */
+function sameServed(n: number, previous: readonly number[]): boolean {
+  const { ids, shares } = scratch;
+  let k = 0;
+  for (let i = 0; i < n; i++) if (shares[i]! > 0 && previous[k++] !== ids[i]) return false;
+  return true;
 }
