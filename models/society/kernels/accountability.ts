@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import { workerDetection } from '../economy/effort.js';
 import { appointAuditors, payAuditors } from '../governance/auditors.js';
 import { monitoring } from '../governance/detection.js';
@@ -27,24 +28,13 @@ export const JUDGE_OUT = {
  */
 const view = cachedView((scope: KernelScope) => {
   const a = scope.arrays;
-  return {
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    age: a['people.age'] as Float32Array,
-    civicNorm: a['people.civicNorm'] as Float32Array,
-    strikes: a['people.strikes'] as Float32Array,
-    auditor: a['people.auditor'] as Uint8Array,
-    food: a['people.food'] as Float64Array,
-    manufactures: a['people.manufactures'] as Float64Array,
-    credit: a['people.credit'] as Float64Array,
-    shirked: a['people.shirked'] as Uint8Array,
-    proprietor: a['people.proprietor'] as Uint8Array,
+  return Object.assign(personView(scope), {
     input: a['accountability.in'] as Float64Array,
     out: a['accountability.out'] as Float64Array,
     costs: a['accountability.costs'] as Float64Array,
     expelled: a['accountability.expelled'] as Int32Array,
     listStart: a['accountability.listStart'] as Int32Array,
-  };
+  });
 });
 
 /**

@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 
 /** people.sumsOut, per community: members' goods in food-equivalents, the sum of their civic norms, their number. */
 export const PERSON_SUMS = { stride: 3, goods: 0, norms: 1, heads: 2 } as const;
@@ -7,15 +8,7 @@ export const PERSON_SUMS = { stride: 3, goods: 0, norms: 1, heads: 2 } as const;
 /** The arrays the kernel reads, looked up by name once per replacement rather than per community. */
 const view = cachedView((scope: KernelScope) => {
   const a = scope.arrays;
-  return {
-    sumsIn: a['people.sumsIn'] as Float64Array,
-    out: a['people.sumsOut'] as Float64Array,
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    food: a['people.food'] as Float64Array,
-    manufactures: a['people.manufactures'] as Float64Array,
-    civicNorm: a['people.civicNorm'] as Float32Array,
-  };
+  return Object.assign(personView(scope), { sumsIn: a['people.sumsIn'] as Float64Array, out: a['people.sumsOut'] as Float64Array });
 });
 
 /**
