@@ -44,8 +44,9 @@ export class ThreadedRunner implements ShardRunner {
    */
   readonly balance: Map<string, JobBalance> | undefined;
   private readonly control: Int32Array;
-  /** Each thread's times for the current job (see `CLOCK`); the caller's post time is kept here. */
+  /** Each worker's times for the current job (see `CLOCK`), on shared memory. */
   private readonly clock: Float64Array;
+  /** When the current job was posted, on the same clock (recorded only when `balance` is on). */
   private postedAt = 0;
   private readonly bounds: Int32Array;
   /** Where chunks end, as shares of a job's members (see `chunkCuts`). */

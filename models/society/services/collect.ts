@@ -77,9 +77,9 @@ export function collectMonthFees(society: Society, syndicate: Syndicate, wealth:
  * The funders that paid something, ascending ids: last month's list itself when it holds the
  * same ones (most months, for most syndicates), so a month allocates no list for them.
  */
-function servedFunders(n: number, served: number, ascending: boolean, previous: readonly number[]): number[] {
+function servedFunders(n: number, served: number, ascending: boolean, previous: number[]): number[] {
   const { ids, shares } = scratch;
-  if (ascending && previous.length === served && sameServed(n, previous)) return previous as number[];
+  if (ascending && previous.length === served && sameServed(n, previous)) return previous;
   const clients = new Array<number>(served);
   let k = 0;
   for (let i = 0; i < n; i++) if (shares[i]! > 0) clients[k++] = ids[i]!;
