@@ -5,6 +5,7 @@ import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
 import { Ledger } from './books/ledger.js';
 import { type Account, type Community, communityStreamSource, newMarket, PhaseStreams } from './communities/community.js';
 import { claimCells, drawSites, drawSizes, nearestPartners } from './communities/place.js';
+import { SiteColumns } from './communities/site-columns.js';
 import { buildLand, mapSide, type Land } from './land/land.js';
 import { metricsSpec } from './metrics.js';
 import { Members } from './people/members.js';
@@ -74,6 +75,8 @@ export class Society extends Model {
   /** Each community's cells, flat, for kernels (see land/cell-index.ts). */
   readonly cellIndex: CellIndex;
   readonly communities: Community[] = [];
+  /** The communities' sites as columns, read once per community (see communities/site-columns.ts). */
+  readonly sites = new SiteColumns();
   readonly people: People;
   readonly members: Members;
   readonly ledger = new Ledger();

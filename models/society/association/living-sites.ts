@@ -1,5 +1,6 @@
 import type { NearestK } from '../communities/place.js';
 import { SiteBlocks } from '../communities/site-blocks.js';
+import type { SiteXY } from '../communities/site-columns.js';
 
 /** A community as `LivingSites` reads it: its site, and whether anyone lives there (read at each search). */
 export interface SiteOf {
@@ -17,8 +18,9 @@ export interface SiteOf {
 export class LivingSites {
   private readonly blocks: SiteBlocks;
 
-  constructor(private readonly sites: readonly SiteOf[]) {
-    this.blocks = new SiteBlocks(sites.map((site) => site.x), sites.map((site) => site.y));
+  /** `columns` holds the same sites' x and y, one entry per site (`Society.sites`). */
+  constructor(private readonly sites: readonly SiteOf[], columns: SiteXY) {
+    this.blocks = new SiteBlocks(columns.xs, columns.ys);
   }
 
   /** Offers `best` the living sites nearest (x, y), nearest blocks first, until the rest cannot rank. */

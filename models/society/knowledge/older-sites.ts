@@ -1,10 +1,5 @@
 import { SiteBlocks } from '../communities/site-blocks.js';
-
-/** A community's site, as `OlderSites` reads it. */
-export interface Site {
-  x: number;
-  y: number;
-}
+import type { SiteXY } from '../communities/site-columns.js';
 
 /**
  * Community sites bucketed in square blocks (about two a block) to find, for a new community,
@@ -19,10 +14,11 @@ export class OlderSites {
   private readonly blocks: SiteBlocks;
   private readonly ties: number[] = [];
 
-  constructor(sites: readonly Site[]) {
-    this.xs = Float64Array.from(sites, (site) => site.x);
-    this.ys = Float64Array.from(sites, (site) => site.y);
-    this.blocks = new SiteBlocks(this.xs, this.ys);
+  /** Over the sites' columns (`Society.sites`), one entry per community. */
+  constructor({ xs, ys }: SiteXY) {
+    this.xs = xs;
+    this.ys = ys;
+    this.blocks = new SiteBlocks(xs, ys);
   }
 
   /** The nearest site older than `id` (0 when there is none). */

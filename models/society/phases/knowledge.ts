@@ -21,7 +21,7 @@ export const research: NamedPhase<Society> = {
     state.counters.innovations = 0;
     const communities = society.communities;
     // The grid of sites is built only in a month that founded communities.
-    const older = state.stock.size < communities.length ? new OlderSites(communities) : null;
+    const older = state.stock.size < communities.length ? new OlderSites(society.sites.of(communities)) : null;
     state.ensure(communities.length, (id) => older!.nearest(id));
     const links = linksOfMonth(society);
     const ratio = goodsRatio(society);

@@ -74,7 +74,7 @@ function considerSplit(society: Society, community: Community, out: Float64Array
   const size = out[o + SPLIT_OUT.size]!;
   const sharing = out[o + SPLIT_OUT.sharing]!;
   // Populations stand still until the month's moves are settled, so one grid serves every founding.
-  sites ??= new LivingSites(society.communities);
+  sites ??= new LivingSites(society.communities, society.sites.of(society.communities));
   const founded = foundCommunity(society, community, size, sharing, sites);
   if (!founded) return false;
   const moved = moveFaction(society, community, founded, side, out[o + SPLIT_OUT.faction]!);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../../sim/index.js';
 import { LivingSites } from '../../../../models/society/association/living-sites.js';
 import { NearestK } from '../../../../models/society/communities/place.js';
+import { siteXY } from '../../../../models/society/communities/site-columns.js';
 
 /** The k nearest living sites by sorting every (squared distance, id) pair. */
 function sortedNearest(sites: { x: number; y: number; population: number }[], x: number, y: number, k: number): number[] {
@@ -19,7 +20,7 @@ describe('LivingSites', () => {
     for (let trial = 0; trial < 200; trial++) {
       const side = 1 + rng.int(trial % 2 ? 8 : 500);
       const sites = Array.from({ length: rng.int(200) }, () => ({ x: rng.int(side), y: rng.int(side), population: rng.next() < 0.2 ? 0 : 1 + rng.int(50) }));
-      const grid = new LivingSites(sites);
+      const grid = new LivingSites(sites, siteXY(sites));
       for (let query = 0; query < 10; query++) {
         const k = rng.int(6);
         // Some founding sites fall outside the box the existing sites span.
