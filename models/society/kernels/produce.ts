@@ -14,8 +14,15 @@ import type { SocietyParams } from '../params.js';
  * community's yields are known.
  */
 
-/** produce.effortIn, per community: who is in, the sharing factor, expected sanctions, kept shares, sector values. */
-export const EFFORT_IN = { stride: 10, sharingFactor: 0, expectedMember: 1, expectedProprietor: 2, kept: 3, foodValue: 7, manufacturesValue: 8, active: 9 } as const;
+/**
+ * produce.effortIn, per community: who is in, the sharing factor, expected sanctions, kept shares, sector values;
+ * and what the yields need: the monitors' detection (for the month's counters), the collective's capital in
+ * workers' equipment, each sector's output factor (services, technology, time away), and the land unit.
+ */
+export const EFFORT_IN = {
+  stride: 15, sharingFactor: 0, expectedMember: 1, expectedProprietor: 2, kept: 3, foodValue: 7, manufacturesValue: 8, active: 9,
+  detection: 10, equipment: 11, factorFood: 12, factorManufactures: 13, landUnit: 14,
+} as const;
 /** produce.effortOut, per community: labour by sector (skill × effort), free riders, workers. */
 export const EFFORT_OUT = { stride: 5, labourFood: 0, labourManufactures: 1, freeRiders: 2, workers: 3, land: 4 } as const;
 /** produce.outputIn, per community: output per unit of labour, by sector. */
@@ -26,7 +33,10 @@ export const OUTPUT_OUT = { stride: 5, producedFood: 0, producedManufactures: 1,
 /** The columns both kernels read, typed; rebuilt only when the scope's arrays were replaced. */
 const view = cachedView(personView);
 
-/** Effort and sector choices: e* from the kept share, the norm and deterrence; free riders counted. */
+/**
+ * Effort and sector choices: e* from the kept share, the norm and deterrence; free riders counted.
+ * Then the community's yields: output per unit of labour by sector, into produce.outputIn.
+ */
 export const produceEffort: Kernel = {
   name: 'produce.effort',
   streams: ['produce'],
@@ -83,10 +93,28 @@ export const produceEffort: Kernel = {
     out[o + EFFORT_OUT.labourManufactures] = labourManufactures;
     out[o + EFFORT_OUT.freeRiders] = freeRiders;
     out[o + EFFORT_OUT.workers] = workers;
-    // The food land the yield needs, where anyone farms (the phase reads it for the yields).
-    if (labourFood > 0) out[o + EFFORT_OUT.land] = communityLand(scope, c);
+    // The food land the yield needs, where anyone farms.
+    const land = labourFood > 0 ? communityLand(scope, c) : 0;
+    out[o + EFFORT_OUT.land] = land;
+    const outputIn = scope.arrays['produce.outputIn'] as Float64Array;
+    const food = foodYield(p, land / input[i + EFFORT_IN.landUnit]!, labourFood) * input[i + EFFORT_IN.factorFood]!;
+    const manufactures = manufacturesYield(p, input[i + EFFORT_IN.equipment]!, labourManufactures) * input[i + EFFORT_IN.factorManufactures]!;
+    outputIn[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitFood] = food / Math.max(1e-12, labourFood);
+    outputIn[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitManufactures] = manufactures / Math.max(1e-12, labourManufactures);
   },
 };
+
+/** Food from h hours on `land` units of land: Y = A·h·(land/h)^a. */
+function foodYield(p: SocietyParams, land: number, h: number): number {
+  if (h <= 0) return 0;
+  return p.foodProductivity * h * Math.pow(land / h, p.foodElasticity);
+}
+
+/** Manufactures from h hours with the collective's equipment (in workers' worth) plus hand tools standing in for half the target per hour. */
+function manufacturesYield(p: SocietyParams, equipment: number, h: number): number {
+  if (h <= 0) return 0;
+  return p.manufacturesProductivity * h * Math.pow((equipment + 0.5 * h) / h, p.manufacturesElasticity);
+}
 
 /** Community c's food land (`landInCells` over its cells in the flat index; see land/cell-index.ts). */
 function communityLand(scope: KernelScope, c: number): number {

@@ -29,15 +29,14 @@ export const produce: NamedPhase<Society> = {
     shards.array('produce.outputOut', Float64Array, count * OUTPUT_OUT.stride);
     for (const community of communities) effortInputs(society, community, effortIn);
     society.cellIndex.update(communities);
+    // The effort kernel also sets each community's yields (output per unit of labour) for the output kernel.
     shards.run('produce.effort', count, members.start);
-    const effortOut = shards.array('produce.effortOut', Float64Array, count * EFFORT_OUT.stride);
-    const outputIn = shards.array('produce.outputIn', Float64Array, count * OUTPUT_IN.stride);
-    for (const community of communities) yields(society, community, effortIn, effortOut, outputIn);
     shards.run('produce.output', count, members.start);
+    const effortOut = shards.array('produce.effortOut', Float64Array, count * EFFORT_OUT.stride);
     const outputOut = shards.array('produce.outputOut', Float64Array, count * OUTPUT_OUT.stride);
     booked.food = booked.manufactures = booked.harvested = 0;
     for (const community of communities) {
-      if (effortIn[community.id * EFFORT_IN.stride + EFFORT_IN.active] === 1) recordProduction(society, community, effortOut, outputOut);
+      if (effortIn[community.id * EFFORT_IN.stride + EFFORT_IN.active] === 1) recordProduction(society, community, effortIn, effortOut, outputOut);
     }
     // Booked once for all communities: three ledger entries each would be 40,000 map updates a month at a million persons.
     society.ledger.source('food', 'production', booked.food);
@@ -69,47 +68,25 @@ function effortInputs(society: Society, community: Community, input: Float64Arra
   input[i + EFFORT_IN.kept + 3] = keptShare(p, community, 1, true);
   input[i + EFFORT_IN.foodValue] = community.food.price * community.food.productivity;
   input[i + EFFORT_IN.manufacturesValue] = community.manufactures.price * community.manufactures.productivity;
-}
-
-/** Books the effort kernel's counts and sets output per unit of labour from the community's yields. */
-function yields(society: Society, community: Community, effortIn: Float64Array, effortOut: Float64Array, outputIn: Float64Array): void {
-  if (effortIn[community.id * EFFORT_IN.stride + EFFORT_IN.active] === 0) return;
-  const o = community.id * EFFORT_OUT.stride;
-  const workers = effortOut[o + EFFORT_OUT.workers]!;
-  society.counters.freeRiders += effortOut[o + EFFORT_OUT.freeRiders]!;
-  society.counters.workers += workers;
-  society.counters.detection += community.governance.detection * workers;
-  const labourFood = effortOut[o + EFFORT_OUT.labourFood]!;
-  const labourManufactures = effortOut[o + EFFORT_OUT.labourManufactures]!;
-  const food = foodYield(society, effortOut[o + EFFORT_OUT.land]!, labourFood) * outputFactor(society, community.id, 0);
-  const manufactures = manufacturesYield(society, community, labourManufactures) * outputFactor(society, community.id, 1);
-  outputIn[community.id * OUTPUT_IN.stride + OUTPUT_IN.perUnitFood] = food / Math.max(1e-12, labourFood);
-  outputIn[community.id * OUTPUT_IN.stride + OUTPUT_IN.perUnitManufactures] = manufactures / Math.max(1e-12, labourManufactures);
-}
-
-/** Food from h hours on `landOf` land (the effort kernel summed it over the community's cells). */
-function foodYield(society: Society, landOf: number, h: number): number {
-  const p = society.params;
-  if (h <= 0) return 0;
-  const land = landOf / society.landUnit;
-  return p.foodProductivity * h * Math.pow(land / h, p.foodElasticity);
-}
-
-function manufacturesYield(society: Society, community: Community, h: number): number {
-  const p = society.params;
-  if (h <= 0) return 0;
-  // Hand tools stand in for half the target equipment, so a new collective still produces.
-  const equipment = community.collective.capital / Math.max(1e-9, p.capitalPerWorker) + 0.5 * h;
-  return p.manufacturesProductivity * h * Math.pow(equipment / h, p.manufacturesElasticity);
+  // What the yields need (the effort kernel computes them once it has summed the labour).
+  input[i + EFFORT_IN.detection] = detection;
+  input[i + EFFORT_IN.equipment] = community.collective.capital / Math.max(1e-9, p.capitalPerWorker);
+  input[i + EFFORT_IN.factorFood] = outputFactor(society, community.id, 0);
+  input[i + EFFORT_IN.factorManufactures] = outputFactor(society, community.id, 1);
+  input[i + EFFORT_IN.landUnit] = society.landUnit;
 }
 
 /** The month's production and harvest, summed over communities for the books. */
 const booked = { food: 0, manufactures: 0, harvested: 0 };
 
-/** Markets, hours and books from what the output kernel produced (and harvested from the land). */
-function recordProduction(society: Society, community: Community, effortOut: Float64Array, outputOut: Float64Array): void {
+/** The month's counters from the effort kernel, then markets, hours and books from what the output kernel produced (and harvested from the land). */
+function recordProduction(society: Society, community: Community, effortIn: Float64Array, effortOut: Float64Array, outputOut: Float64Array): void {
   const o = community.id * OUTPUT_OUT.stride;
   const e = community.id * EFFORT_OUT.stride;
+  const workers = effortOut[e + EFFORT_OUT.workers]!;
+  society.counters.freeRiders += effortOut[e + EFFORT_OUT.freeRiders]!;
+  society.counters.workers += workers;
+  society.counters.detection += effortIn[community.id * EFFORT_IN.stride + EFFORT_IN.detection]! * workers;
   const food = outputOut[o + OUTPUT_OUT.producedFood]!;
   const manufactures = outputOut[o + OUTPUT_OUT.producedManufactures]!;
   const hoursFood = outputOut[o + OUTPUT_OUT.hoursFood]!;
