@@ -66,25 +66,32 @@ function settleBlock(people: People, first: number, last: number, before: number
 /**
  * Communities [first, last) of `settleRemovals`, writing from rows[at]: each bucket's survivors
  * in place (those the removals moved under their new row numbers), then room for its newcomers
- * (`arrivals[c]` becomes the first one's place). Clears the dying marks it meets; sets
- * `note.lost` when a moved row is not found. Returns where the next bucket starts.
+ * (`arrivals[c]` becomes the first one's place). Walks only the buckets the note marked, and
+ * clears their marks and the dying marks it meets; sets `note.lost` when a moved row is not
+ * found. Returns where the next bucket starts.
  */
-function keepSurvivors(people: People, note: { dying: Uint8Array; tailIds: Int32Array; lost: boolean }, first: number, last: number, at: number, kept: number, oldRows: Int32Array, rows: Int32Array, start: Int32Array, arrivals: Int32Array): number {
-  const { dying, tailIds } = note;
+function keepSurvivors(people: People, note: { dying: Uint8Array; tailIds: Int32Array; touched: Uint8Array; lost: boolean }, first: number, last: number, at: number, kept: number, oldRows: Int32Array, rows: Int32Array, start: Int32Array, arrivals: Int32Array): number {
+  const { dying, tailIds, touched } = note;
   let w = at;
   let from = start[first]!;
   for (let c = first; c < last; c++) {
     const to = start[c + 1]!;
     start[c] = w;
-    for (let k = from; k < to; k++) {
-      const row = oldRows[k]!;
-      if (dying[row] === 1) {
-        dying[row] = 0; // every noted row sits in one bucket: this clears the note
-        continue;
+    if (c < touched.length && touched[c] === 1) {
+      touched[c] = 0;
+      for (let k = from; k < to; k++) {
+        const row = oldRows[k]!;
+        if (dying[row] === 1) {
+          dying[row] = 0; // every noted row sits in one bucket: this clears the note
+          continue;
+        }
+        const now = row < kept ? row : people.rowOf(tailIds[row - kept]!);
+        if (now < 0) note.lost = true;
+        rows[w++] = now;
       }
-      const now = row < kept ? row : people.rowOf(tailIds[row - kept]!);
-      if (now < 0) note.lost = true;
-      rows[w++] = now;
+    } else {
+      // No one in it died and none of its rows moved (the note marked each bucket that had): as it was.
+      for (let k = from; k < to; k++) rows[w++] = oldRows[k]!;
     }
     const newcomers = arrivals[c]!;
     arrivals[c] = w;
@@ -119,7 +126,7 @@ export class Members {
   /** Ids issued when the buckets were last rebuilt: more since means rows were added. */
   private idsAtRebuild = 0;
   /** What `noteRemovals` recorded for `settleRemovals`; `length` is -1 when nothing is noted. */
-  private readonly removal = { length: -1, count: 0, dying: new Uint8Array(0), tailIds: new Int32Array(0), arrivals: new Int32Array(0), lost: false };
+  private readonly removal = { length: -1, count: 0, dying: new Uint8Array(0), tailIds: new Int32Array(0), touched: new Uint8Array(0), arrivals: new Int32Array(0), lost: false };
 
   constructor(options: { shared?: boolean } = {}) {
     this.shared = options.shared ?? false;
@@ -245,13 +252,31 @@ export class Members {
     note.length = -1;
     if (!this.holdsRowsOf(people) || this.movedFrom.size > 0) return;
     if (note.dying.length < n) note.dying = new Uint8Array(Math.ceil(n * 1.25));
-    for (const row of rows) note.dying[row] = 1;
+    const community = people.cols.community;
+    for (const row of rows) {
+      note.dying[row] = 1;
+      this.touch(community[row]!);
+    }
     // Swap-removal moves only rows at or past n - k (the last row, while k rows go): their ids find them after.
     const k = rows.length;
     if (note.tailIds.length < k) note.tailIds = new Int32Array(Math.ceil(k * 1.25));
-    for (let j = 0; j < k; j++) note.tailIds[j] = people.idOf(n - k + j);
+    for (let j = 0; j < k; j++) {
+      note.tailIds[j] = people.idOf(n - k + j);
+      this.touch(community[n - k + j]!);
+    }
     note.length = n;
     note.count = k;
+  }
+
+  /** Marks community c's bucket as one `settleRemovals` must walk (someone in it dies, or one of its rows moves). */
+  private touch(c: number): void {
+    const note = this.removal;
+    if (c >= note.touched.length) {
+      const grown = new Uint8Array(Math.ceil((c + 1) * 1.25));
+      grown.set(note.touched);
+      note.touched = grown;
+    }
+    note.touched[c] = 1;
   }
 
   /**
@@ -310,6 +335,7 @@ export class Members {
   private clearNote(): void {
     const note = this.removal;
     if (note.length >= 0) note.dying.fill(0, 0, note.length);
+    note.touched.fill(0);
     note.length = -1;
   }
 

@@ -172,6 +172,26 @@ describe('Members', () => {
     }
   });
 
+  it('settles a few removals among many communities: the buckets nobody left are copied as they were', () => {
+    const people = scattered(3000, 400, 'few removals');
+    const rng = new Rng('few');
+    const members = new Members();
+    members.rebuild(people, 400);
+    for (let month = 0; month < 24; month++) {
+      // A handful of deaths, sometimes the last row itself: most buckets hold no dying row and no moved one.
+      const dying = new Set<number>();
+      for (let k = 0; k < 1 + rng.int(5); k++) dying.add(rng.int(people.length));
+      if (month % 3 === 0) dying.add(people.length - 1);
+      const rows = [...dying];
+      members.noteRemovals(people, rows);
+      for (const row of rows.sort((a, b) => b - a)) people.removeRow(row);
+      for (let k = 0; k < rng.int(6); k++) people.add({ community: rng.int(400) });
+      members.settleRemovals(people, 400, new Int32Array(people.length + 50));
+      expect(buckets(members, 400)).toEqual(reference(people, 400));
+      expect(members.start[400]).toBe(people.length);
+    }
+  });
+
   it('rebuilds instead of patching removals when nothing was noted, rows differ from the note, communities were added or the scratch is short', () => {
     const people = scattered(600, 8, 'unnoted');
     const members = new Members();
