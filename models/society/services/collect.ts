@@ -44,7 +44,7 @@ function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Ar
  * its earmark of the fund as it stood at the start of the month, moved from the funds' columns
  * into the syndicate's budget (or the central purse); sets what it asked and received and whom
  * it serves. `population`: each community's, by id (see `communityColumns`); `funds`: see
- * `fundColumns` (the caller writes them back once every syndicate has collected).
+ * `wealthAndFunds` (the caller writes them back once every syndicate has collected).
  */
 export function collectMonthFees(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: FundColumns, unitary: boolean, ratio: number, population: Float64Array): void {
   const p = society.params;

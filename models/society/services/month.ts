@@ -7,7 +7,7 @@ import { fundingVerdict, workersFunded } from './lifecycle.js';
 import { serviceQuality } from './quality.js';
 import { dissolve } from './redraw.js';
 import { SERVICE_FUNCTIONS, type Syndicate } from './syndicate.js';
-import { fundColumns, goodsRatio, wealthPerHead, writeFundsBack } from './view.js';
+import { goodsRatio, wealthAndFunds, writeFundsBack } from './view.js';
 import { governmentView } from '../defence/view.js';
 
 /**
@@ -18,8 +18,7 @@ import { governmentView } from '../defence/view.js';
  * and underfunded ones shrink or dissolve.
  */
 export function runServiceMonth(society: Society, goodsSums?: Float64Array, columns: CommunityColumns = communityColumns(society)): void {
-  const wealth = wealthPerHead(society, goodsSums);
-  const funds = fundColumns(society);
+  const { wealth, funds } = wealthAndFunds(society, goodsSums);
   const unitary = society.params.unitaryBudget;
   const ratio = goodsRatio(society);
   const syndicates = society.services.syndicates;

@@ -53,18 +53,26 @@ export class FundColumns {
   ) {}
 }
 
-export function fundColumns(society: Society): FundColumns {
+/**
+ * Goods per head (as `wealthPerHead`) and the funds as columns, in one pass over the
+ * communities: the month's collection needs both, and both read every community's fund.
+ */
+export function wealthAndFunds(society: Society, goodsSums?: Float64Array): { wealth: Float64Array; funds: FundColumns } {
   const ratio = goodsRatio(society);
+  const wealth = goodsSums ? Float64Array.from(goodsSums) : memberGoods(society);
   const communities = society.communities;
   const n = communities.length;
-  const columns = new FundColumns(new Float64Array(n), new Float64Array(n), new Float64Array(n));
+  const funds = new FundColumns(new Float64Array(n), new Float64Array(n), new Float64Array(n));
   for (let c = 0; c < n; c++) {
-    const fund = communities[c]!.fund;
-    columns.food[c] = fund.food;
-    columns.manufactures[c] = fund.manufactures;
-    columns.value[c] = worth(fund, ratio);
+    const community = communities[c]!;
+    const fund = community.fund;
+    const value = worth(fund, ratio);
+    funds.food[c] = fund.food;
+    funds.manufactures[c] = fund.manufactures;
+    funds.value[c] = value;
+    wealth[c] = community.population > 0 ? (wealth[c]! + value) / community.population : 0;
   }
-  return columns;
+  return { wealth, funds };
 }
 
 /** Puts the columns' food and manufactures back into each community's fund. */
