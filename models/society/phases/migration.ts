@@ -100,9 +100,10 @@ function bestDestination(society: Society, community: Community, row: number, rn
 /**
  * What migration reads of every community, copied in order once a month: a person compares
  * communities picked at random, and their objects lie all over the heap (a cache miss each).
- * Nothing in the phase changes these (populations are settled after all moves).
+ * Nothing in the phase changes these before its moves are settled (populations, and the
+ * federation a community left empty leaves, change only then).
  */
-const view = { welfare: new Float64Array(0), sharing: new Float64Array(0), population: new Float64Array(0), x: new Float64Array(0), y: new Float64Array(0), admission: new Float64Array(0) };
+const view = { welfare: new Float64Array(0), sharing: new Float64Array(0), population: new Float64Array(0), x: new Float64Array(0), y: new Float64Array(0), admission: new Float64Array(0), federation: new Float64Array(0) };
 
 function readCommunities(society: Society): void {
   const communities = society.communities;
@@ -111,10 +112,11 @@ function readCommunities(society: Society): void {
     const size = Math.ceil(n * 1.25);
     for (const key of Object.keys(view) as (keyof typeof view)[]) view[key] = new Float64Array(size);
   }
-  const { welfare, sharing, population, x, y, admission } = view;
+  const { welfare, sharing, population, x, y, admission, federation } = view;
   for (let c = 0; c < n; c++) {
     const community = communities[c]!;
     welfare[c] = community.governance.welfare;
+    federation[c] = community.governance.federation;
     sharing[c] = community.policy.sharing;
     population[c] = community.population;
     x[c] = community.x;
@@ -131,7 +133,7 @@ function valueTo(c: number, idealPointWeight: number, ideal: number): number {
 /** A community a person knows of (its index): mostly trade partners and federation fellows, sometimes any. */
 function sampleKnown(society: Society, community: Community, rng: Rng): number {
   const draw = rng.next();
-  const federation = community.governance.federation;
+  const federation = view.federation[community.id]!;
   if (draw < 0.5 && community.partners.length > 0) return community.partners[rng.int(community.partners.length)]!;
   if (draw < 0.75 && federation >= 0) {
     const fellows = society.polity.federations[federation]!.members;
