@@ -10,8 +10,8 @@ import type { SocietyParams } from '../params.js';
 /**
  * Production's per-person work, one community at a time (phases/produce.ts prepares the
  * inputs and books the results). Two kernels on the community's `produce` stream: effort and
- * sector choices (which sum the labour each sector gets), then each worker's output once the
- * community's yields are known.
+ * sector choices (which sum the labour each sector gets, and from it the community's yields),
+ * then each worker's output.
  */
 
 /**

@@ -11,7 +11,7 @@ import { outputFactor } from '../services/effects.js';
  * being named; Y = A·H·(factor/H)^a with land (food) or capital (manufactures) as the
  * factor; each person's output is their share of H times a lognormal shock. Harvest draws
  * down the community's resource. Reads prices, policy, land; mutates sector, effort,
- * output, resource, markets. One stream per community. The per-person work and the harvest
+ * output, resource, markets. One stream per community. The per-person work, the yields and the harvest
  * are in kernels/produce.ts (they may run on several threads); the books stay here.
  */
 export const produce: NamedPhase<Society> = {
