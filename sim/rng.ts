@@ -117,6 +117,48 @@ export class Rng {
     return mean + sd * u * factor;
   }
 
+  /**
+   * Writes `count` standard normal draws into out[0 … count): the very numbers `count` calls of
+   * `normal()` would return, leaving the stream where they would leave it. The generator's state
+   * stays in locals meanwhile, so a kernel that needs a draw for every worker pays for Alea's
+   * step and the polar method's rejection loop without going back to the object for each number.
+   */
+  fillNormals(out: Float64Array, count: number): void {
+    let i = 0;
+    if (count > 0 && !Number.isNaN(this.spareNormal)) {
+      out[i++] = this.spareNormal;
+      this.spareNormal = Number.NaN;
+    }
+    let c = this.c;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    while (i < count) {
+      let u: number, v: number, s: number;
+      do {
+        let t = 2091639 * s0 + c * 2.3283064365386963e-10;
+        s0 = s1;
+        s1 = s2;
+        s2 = t - (c = t | 0);
+        u = 2 * s2 - 1;
+        t = 2091639 * s0 + c * 2.3283064365386963e-10;
+        s0 = s1;
+        s1 = s2;
+        s2 = t - (c = t | 0);
+        v = 2 * s2 - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const factor = Math.sqrt((-2 * Math.log(s)) / s);
+      out[i++] = u * factor;
+      if (i < count) out[i++] = v * factor;
+      else this.spareNormal = v * factor;
+    }
+    this.c = c;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+  }
+
   /** A lognormal draw: exp(normal(mu, sigma)). */
   lognormal(mu: number, sigma: number): number {
     return Math.exp(this.normal(mu, sigma));

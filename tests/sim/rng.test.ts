@@ -116,6 +116,23 @@ describe('Rng distributions', () => {
     expect(lowest(lognormal)).toBeGreaterThan(0);
   });
 
+  it('fills normals in a batch with the very numbers one call at a time gives, leaving the stream where those calls leave it', () => {
+    const batched = streams.derive('batched normals');
+    const single = streams.derive('batched normals');
+    const out = new Float64Array(40);
+    // Odd and even counts, zero included, so the kept second value of a pair crosses batches and single calls.
+    for (const count of [0, 1, 2, 3, 7, 40, 0, 5, 1, 1, 12]) {
+      batched.fillNormals(out, count);
+      for (let i = 0; i < count; i++) expect(Object.is(out[i], single.normal())).toBe(true);
+      expect(batched.normal()).toBe(single.normal());
+      expect(batched.next()).toBe(single.next());
+    }
+    const state = [new Float64Array(Rng.STATE_SIZE), new Float64Array(Rng.STATE_SIZE)];
+    batched.saveState(state[0]!, 0);
+    single.saveState(state[1]!, 0);
+    expect(state[0]).toEqual(state[1]);
+  });
+
   it('draws exponentials with mean 1/rate and variance 1/rate²', () => {
     const values = draws(streams.derive('exponential'), DRAWS, (r) => r.exponential(4));
     expect(lowest(values)).toBeGreaterThanOrEqual(0);

@@ -130,6 +130,9 @@ function betterSector(foodValue: number, manufacturesValue: number, skillFood: n
   return food >= manufactures ? 0 : 1;
 }
 
+/** The output kernel's normal draws for one community (grown to the largest; one per thread). */
+let normals = new Float64Array(256);
+
 /** Each worker's output: their share of the sector's yield times a mean-one lognormal shock. */
 export const produceOutput: Kernel = {
   name: 'produce.output',
@@ -152,8 +155,18 @@ export const produceOutput: Kernel = {
     let producedManufactures = 0;
     let hoursFood = 0;
     let hoursManufactures = 0;
+    const first = v.start[c]!;
     const end = v.start[c + 1]!;
-    for (let m = v.start[c]!; m < end; m++) {
+    // One normal draw per worker, in member order: drawn together first, the same numbers.
+    let draws = 0;
+    if (sigma > 0) {
+      for (let m = first; m < end; m++) if (v.effort[v.rows[m]!]! > 0) draws++;
+      if (normals.length < draws) normals = new Float64Array(Math.max(draws, 2 * normals.length));
+      rng.fillNormals(normals, draws);
+    }
+    const drift = (sigma * sigma) / 2;
+    let d = 0;
+    for (let m = first; m < end; m++) {
       const row = v.rows[m]!;
       const effort = v.effort[row]!;
       if (effort <= 0) {
@@ -162,7 +175,7 @@ export const produceOutput: Kernel = {
       }
       const sector = v.sector[row]!;
       const skill = sector === 0 ? v.skillFood[row]! : v.skillManufactures[row]!;
-      const shock = sigma > 0 ? Math.exp(sigma * rng.normal() - (sigma * sigma) / 2) : 1;
+      const shock = sigma > 0 ? Math.exp(sigma * normals[d++]! - drift) : 1;
       v.output[row] = (sector === 0 ? perUnitFood : perUnitManufactures) * skill * effort * shock;
       if (sector === 0) {
         producedFood += v.output[row]!;
