@@ -108,6 +108,12 @@ export class Society extends Model {
    * ahead and how many of them were called off since the society was built.
    */
   readonly personsPassAhead = { step: 0, begun: 0, calledOff: 0 };
+  /**
+   * The step whose consumption left its per-community sums of goods and civic norms in
+   * `people.sumsOut` (the meals kernel adds them as it goes; -1: none yet). The syndicates,
+   * the next phase, read them there instead of passing over every person again.
+   */
+  personSumsAfterConsumption = -1;
   /** Runs the per-community kernels: on this thread, unless a threaded runner was handed over (`sharding.use`). */
   shards: ShardRunner;
   /** Months between gatherings of rows (0: never). */

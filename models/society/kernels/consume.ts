@@ -4,6 +4,7 @@ import { personView } from './person-view.js';
 import { utility } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 import { CARERS } from './distribute.js';
+import { PERSON_SUMS } from './person-sums.js';
 
 /**
  * Consumption's per-person work, one community at a time (phases/consume.ts books what it
@@ -19,6 +20,9 @@ function buildView(scope: KernelScope) {
   const a = scope.arrays;
   return Object.assign(personView(scope), {
     carers: a[CARERS] as Int32Array,
+    /** `people.sumsIn` and `people.sumsOut` (kernels/person-sums.ts): the meals write the sums that kernel would. */
+    sumsIn: a['people.sumsIn'] as Float64Array,
+    sumsOut: a['people.sumsOut'] as Float64Array,
   });
 }
 
@@ -62,16 +66,24 @@ function feedDependants(v: ConsumeView, p: SocietyParams, c: number): void {
   }
 }
 
-/** Members eat up to their need and use a share of their manufactures; the rest spoils and wears. */
+/**
+ * Members eat up to their need and use a share of their manufactures; the rest spoils and wears.
+ * What each is left with is final for the month's syndicates, so the pass also adds up what the
+ * `people.sums` kernel would (goods in food-equivalents, civic norms, heads), in member order.
+ */
 function eat(v: ConsumeView, p: SocietyParams, c: number, out: Float64Array): void {
-  const { age, food, manufactures, needsMet, utility: utilityOf, satisfaction, effort, rows } = v;
+  const { age, food, manufactures, needsMet, utility: utilityOf, satisfaction, effort, civicNorm, rows } = v;
   const { adultAge, foodNeed, manufacturesUse, foodSpoilage, manufacturesWear, foodPreference, effortCost } = p;
+  const ratio = v.sumsIn[0]!;
   let eaten = 0;
   let used = 0;
   let spoiled = 0;
   let worn = 0;
+  let goods = 0;
+  let norms = 0;
+  const from = v.start[c]!;
   const end = v.start[c + 1]!;
-  for (let k = v.start[c]!; k < end; k++) {
+  for (let k = from; k < end; k++) {
     const row = rows[k]!;
     const ae = age[row]! < adultAge ? 0.5 : 1;
     const held = food[row]!;
@@ -80,8 +92,12 @@ function eat(v: ConsumeView, p: SocietyParams, c: number, out: Float64Array): vo
     const use = Math.max(0, owned * manufacturesUse);
     const spoil = Math.max(0, (held - eat) * foodSpoilage);
     const wear = Math.max(0, (owned - use) * manufacturesWear);
-    food[row] = held - eat - spoil;
-    manufactures[row] = owned - use - wear;
+    const foodLeft = held - eat - spoil;
+    const manufacturesLeft = owned - use - wear;
+    food[row] = foodLeft;
+    manufactures[row] = manufacturesLeft;
+    goods += Math.max(0, foodLeft) + ratio * Math.max(0, manufacturesLeft);
+    norms += civicNorm[row]!;
     eaten += eat;
     used += use;
     spoiled += spoil;
@@ -96,4 +112,8 @@ function eat(v: ConsumeView, p: SocietyParams, c: number, out: Float64Array): vo
   out[o + CONSUME_OUT.spoiled] = spoiled;
   out[o + CONSUME_OUT.used] = used;
   out[o + CONSUME_OUT.worn] = worn;
+  const s = c * PERSON_SUMS.stride;
+  v.sumsOut[s + PERSON_SUMS.goods] = goods;
+  v.sumsOut[s + PERSON_SUMS.norms] = norms;
+  v.sumsOut[s + PERSON_SUMS.heads] = end - from;
 }

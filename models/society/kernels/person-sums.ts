@@ -15,7 +15,9 @@ const view = cachedView((scope: KernelScope) => {
  * Sums over each community's members, in member order (the order a pass over all persons in
  * member order adds them, so the numbers are the same): goods held, floored at zero and valued
  * with `people.sumsIn[0]` food-equivalents a manufactures unit, the civic norms, the head count.
- * Read by the syndicates (fees, oversight) and ecology (stewardship). No randomness.
+ * Read by the syndicates (fees, oversight) and ecology (stewardship). The meals kernel
+ * (kernels/consume.ts) adds the same sums as it goes; the syndicates, the phase after, take
+ * those when consumption ran. No randomness.
  */
 export const personSums: Kernel = {
   name: 'people.sums',

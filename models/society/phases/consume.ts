@@ -1,13 +1,15 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import { CONSUME_OUT } from '../kernels/consume.js';
 import { CARERS } from '../kernels/distribute.js';
+import { preparePersonSums } from '../services/person-sums.js';
 import type { Society } from '../society.js';
 
 /**
  * Members eat up to their food need and use a share of their manufactures; then food
  * spoils and manufactures wear, in holdings, funds and collectives, and collective capital
  * depreciates. Utility, needs met and satisfaction (a moving average of utility) follow
- * from what was consumed. Sinks only; no randomness. The per-person work is in
+ * from what was consumed. Sinks only; no randomness. The meals also leave each community's
+ * sums of goods and civic norms for the syndicates (`Society.personSumsAfterConsumption`). The per-person work is in
  * kernels/consume.ts (it may run on several threads); the community stocks and the books
  * stay here, in community order.
  */
@@ -21,7 +23,10 @@ export const consume: NamedPhase<Society> = {
     // Written by distribute this month, for the same members index.
     shards.array(CARERS, Int32Array, members.start[n]!);
     shards.array('consume.out', Float64Array, n * CONSUME_OUT.stride);
+    // The meals also add up each community's goods and norms, as the syndicates will want them.
+    preparePersonSums(society);
     shards.run('consume.meals', n, members.start);
+    society.personSumsAfterConsumption = society.steps;
     const out = shards.array('consume.out', Float64Array, n * CONSUME_OUT.stride);
     for (let i = 0; i < n; i++) wearStocks(society, i, out);
     // Each community's sinks, posted in community order: the same additions as one post each.

@@ -21,8 +21,9 @@ export const syndicates: NamedPhase<Society> = {
   run(society) {
     const state = society.services;
     state.counters = zeroServiceCounters();
-    // Nothing below changes persons' goods or norms before `educate`: one pass serves all.
-    const sums = sumPersons(society);
+    // Nothing below changes persons' goods or norms before `educate`: one set of sums serves
+    // all, the one the meals kernel left when consumption ran this step (the phase before).
+    const sums = sumPersons(society, true);
     // Yearly (and at the start): a community founded in between waits for the next redraw.
     if (state.drawnFor < 0 || society.steps % 12 === 0) {
       redrawRegions(society, sums.goods);

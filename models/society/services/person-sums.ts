@@ -16,18 +16,33 @@ export interface PersonSums {
  * goods in food-equivalents, the sum of their civic norms and their number.
  */
 export function personSumsByCommunity(society: Society): Float64Array {
-  const { shards, members, people, params: p } = society;
+  const { shards, members, people } = society;
   const count = society.communities.length;
   members.inOrder(people); // throws if the index is stale
-  shards.array('people.sumsIn', Float64Array, 1)[0] = manufacturesInFood(p.foodProductivity, p.manufacturesProductivity);
-  shards.array('people.sumsOut', Float64Array, count * PERSON_SUMS.stride);
+  preparePersonSums(society);
   shards.run('people.sums', count, members.start);
   return shards.array('people.sumsOut', Float64Array, count * PERSON_SUMS.stride);
 }
 
-/** Members' goods and mean civic norm, per community (`personSumsByCommunity`, unpacked). */
-export function sumPersons(society: Society): PersonSums {
-  const sums = personSumsByCommunity(society);
+/**
+ * Sets the kernels' `people.sumsIn` (what a manufactures unit is worth in food) and sizes
+ * `people.sumsOut` for every community: for the `people.sums` kernel, and for the meals kernel,
+ * which adds the same sums as it goes (see `Society.personSumsAfterConsumption`).
+ */
+export function preparePersonSums(society: Society): void {
+  const p = society.params;
+  society.shards.array('people.sumsIn', Float64Array, 1)[0] = manufacturesInFood(p.foodProductivity, p.manufacturesProductivity);
+  society.shards.array('people.sumsOut', Float64Array, society.communities.length * PERSON_SUMS.stride);
+}
+
+/**
+ * Members' goods and mean civic norm, per community (`personSumsByCommunity`, unpacked). With
+ * `afterConsumption`, the sums this step's consumption left are taken as they are when it left
+ * any: nothing between the meals and the caller may have changed goods, norms or members.
+ */
+export function sumPersons(society: Society, afterConsumption = false): PersonSums {
+  const fresh = afterConsumption && society.personSumsAfterConsumption === society.steps;
+  const sums = fresh ? society.shards.array('people.sumsOut', Float64Array, society.communities.length * PERSON_SUMS.stride) : personSumsByCommunity(society);
   const count = society.communities.length;
   const goods = new Float64Array(count);
   const norms = new Float64Array(count);
