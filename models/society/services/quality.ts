@@ -6,7 +6,29 @@
 export function serviceQuality(spending: number, skimShare: number, costScale: number, served: number, economiesOfScale: number): number {
   const delivered = (1 - skimShare) * Math.max(0, spending);
   if (delivered <= 0 || served <= 0) return 0;
-  return delivered / (delivered + costScale * Math.pow(served, 1 - economiesOfScale));
+  return delivered / (delivered + costScale * servedPower(served, 1 - economiesOfScale));
+}
+
+/** Whole numbers served below this have their power kept (a community's schools serve its few hundred members). */
+const POWERS_KEPT = 1 << 16;
+/** served^exponent for whole `served` below POWERS_KEPT, NaN where not yet computed, for `keptExponent`. */
+const keptPowers = new Float64Array(POWERS_KEPT).fill(Number.NaN);
+let keptExponent = Number.NaN;
+
+/**
+ * served^exponent, Math.pow's own number. At a million persons some twenty thousand syndicates
+ * (a school for every community) ask for it every month, mostly for the same few hundred head
+ * counts, and Math.pow takes about 60 ns; the values are kept by head count for the run's exponent.
+ */
+function servedPower(served: number, exponent: number): number {
+  if (served >= POWERS_KEPT || !Number.isInteger(served)) return Math.pow(served, exponent);
+  if (exponent !== keptExponent) {
+    keptPowers.fill(Number.NaN);
+    keptExponent = exponent;
+  }
+  let power = keptPowers[served]!;
+  if (Number.isNaN(power)) keptPowers[served] = power = Math.pow(served, exponent);
+  return power;
 }
 
 /** The spending that buys quality q for N served (the inverse of serviceQuality; ∞ at q ≥ 1). */

@@ -20,6 +20,18 @@ describe('service quality', () => {
     expect(serviceQuality(1000, 0, 1, 10_000, 0)).toBeCloseTo(serviceQuality(10, 0, 1, 100, 0), 12);
   });
 
+  it('gives, to the bit, the formula with Math.pow, for head counts kept and not, as the exponent changes', () => {
+    const direct = (spending: number, skim: number, cost: number, served: number, scale: number) => {
+      const delivered = (1 - skim) * spending;
+      return delivered / (delivered + cost * Math.pow(served, 1 - scale));
+    };
+    for (const scale of [0.15, 0.3, 0.15, 0]) {
+      for (const served of [1, 2, 37, 250, 250, 999, 65_535, 65_536, 1_000_000, 12.5, 0.25]) {
+        expect(Object.is(serviceQuality(80, 0.1, 3, served, scale), direct(80, 0.1, 3, served, scale))).toBe(true);
+      }
+    }
+  });
+
   it('spendingFor inverts it', () => {
     const spending = spendingFor(0.6, 0.1, 0.05, 500, 0.2);
     expect(serviceQuality(spending, 0.1, 0.05, 500, 0.2)).toBeCloseTo(0.6, 12);
