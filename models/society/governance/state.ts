@@ -120,6 +120,12 @@ export class Polity {
   counters: PolityCounters = zeroPolityCounters();
   /** Turnout of the most recent assemblies (carried between assembly months). */
   participation = 0;
+  /**
+   * The communities (their ids, ascending) whose `governance.expelled` accountability filled
+   * this month: migration carries the expulsions out in these alone, not in every community
+   * (a month at a million persons has a handful).
+   */
+  readonly expelling: number[] = [];
   private readonly streams = new Map<string, Rng>();
 
   /** The stream of a phase that crosses communities (one for the run, drawn in a fixed order). */

@@ -84,6 +84,7 @@ function bookJudgement(society: Society, community: Community, out: Float64Array
   const sinks = out[o + JUDGE_OUT.costs]!;
   for (let j = 0; j < sinks; j++) spend(costs[from + j]!);
   const named = out[o + JUDGE_OUT.expelled]!;
+  if (named > 0 && community.governance.expelled.length === 0) society.polity.expelling.push(community.id);
   for (let j = 0; j < named; j++) community.governance.expelled.push(society.people.idOf(expelled[from + j]!));
   community.fund.food = out[o + JUDGE_OUT.fundFood]!;
   community.fund.manufactures = out[o + JUDGE_OUT.fundManufactures]!;

@@ -22,7 +22,10 @@ export const migration: NamedPhase<Society> = {
     if (arrived.length < society.communities.length) arrived = new Float64Array(society.communities.length * 2);
     arrived.fill(0);
     let moved = false;
-    for (const community of society.communities) moved = expel(society, community) || moved;
+    // Only the communities accountability named someone in (in community order, as a walk over all would meet them).
+    const expelling = society.polity.expelling;
+    for (let i = 0; i < expelling.length; i++) moved = expel(society, society.communities[expelling[i]!]!) || moved;
+    expelling.length = 0;
     if (society.params.migration && society.params.migrationRate > 0) {
       readCommunities(society);
       for (const community of society.communities) moved = reconsider(society, community, rng) || moved;

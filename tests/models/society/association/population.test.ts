@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Society } from '../../../../models/society/index.js';
+import { SOCIETY_PHASES } from '../../../../models/society/phases/index.js';
 import { small } from '../helpers.js';
 
 /** A society where people move, are expelled and split off often. */
@@ -62,5 +63,30 @@ describe('population accounting', () => {
     for (const [id, home] of homes(society)) if (start.has(id)) expect(home).toBe(start.get(id));
     expect(society.communities.length).toBe(6);
     expect(society.events.count('secession')).toBe(0);
+  });
+});
+
+describe('expulsions', () => {
+  it('are carried out in every community accountability named someone in, listed once each in community order', () => {
+    const society = restless();
+    let named = 0;
+    // The society's own phases, each followed by a look at the lists it leaves.
+    society.setPhases(SOCIETY_PHASES.map((phase) => ({
+      name: phase.name,
+      run: (s: Society) => {
+        phase.run(s);
+        if (phase.name === 'accountability') {
+          const waiting = s.communities.filter((c) => c.governance.expelled.length > 0);
+          expect(s.polity.expelling).toEqual(waiting.map((c) => c.id));
+          named += waiting.reduce((sum, c) => sum + c.governance.expelled.length, 0);
+        }
+        if (phase.name === 'migration') {
+          expect(s.polity.expelling).toEqual([]);
+          expect(s.communities.every((c) => c.governance.expelled.length === 0)).toBe(true);
+        }
+      },
+    })));
+    society.run({ steps: 24 });
+    expect(named).toBeGreaterThan(0);
   });
 });
