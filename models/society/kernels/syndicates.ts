@@ -1,5 +1,19 @@
-import type { Kernel } from '../../../sim/index.js';
+import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { cachedView } from '../../../sim/index.js';
 import type { SocietyParams } from '../params.js';
+
+/** The arrays the kernel reads, looked up by name once per replacement rather than per community. */
+const view = cachedView((scope: KernelScope) => {
+  const a = scope.arrays;
+  return {
+    quality: a['syndicates.education'] as Float64Array,
+    start: a['members.start'] as Int32Array,
+    rows: a['members.rows'] as Int32Array,
+    age: a['people.age'] as Float32Array,
+    skillFood: a['people.skillFood'] as Float32Array,
+    skillManufactures: a['people.skillManufactures'] as Float32Array,
+  };
+});
 
 /**
  * Education's per-person work, one community at a time (phases/syndicates.ts writes each
@@ -10,15 +24,10 @@ export const syndicatesEducate: Kernel = {
   name: 'syndicates.educate',
   streams: [],
   run(scope, c) {
-    const a = scope.arrays;
-    const q = (a['syndicates.education'] as Float64Array)[c]!;
+    const { quality, start, rows, age, skillFood, skillManufactures } = view(scope);
+    const q = quality[c]!;
     if (q <= 0) return;
     const p = scope.params as unknown as SocietyParams;
-    const start = a['members.start'] as Int32Array;
-    const rows = a['members.rows'] as Int32Array;
-    const age = a['people.age'] as Float32Array;
-    const skillFood = a['people.skillFood'] as Float32Array;
-    const skillManufactures = a['people.skillManufactures'] as Float32Array;
     const adultAge = p.adultAge;
     const growth = 1 + p.educationSkillEffect * q;
     const end = start[c + 1]!;
