@@ -1,19 +1,10 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
 
 /** The arrays the kernel reads, looked up by name once per replacement rather than per community. */
-const view = cachedView((scope: KernelScope) => {
-  const a = scope.arrays;
-  return {
-    quality: a['syndicates.education'] as Float64Array,
-    start: a['members.start'] as Int32Array,
-    rows: a['members.rows'] as Int32Array,
-    age: a['people.age'] as Float32Array,
-    skillFood: a['people.skillFood'] as Float32Array,
-    skillManufactures: a['people.skillManufactures'] as Float32Array,
-  };
-});
+const view = cachedView((scope: KernelScope) => Object.assign(personView(scope), { quality: scope.arrays['syndicates.education'] as Float64Array }));
 
 /**
  * Education's per-person work, one community at a time (phases/syndicates.ts writes each

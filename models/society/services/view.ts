@@ -26,14 +26,7 @@ export function memberGoods(society: Society): Float64Array {
  * `goodsSums` (from `memberGoods` or a pass that sums the same way) spares the pass over persons.
  */
 export function wealthPerHead(society: Society, goodsSums?: Float64Array): Float64Array {
-  const ratio = goodsRatio(society);
-  const total = goodsSums ? Float64Array.from(goodsSums) : memberGoods(society);
-  const communities = society.communities;
-  for (let c = 0; c < communities.length; c++) {
-    const community = communities[c]!;
-    total[c] = community.population > 0 ? (total[c]! + worth(community.fund, ratio)) / community.population : 0;
-  }
-  return total;
+  return wealthAndFunds(society, goodsSums).wealth;
 }
 
 /**
@@ -54,7 +47,7 @@ export class FundColumns {
 }
 
 /**
- * Goods per head (as `wealthPerHead`) and the funds as columns, in one pass over the
+ * Goods per head (what `wealthPerHead` returns) and the funds as columns, in one pass over the
  * communities: the month's collection needs both, and both read every community's fund.
  */
 export function wealthAndFunds(society: Society, goodsSums?: Float64Array): { wealth: Float64Array; funds: FundColumns } {
