@@ -117,18 +117,46 @@ export class KnowledgeStock {
 
   /** A new community (e.g. a split) starting with what its parent knows. */
   addCommunity(parent: number): number {
-    // What a memberless parent lacks, its child lacks too: that innovation has someone to reach again.
-    const dead = this.dead.get(parent);
-    if (dead) for (const entry of [...this.asleep]) if (lacks(dead, entry)) this.wake(entry);
-    const child = this.communities++;
-    if (this.communities > this.capacity) this.grow(Math.max(this.communities, Math.ceil(this.capacity * 1.25)));
-    for (let s = 0; s < SECTORS; s++) this.tech[child * SECTORS + s] = this.level(parent, s);
-    for (const entry of this.tracked) {
-      if (!hasBit(entry.known!, parent)) continue;
-      setBit(entry.known!, child);
-      entry.knownBy++;
-    }
+    const child = this.communities;
+    this.addCommunities([parent]);
     return child;
+  }
+
+  /**
+   * New communities, in order, each starting with what its parent knows when it is added (a parent
+   * may be one added earlier in the list): the same as `addCommunity` for each in turn. A month
+   * founds several at a million persons, and each pass over the spreading innovations reads every
+   * one's flags cold, so a run of children whose parents have members is added in one pass.
+   */
+  addCommunities(parents: readonly number[]): void {
+    for (let from = 0; from < parents.length; ) {
+      // What a memberless parent lacks, its child lacks too: that innovation has someone to reach again.
+      const dead = this.dead.get(parents[from]!);
+      if (dead) for (const entry of [...this.asleep]) if (lacks(dead, entry)) this.wake(entry);
+      let to = from + 1;
+      while (to < parents.length && !this.dead.has(parents[to]!)) to++;
+      this.addLivingParents(parents, from, to);
+      from = to;
+    }
+  }
+
+  /** Children of `parents[from … to−1]`, none of them memberless but perhaps the first: one pass over the spreading. */
+  private addLivingParents(parents: readonly number[], from: number, to: number): void {
+    const first = this.communities;
+    for (let k = from; k < to; k++) {
+      this.communities++;
+      if (this.communities > this.capacity) this.grow(Math.max(this.communities, Math.ceil(this.capacity * 1.25)));
+      const child = first + k - from;
+      for (let s = 0; s < SECTORS; s++) this.tech[child * SECTORS + s] = this.level(parents[k]!, s);
+    }
+    for (const entry of this.tracked) {
+      const known = entry.known!;
+      for (let k = from; k < to; k++) {
+        if (!hasBit(known, parents[k]!)) continue;
+        setBit(known, first + k - from);
+        entry.knownBy++;
+      }
+    }
   }
 
   /**

@@ -33,7 +33,9 @@ export class KnowledgeState {
 
   /** Grows to n communities; each new one starts with what `parentOf(id)` knows. */
   ensure(n: number, parentOf: (id: number) => number): void {
-    while (this.stock.size < n) this.stock.addCommunity(parentOf(this.stock.size));
+    const parents: number[] = [];
+    for (let id = this.stock.size; id < n; id++) parents.push(parentOf(id));
+    this.stock.addCommunities(parents);
     if (this.researchShare.length < n) {
       const share = new Float64Array(n);
       share.set(this.researchShare);

@@ -120,11 +120,16 @@ function compare(seed: string, trial: number): { asleep: number } {
   for (let step = 0; step < 80; step++) {
     for (let c = 0; c < alive.length; c++) if (alive[c] && rng.next() < 0.03 && alive.filter(Boolean).length > 1) alive[c] = false;
     if (rng.next() < 0.02) alive[rng.int(alive.length)] = true;
-    for (let n = rng.int(3); n > 0; n--) {
-      const parent = rng.int(alive.length);
-      expect(stock.addCommunity(parent)).toBe(reference.addCommunity(parent));
+    // New communities, whose parent may be one founded just before them; on odd trials the stock adds a month's at once.
+    const parents: number[] = [];
+    for (let n = rng.int(trial % 2 ? 5 : 3); n > 0; n--) {
+      parents.push(rng.int(alive.length));
       alive.push(true);
     }
+    if (trial % 2) stock.addCommunities(parents);
+    else parents.forEach((parent, k) => expect(stock.addCommunity(parent)).toBe(reference.communities + k));
+    for (const parent of parents) reference.addCommunity(parent);
+    expect(stock.size).toBe(reference.communities);
     for (let n = rng.poisson(0.8); n > 0; n--) {
       const living = alive.flatMap((a, c) => (a ? [c] : []));
       const innovation = { id: nextId++, origin: living[rng.int(living.length)]!, sector: rng.int(SECTORS), gain: 0.01 + 0.05 * rng.next(), step, expires: step + rng.int(3) * 6 };
