@@ -137,9 +137,13 @@ export function passesAdmission(society: Society, bar: number, row: number): boo
   return cols.civicNorm[row]! >= bar && cols.strikes[row]! < 1;
 }
 
-/** After moves: settle the member buckets, refresh populations, release the land of emptied communities. */
-export function settleMembership(society: Society): void {
+/**
+ * After moves: settle the member buckets, remove the rows of persons who left the map (`leaving`,
+ * descending; see `leaveMap`), refresh populations, release the land of emptied communities.
+ */
+export function settleMembership(society: Society, leaving: readonly number[] = []): void {
   society.members.settleMoves(society.people, society.communities.length, society.scratchInts(society.people.length));
+  if (leaving.length > 0) removeRows(society, leaving);
   for (const community of society.communities) {
     community.population = society.members.count(community.id);
     if (community.population > 0 || community.governance.founded < 0) continue;
@@ -149,4 +153,17 @@ export function settleMembership(society: Society): void {
     for (const cell of community.cells) if (society.land.user[cell] === community.id) society.land.user[cell] = -1;
     society.events.log(society.steps + 1, 'community_abandoned', { community: community.id, x: community.x, y: community.y });
   }
+}
+
+/**
+ * Removes rows (descending) from a settled index and the table, patching the buckets as the
+ * demography's deaths do: removing them first would leave the moves' settling a rebuild over
+ * every id ever issued (at a million persons, some months' expulsions send someone off the map).
+ */
+function removeRows(society: Society, rows: readonly number[]): void {
+  const { people, members } = society;
+  const before = people.length;
+  members.noteRemovals(people, rows);
+  for (const row of rows) people.removeRow(row);
+  members.settleRemovals(people, society.communities.length, society.scratchInts(before));
 }

@@ -31,8 +31,7 @@ export const migration: NamedPhase<Society> = {
       for (const community of society.communities) moved = reconsider(society, community, rng) || moved;
     }
     leaving.sort((a, b) => b - a);
-    for (const row of leaving) society.people.removeRow(row);
-    if (moved) settleMembership(society);
+    if (moved || leaving.length > 0) settleMembership(society, leaving);
     for (const community of society.communities) {
       const g = community.governance;
       g.arrivals = 0.9 * g.arrivals + 0.1 * (arrived[community.id]! / Math.max(1, community.population));

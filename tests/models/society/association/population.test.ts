@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Society } from '../../../../models/society/index.js';
 import { SOCIETY_PHASES } from '../../../../models/society/phases/index.js';
+import { Members } from '../../../../models/society/people/members.js';
 import { small } from '../helpers.js';
 
 /** A society where people move, are expelled and split off often. */
@@ -88,5 +89,41 @@ describe('expulsions', () => {
     })));
     society.run({ steps: 24 });
     expect(named).toBeGreaterThan(0);
+  });
+});
+
+/** Each community's member ids as the index lists them, and as a rebuild would (ascending ids of the rows in it). */
+function buckets(society: Society): { indexed: number[][]; expected: number[][] } {
+  const { people, members } = society;
+  const indexed = society.communities.map((c) => Array.from(members.rows.subarray(members.start[c.id]!, members.start[c.id + 1]!), (row) => people.idOf(row)));
+  const expected: number[][] = society.communities.map(() => []);
+  for (let row = 0; row < people.length; row++) expected[people.cols.community[row]!]!.push(people.idOf(row));
+  for (const list of expected) list.sort((a, b) => a - b);
+  return { indexed, expected };
+}
+
+describe('persons leaving the map', () => {
+  it('leave the member buckets as a rebuild would make them, without a rebuild', () => {
+    const society = restless({ admission: 0.9 });
+    const rebuild = vi.spyOn(Members.prototype, 'rebuild');
+    let left = 0;
+    let rebuilt = 0;
+    society.setPhases(SOCIETY_PHASES.map((phase) => ({
+      name: phase.name,
+      run: (s: Society) => {
+        const calls = rebuild.mock.calls.length;
+        phase.run(s);
+        if (phase.name !== 'migration') return;
+        left += s.polity.counters.leftMap;
+        rebuilt += rebuild.mock.calls.length - calls;
+        const { indexed, expected } = buckets(s);
+        expect(indexed).toEqual(expected);
+        for (const community of s.communities) expect(community.population).toBe(expected[community.id]!.length);
+      },
+    })));
+    society.run({ steps: 36 });
+    rebuild.mockRestore();
+    expect(left).toBeGreaterThan(0);
+    expect(rebuilt).toBe(0);
   });
 });
