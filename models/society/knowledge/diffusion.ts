@@ -59,6 +59,8 @@ export class KnowledgeStock {
   private readonly links = new MonthLinks();
   /** A month's walks over the frontiers, with their scratch. */
   private readonly walk = new FrontierWalk();
+  /** Communities the month's census found newly without members, not yet listed as dead. */
+  private readonly newlyDead: number[] = [];
 
   constructor(communities: number) {
     this.communities = this.capacity = communities;
@@ -190,6 +192,7 @@ export class KnowledgeStock {
 
   /** Notes who is newly without members (and what they lack), and wakes what a revived one lacks. */
   private census(living: (community: number) => boolean): void {
+    const newlyDead = this.newlyDead;
     for (let c = 0; c < this.communities; c++) {
       const dead = this.dead.get(c);
       if (living(c)) {
@@ -197,12 +200,23 @@ export class KnowledgeStock {
         // Woken while still listed as dead, so the rebuilt flags show it lacking them.
         for (const entry of [...this.asleep]) if (lacks(dead, entry)) this.wake(entry);
         this.dead.delete(c);
-      } else if (!dead) {
-        const lacked = new Set<Tracked>();
-        for (const entry of this.tracked) if (!hasBit(entry.known!, c)) lacked.add(entry);
-        this.dead.set(c, { since: this.arrivals, lacked });
-      }
+      } else if (!dead) newlyDead.push(c);
     }
+    // Those newly dead are listed after the wakes, all in one pass: what a wake puts back was known
+    // to every living community when it was set aside, so to them too, whichever comes first.
+    this.noteDead(newlyDead);
+  }
+
+  /** Lists the communities found dead (ascending) as dead, with what each lacks: one pass over the spreading for them all. */
+  private noteDead(communities: number[]): void {
+    if (communities.length === 0) return;
+    const lacked = communities.map(() => new Set<Tracked>());
+    for (const entry of this.tracked) {
+      const known = entry.known!;
+      for (let k = 0; k < communities.length; k++) if (!hasBit(known, communities[k]!)) lacked[k]!.add(entry);
+    }
+    communities.forEach((c, k) => this.dead.set(c, { since: this.arrivals, lacked: lacked[k]! }));
+    communities.length = 0;
   }
 
   /** Keeps an innovation spreading unless every community knows it (retired) or every living one does (set aside). */
