@@ -4,7 +4,7 @@ import { personView } from './person-view.js';
 import { utility } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 import { CARERS } from './distribute.js';
-import { PERSON_SUMS } from './person-sums.js';
+import { heldInFood, writePersonSums } from './person-sums.js';
 
 /**
  * Consumption's per-person work, one community at a time (phases/consume.ts books what it
@@ -96,7 +96,7 @@ function eat(v: ConsumeView, p: SocietyParams, c: number, out: Float64Array): vo
     const manufacturesLeft = owned - use - wear;
     food[row] = foodLeft;
     manufactures[row] = manufacturesLeft;
-    goods += Math.max(0, foodLeft) + ratio * Math.max(0, manufacturesLeft);
+    goods += heldInFood(foodLeft, manufacturesLeft, ratio);
     norms += civicNorm[row]!;
     eaten += eat;
     used += use;
@@ -112,8 +112,5 @@ function eat(v: ConsumeView, p: SocietyParams, c: number, out: Float64Array): vo
   out[o + CONSUME_OUT.spoiled] = spoiled;
   out[o + CONSUME_OUT.used] = used;
   out[o + CONSUME_OUT.worn] = worn;
-  const s = c * PERSON_SUMS.stride;
-  v.sumsOut[s + PERSON_SUMS.goods] = goods;
-  v.sumsOut[s + PERSON_SUMS.norms] = norms;
-  v.sumsOut[s + PERSON_SUMS.heads] = end - from;
+  writePersonSums(v.sumsOut, c, goods, norms, end - from);
 }

@@ -5,6 +5,19 @@ import { personView } from './person-view.js';
 /** people.sumsOut, per community: members' goods in food-equivalents, the sum of their civic norms, their number. */
 export const PERSON_SUMS = { stride: 3, goods: 0, norms: 1, heads: 2 } as const;
 
+/** What a member holds in food-equivalents, as the sums count it: each good floored at zero, manufactures at `ratio`. */
+export function heldInFood(food: number, manufactures: number, ratio: number): number {
+  return Math.max(0, food) + ratio * Math.max(0, manufactures);
+}
+
+/** Writes community c's sums into `people.sumsOut`. */
+export function writePersonSums(out: Float64Array, c: number, goods: number, norms: number, heads: number): void {
+  const o = c * PERSON_SUMS.stride;
+  out[o + PERSON_SUMS.goods] = goods;
+  out[o + PERSON_SUMS.norms] = norms;
+  out[o + PERSON_SUMS.heads] = heads;
+}
+
 /** The arrays the kernel reads, looked up by name once per replacement rather than per community. */
 const view = cachedView((scope: KernelScope) => {
   const a = scope.arrays;
@@ -31,12 +44,9 @@ export const personSums: Kernel = {
     const end = start[c + 1]!;
     for (let m = from; m < end; m++) {
       const row = rows[m]!;
-      goods += Math.max(0, food[row]!) + ratio * Math.max(0, manufactures[row]!);
+      goods += heldInFood(food[row]!, manufactures[row]!, ratio);
       norms += civicNorm[row]!;
     }
-    const o = c * PERSON_SUMS.stride;
-    out[o + PERSON_SUMS.goods] = goods;
-    out[o + PERSON_SUMS.norms] = norms;
-    out[o + PERSON_SUMS.heads] = end - from;
+    writePersonSums(out, c, goods, norms, end - from);
   },
 };
