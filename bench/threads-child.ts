@@ -4,8 +4,7 @@
  * warm-up and then the timed steps, and prints one JSON line: wall and CPU time, person-steps,
  * time per phase. Usage: node --import tsx bench/threads-child.ts <population> <threads> <warm-up steps> <timed steps>
  */
-import type { KernelArray, Rng, ShardRunner, Simulation } from '../sim/index.js';
-import type { KernelArrayConstructor } from '../sim/shards.js';
+import { TimedRunner, type Simulation } from '../sim/index.js';
 import { ThreadedRunner } from '../sim/node/threads.js';
 import type { JobBalance } from '../sim/node/thread-protocol.js';
 import { createSimulation } from '../scenarios/create.js';
@@ -57,56 +56,6 @@ export function balancePerStep(balances: ReadonlyMap<string, JobBalance> | undef
   return { balanceByName, balance };
 }
 
-/** Passes everything to the model's runner and adds up the wall time of its kernel runs. */
-class TimedRunner implements ShardRunner {
-  ms = 0;
-  readonly byName = new Map<string, number>();
-  constructor(private readonly inner: ShardRunner) {}
-  get threads(): number {
-    return this.inner.threads;
-  }
-  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
-    this.inner.track(prefix, source);
-  }
-  array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep?: boolean): T {
-    return this.inner.array(name, type, length, keep);
-  }
-  /** The kernel `begin` started, until `join` (or the next job) finishes it. */
-  private pending: string | undefined;
-  /**
-   * As the runner does it: while a job begun earlier is unfinished, the kernel runs on the calling
-   * thread alone, and otherwise the runner finishes that job first (its wait then counts here).
-   */
-  run(kernel: string, count: number, start: Int32Array): void {
-    this.timed(kernel, () => this.inner.run(kernel, count, start));
-  }
-  /** A job begun counts its posting and what its join waits: the time it overlapped the caller's work is not the kernels'. */
-  begin(kernel: string, count: number, start: Int32Array): void {
-    this.join();
-    this.timed(kernel, () => this.inner.begin(kernel, count, start));
-    this.pending = kernel;
-  }
-  join(): void {
-    const kernel = this.pending;
-    if (kernel === undefined) return;
-    this.pending = undefined;
-    this.timed(kernel, () => this.inner.join());
-  }
-  private timed(kernel: string, work: () => void): void {
-    const from = performance.now();
-    work();
-    const took = performance.now() - from;
-    this.ms += took;
-    this.byName.set(kernel, (this.byName.get(kernel) ?? 0) + took);
-  }
-  rng(community: number, stream: string): Rng {
-    return this.inner.rng(community, stream);
-  }
-  close(): void {
-    this.inner.close();
-  }
-}
-
 type Society = SocietyModel & Simulation;
 
 async function measure(population: number, threads: number, warmUp: number, steps: number): Promise<ThreadsChildResult> {
@@ -114,16 +63,15 @@ async function measure(population: number, threads: number, warmUp: number, step
   writeAwayAsARunDoes(society);
   const sharding = society.sharding!;
   const runner = threads > 1 ? await ThreadedRunner.start({ threads, kernelModule: sharding.kernelModule, kernels: sharding.kernels, params: sharding.params, seed: sharding.seed, balance: true }) : undefined;
-  // The model's own one-thread runner when no threads were started.
-  const timed = new TimedRunner(runner ?? (society as unknown as { shards: ShardRunner }).shards);
+  // The model's own one-thread runner when no threads were started; time summed by kernel.
+  const timed = new TimedRunner(runner ?? sharding.runner, () => performance.now());
   sharding.use(timed);
   try {
     society.run({ steps: warmUp });
-    timed.ms = 0;
-    timed.byName.clear();
+    timed.reset();
     runner?.balance!.clear();
     const times = timeSteps(society, steps);
-    const kernelMsByName = Object.fromEntries([...timed.byName].map(([name, ms]) => [name, ms / steps]));
+    const kernelMsByName = Object.fromEntries([...timed.byKey].map(([name, ms]) => [name, ms / steps]));
     return { population, threads, steps, ...times, kernelMs: timed.ms / steps, kernelMsByName, ...balancePerStep(runner?.balance, steps) };
   } finally {
     runner?.close();

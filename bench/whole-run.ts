@@ -11,6 +11,11 @@
  * reverse by turns (so a machine that speeds up or slows down over the rounds favours no count),
  * each run's speed-up is over the baseline of its own round, and a summary gives each count's
  * median, fastest and slowest wall time and its median speed-up.
+ * From the manifest's `kernelSeconds` it also splits each run's wall time into the calling
+ * thread's time inside the kernels' runs, which threads share, and the rest, which the calling
+ * thread does alone; and it gives the speed-up a run would have had with kernels that gained all
+ * their threads offer (t ÷ the baseline's count) over the baseline's, its own part alone as it was:
+ * the most more parallel kernels can buy, whatever is done to them (Amdahl's bound).
  * Usage: node --import tsx bench/whole-run.ts [population=1000000] [steps=600] [threads=1,2] [rounds=1]
  */
 import { spawnSync } from 'node:child_process';
@@ -34,6 +39,18 @@ export interface WholeRun {
   /** Seconds in each phase (from the manifest), to see which part a change moved. */
   phaseSecondsByName: Record<string, number>;
   outsideSeconds: number;
+  /** The calling thread's seconds inside kernels' runs (all of the manifest's `kernelSeconds`, the collection's too). */
+  kernelSeconds: number;
+  /** The same by phase (and `collection`), from the manifest. */
+  kernelSecondsByName: Record<string, number>;
+  /** Wall time outside the kernels' runs: what the calling thread did alone (serial phase work, build, collection, writing). */
+  aloneSeconds: number;
+  /**
+   * The speed-up over the round's baseline this run would have had if its kernels had taken the
+   * baseline's kernel seconds × baseline threads ÷ its threads (all a thread count offers), its own
+   * part alone unchanged: baseline wall ÷ (alone + that). 1 for the baseline.
+   */
+  kernelBound: number;
   /** Speed-up over the baseline (the first thread count) of the same round: its wall time ÷ this one's. */
   speedup: number;
   /** Every file the same as the first baseline's (the manifest aside: it records the threads and the times). */
@@ -50,6 +67,8 @@ export interface ThreadCountSummary {
   maxWallSeconds: number;
   /** The median of its runs' speed-ups, each over its own round's baseline. */
   medianSpeedup: number;
+  /** The median of its runs' `kernelBound`s. */
+  medianKernelBound: number;
   identical: boolean;
 }
 
@@ -71,18 +90,42 @@ export function sameFiles(a: Map<string, string>, b: Map<string, string>): boole
   return a.size === b.size && [...a].every(([path, hash]) => b.get(path) === hash);
 }
 
+/** What `runOnce` reads of a run: its wall time, and from its manifest the seconds by phase and the kernels' by phase. */
+interface OneRun {
+  wall: number;
+  phases: number;
+  byName: Record<string, number>;
+  kernels: number;
+  kernelsByName: Record<string, number>;
+}
+
 /** Runs the CLI once; throws with its error output when it fails. */
-function runOnce(population: number, steps: number, threads: number, out: string): { wall: number; phases: number; byName: Record<string, number> } {
+function runOnce(population: number, steps: number, threads: number, out: string): OneRun {
   const settings = scaledSettings(population).flatMap((setting) => ['--set', setting]);
   const args = ['bin/polycentric.js', 'run', 'scenarios/default.json', ...settings, '--steps', String(steps), '--threads', String(threads), '--out', out];
   const start = performance.now();
   const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 24 });
   const wall = (performance.now() - start) / 1000;
   if (child.status !== 0) throw new Error(`the run on ${threads} thread(s) failed (exit ${child.status}): ${child.stderr.trim()}`);
-  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { phaseSeconds: Record<string, number> };
-  const phases = Object.values(manifest.phaseSeconds).reduce((sum, s) => sum + s, 0);
-  const byName = Object.fromEntries(Object.entries(manifest.phaseSeconds).map(([phase, seconds]) => [phase, round(seconds)]));
-  return { wall, phases, byName };
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { phaseSeconds: Record<string, number>; kernelSeconds?: Record<string, number> };
+  const total = (seconds: Record<string, number>): number => Object.values(seconds).reduce((sum, s) => sum + s, 0);
+  const rounded = (seconds: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(seconds).map(([phase, s]) => [phase, round(s)]));
+  const kernelSeconds = manifest.kernelSeconds ?? {};
+  return { wall, phases: total(manifest.phaseSeconds), byName: rounded(manifest.phaseSeconds), kernels: total(kernelSeconds), kernelsByName: rounded(kernelSeconds) };
+}
+
+/** A run's figures against its round's baseline (see `WholeRun`), rounded; `baseline` may be the run itself (exact seconds in, so that reads 1). */
+export function againstBaseline(run: Omit<WholeRun, 'speedup' | 'kernelBound'>, baseline: Omit<WholeRun, 'speedup' | 'kernelBound'>): WholeRun {
+  const kernelsAtBest = (baseline.kernelSeconds * baseline.threads) / run.threads;
+  return {
+    ...run,
+    wallSeconds: round(run.wallSeconds),
+    // Hundredths: the bound is made of them, and a short run's seconds are few.
+    kernelSeconds: round(run.kernelSeconds, 2),
+    aloneSeconds: round(run.aloneSeconds, 2),
+    speedup: round(baseline.wallSeconds / run.wallSeconds, 3),
+    kernelBound: round(baseline.wallSeconds / (run.aloneSeconds + kernelsAtBest), 3),
+  };
 }
 
 /**
@@ -97,18 +140,21 @@ export function wholeRuns(population: number, steps: number, threadCounts: reado
     let reference: Map<string, string> | undefined;
     for (let r = 1; r <= rounds; r++) {
       const order = r % 2 === 1 ? threadCounts : [...threadCounts].reverse();
-      const measured: Omit<WholeRun, 'speedup'>[] = [];
+      const measured: Omit<WholeRun, 'speedup' | 'kernelBound'>[] = [];
       for (const threads of order) {
         const out = join(base, `round-${r}-threads-${threads}`);
-        const { wall, phases, byName } = runOnce(population, steps, threads, out);
+        const { wall, phases, byName, kernels, kernelsByName } = runOnce(population, steps, threads, out);
         const hashes = fileHashes(out);
         reference ??= hashes;
-        measured.push({ round: r, threads, wallSeconds: wall, phaseSeconds: round(phases), phaseSecondsByName: byName, outsideSeconds: round(wall - phases), identical: sameFiles(reference, hashes), files: hashes.size });
+        measured.push({
+          round: r, threads, wallSeconds: wall, phaseSeconds: round(phases), phaseSecondsByName: byName, outsideSeconds: round(wall - phases),
+          kernelSeconds: kernels, kernelSecondsByName: kernelsByName, aloneSeconds: wall - kernels, identical: sameFiles(reference, hashes), files: hashes.size,
+        });
         // The run's files are no longer needed once hashed: a 1M run writes about 1.6 GB.
         rmSync(out, { recursive: true, force: true });
       }
-      const baseline = measured.find((run) => run.threads === threadCounts[0])!.wallSeconds;
-      const done = measured.map((run) => ({ ...run, wallSeconds: round(run.wallSeconds), speedup: round(baseline / run.wallSeconds, 3) }));
+      const baseline = measured.find((run) => run.threads === threadCounts[0])!;
+      const done = measured.map((run) => againstBaseline(run, baseline));
       results.push(...done);
       onRound?.(done);
     }
@@ -130,6 +176,7 @@ export function summarise(runs: readonly WholeRun[], threadCounts: readonly numb
       minWallSeconds: Math.min(...walls),
       maxWallSeconds: Math.max(...walls),
       medianSpeedup: round(quantile(mine.map((run) => run.speedup), 0.5), 3),
+      medianKernelBound: round(quantile(mine.map((run) => run.kernelBound), 0.5), 3),
       identical: mine.every((run) => run.identical),
     };
   });
@@ -178,12 +225,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       const label = rounds > 1 ? `round ${r.round}, ` : '';
       console.log(`${label}${String(r.threads).padStart(3)} thread(s): ${r.wallSeconds.toFixed(1).padStart(8)} s (phases ${r.phaseSeconds.toFixed(1)} s, outside ${r.outsideSeconds.toFixed(1)} s), speed-up ${r.speedup.toFixed(3)}×, ${r.files} files ${r.identical ? 'identical to the baseline' : 'DIFFERENT from the baseline'}`);
       console.log(`      the longest phases: ${longestPhases(r.phaseSecondsByName, 6)}`);
+      console.log(`      in the kernels' runs ${r.kernelSeconds.toFixed(1)} s, the calling thread alone ${r.aloneSeconds.toFixed(1)} s; with kernels at their best, a speed-up of at most ${r.kernelBound.toFixed(3)}×`);
     }
   });
   const summary = summarise(results, threads);
   if (rounds > 1) {
     for (const t of summary) {
-      console.log(`${String(t.threads).padStart(3)} thread(s) over ${t.runs} rounds: median ${t.medianWallSeconds.toFixed(1)} s (${t.minWallSeconds.toFixed(1)}–${t.maxWallSeconds.toFixed(1)}), median speed-up ${t.medianSpeedup.toFixed(3)}×`);
+      console.log(`${String(t.threads).padStart(3)} thread(s) over ${t.runs} rounds: median ${t.medianWallSeconds.toFixed(1)} s (${t.minWallSeconds.toFixed(1)}–${t.maxWallSeconds.toFixed(1)}), median speed-up ${t.medianSpeedup.toFixed(3)}× (with kernels at their best, at most ${t.medianKernelBound.toFixed(3)}×)`);
     }
   }
   console.log(JSON.stringify({ population, steps, rounds, runs: results, summary }));

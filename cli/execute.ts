@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { AgentSnapshot, Simulation } from '../sim/index.js';
+import { TimedRunner, type AgentSnapshot, type Simulation } from '../sim/index.js';
 import { checkFolderFree, PendingFolder } from '../sim/node/run-folder.js';
 import { ThreadedRunner } from '../sim/node/threads.js';
 import { createSimulation } from '../scenarios/create.js';
@@ -81,6 +81,7 @@ async function runAndWrite(
   { started, clockStart, threads }: { started: Date; clockStart: number; threads: number },
 ): Promise<RunResult> {
   const phaseTimes = startProfiling(simulation);
+  const kernelTimes = phaseTimes ? timeKernels(simulation) : undefined;
   let lastBreath = clockStart;
   // A model that has finished by itself (running === false) stops the run before its step limit.
   for (let step = 1; step <= scenario.steps && simulation.running !== false; step++) {
@@ -111,7 +112,8 @@ async function runAndWrite(
     finished: new Date().toISOString(),
     wallSeconds: round(wallSeconds),
     stepsPerSecond: wallSeconds > 0 ? round(stepsRun / wallSeconds) : null,
-    phaseSeconds: phaseTimes ? Object.fromEntries([...phaseTimes].map(([name, ms]) => [name, round(ms / 1000)])) : undefined,
+    phaseSeconds: phaseTimes ? seconds(phaseTimes) : undefined,
+    kernelSeconds: kernelTimes ? seconds(kernelTimes) : undefined,
     files: ['manifest.json', metrics!, events!, ...snapshots.names, ...rest],
   };
   files['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
@@ -153,6 +155,25 @@ function startProfiling(simulation: Simulation): Map<string, number> | undefined
   if (typeof candidate.profile !== 'function' || !(candidate.phaseTimes instanceof Map)) return undefined;
   candidate.profile(() => performance.now());
   return candidate.phaseTimes;
+}
+
+/**
+ * For a model that splits its steps by community, times the calling thread's part inside the
+ * kernels' runs, by the phase running at the time (`collection` for the collector's, after the
+ * phases): a phase's seconds less its kernels' are what ran on the calling thread alone.
+ */
+function timeKernels(simulation: Simulation): Map<string, number> | undefined {
+  const sharding = simulation.sharding;
+  if (!sharding) return undefined;
+  const model = simulation as Simulation & { phase?: string };
+  const timed = new TimedRunner(sharding.runner, () => performance.now(), () => model.phase ?? 'collection');
+  sharding.use(timed);
+  return timed.byKey;
+}
+
+/** Milliseconds by name as seconds (four significant digits). */
+function seconds(times: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...times].map(([name, ms]) => [name, round(ms / 1000)]));
 }
 
 function round(value: number): number {

@@ -40,6 +40,8 @@ export interface Sharding {
   readonly kernels: readonly Kernel[];
   readonly params: Readonly<Record<string, unknown>>;
   readonly seed: number;
+  /** The runner the model's kernels run through now (its own one-thread runner until `use`). */
+  readonly runner: ShardRunner;
   /** From now on the model's kernels run through this runner (built with shared arrays). */
   use(runner: ShardRunner): void;
 }
@@ -77,6 +79,8 @@ export class Model implements Simulation {
   private clock: Clock | undefined;
   /** Cumulative time per phase (milliseconds), when a clock is set. */
   readonly phaseTimes = new Map<string, number>();
+  /** The phase running now; undefined between steps and while the collector collects (profiles key time by it). */
+  phase: string | undefined;
   private agentIds = 0;
 
   constructor(seed: number) {
@@ -115,12 +119,14 @@ export class Model implements Simulation {
   step(): void {
     const clock = this.clock;
     for (const phase of this.phases) {
+      this.phase = phase.name;
       if (clock) {
         const start = clock();
         phase.run(this);
         this.phaseTimes.set(phase.name, (this.phaseTimes.get(phase.name) ?? 0) + clock() - start);
       } else phase.run(this);
     }
+    this.phase = undefined;
     this.steps++;
     this.collector.collect(this, this.steps);
   }

@@ -207,6 +207,7 @@ export class Society extends Model {
       kernels: KERNELS,
       params: this.params,
       seed: this.seed,
+      runner: this.shards,
       use: (runner) => {
         this.trackArrays(runner);
         this.shards = runner;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fileHashes, parseArguments, sameFiles, summarise, type WholeRun } from '../../bench/whole-run.js';
+import { againstBaseline, fileHashes, parseArguments, sameFiles, summarise, type WholeRun } from '../../bench/whole-run.js';
 import { quantile } from '../../sim/stats.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -27,24 +27,60 @@ describe('the whole-run benchmark', () => {
       expect(Object.values(byName).reduce((a, b) => a + b, 0)).toBeCloseTo(r.phaseSeconds as number, 0);
       expect(r.speedup).toBeGreaterThan(0);
       if (r.threads === 1) expect(r.speedup).toBe(1);
+      // The kernels' part, by phase and the collection's, within the wall time; the rest is the calling thread's alone.
+      const kernels = r.kernelSecondsByName as unknown as Record<string, number>;
+      expect(Object.keys(kernels)).toEqual(expect.arrayContaining(['produce', 'distribute', 'collection']));
+      expect(Object.keys(kernels)).not.toContain('migration'); // a phase with no kernel
+      for (const [phase, seconds] of Object.entries(kernels)) if (phase !== 'collection') expect(seconds).toBeLessThanOrEqual(byName[phase]! + 0.05);
+      expect(r.kernelSeconds as number).toBeGreaterThan(0);
+      expect((r.kernelSeconds as number) + (r.aloneSeconds as number)).toBeCloseTo(r.wallSeconds as number, 0);
+      if (r.threads === 1) expect(r.kernelBound).toBe(1);
+      else {
+        // Its round's one-thread run, its kernels' seconds shared by two: what the bound is made of, to the
+        // rounding of the figures printed (wall time to the tenth of a second, the parts to the hundredth).
+        const one = result.runs.find((o) => o.round === r.round && o.threads === 1)!;
+        const bound = (wall: number, alone: number, kernels: number): number => wall / (alone + kernels / 2);
+        const [wall, alone, kernels] = [one.wallSeconds, r.aloneSeconds, one.kernelSeconds] as number[];
+        expect(r.kernelBound).toBeGreaterThanOrEqual(bound(wall! - 0.05, alone! + 0.005, kernels! + 0.005) - 0.001);
+        expect(r.kernelBound).toBeLessThanOrEqual(bound(wall! + 0.05, alone! - 0.005, kernels! - 0.005) + 0.001);
+      }
     }
     expect(result.summary.map((t) => [t.threads, t.runs, t.identical])).toEqual([[1, 2, true], [2, 2, true]]);
     expect(stdout).toContain('round 2,   1 thread(s):');
     expect(stdout).toContain('2 thread(s) over 2 rounds: median');
     expect(stdout).toMatch(/the longest phases: \w[\w-]* \d+\.\d s, /);
+    expect(stdout).toMatch(/the calling thread alone \d+\.\d s; with kernels at their best, a speed-up of at most \d\.\d{3}×/);
   }, 60_000);
 
   it('sums the rounds up per thread count: median, fastest and slowest wall time, median speed-up', () => {
     // The median is the shared quantile at one half: the middle value, or the mean of the two middle ones.
     expect(quantile([3, 1, 2], 0.5)).toBe(2);
     expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
-    const runOf = (round: number, threads: number, wallSeconds: number, speedup: number, identical = true): WholeRun =>
-      ({ round, threads, wallSeconds, phaseSeconds: wallSeconds - 1, phaseSecondsByName: { produce: wallSeconds - 1 }, outsideSeconds: 1, speedup, identical, files: 13 });
-    const runs = [runOf(1, 1, 460, 1), runOf(1, 2, 330, 1.394), runOf(2, 2, 320, 1.492), runOf(2, 1, 477.3, 1), runOf(3, 1, 470, 1), runOf(3, 2, 329, 1.429, false)];
+    const runOf = (round: number, threads: number, wallSeconds: number, speedup: number, kernelBound: number, identical = true): WholeRun => ({
+      round, threads, wallSeconds, phaseSeconds: wallSeconds - 1, phaseSecondsByName: { produce: wallSeconds - 1 }, outsideSeconds: 1,
+      kernelSeconds: 0, kernelSecondsByName: {}, aloneSeconds: wallSeconds, kernelBound, speedup, identical, files: 13,
+    });
+    const runs = [runOf(1, 1, 460, 1, 1), runOf(1, 2, 330, 1.394, 1.5), runOf(2, 2, 320, 1.492, 1.45), runOf(2, 1, 477.3, 1, 1), runOf(3, 1, 470, 1, 1), runOf(3, 2, 329, 1.429, 1.61, false)];
     expect(summarise(runs, [1, 2])).toEqual([
-      { threads: 1, runs: 3, medianWallSeconds: 470, minWallSeconds: 460, maxWallSeconds: 477.3, medianSpeedup: 1, identical: true },
-      { threads: 2, runs: 3, medianWallSeconds: 329, minWallSeconds: 320, maxWallSeconds: 330, medianSpeedup: 1.429, identical: false },
+      { threads: 1, runs: 3, medianWallSeconds: 470, minWallSeconds: 460, maxWallSeconds: 477.3, medianSpeedup: 1, medianKernelBound: 1, identical: true },
+      { threads: 2, runs: 3, medianWallSeconds: 329, minWallSeconds: 320, maxWallSeconds: 330, medianSpeedup: 1.429, medianKernelBound: 1.5, identical: false },
     ]);
+  });
+
+  it('bounds what faster kernels could buy: the baseline\'s kernel seconds shared by all the threads, the run\'s own part alone as it was', () => {
+    const measured = (threads: number, wallSeconds: number, kernelSeconds: number): Omit<WholeRun, 'speedup' | 'kernelBound'> => ({
+      round: 1, threads, wallSeconds, phaseSeconds: wallSeconds - 20, phaseSecondsByName: {}, outsideSeconds: 20,
+      kernelSeconds, kernelSecondsByName: {}, aloneSeconds: wallSeconds - kernelSeconds, identical: true, files: 13,
+    });
+    const one = measured(1, 465, 250);
+    const two = measured(2, 323.5, 140);
+    // 465 ÷ (183.5 alone + 250 ÷ 2 at best) = 1.507: the serial part decides the rest, whatever the kernels do.
+    expect(againstBaseline(two, one)).toMatchObject({ speedup: 1.437, kernelBound: 1.507, wallSeconds: 323.5 });
+    expect(againstBaseline(one, one)).toMatchObject({ speedup: 1, kernelBound: 1 });
+    // Three threads: the kernels at a third of the baseline's.
+    expect(againstBaseline(measured(3, 280, 100), one).kernelBound).toBeCloseTo(465 / (180 + 250 / 3), 3);
+    // A baseline on two threads: its kernel seconds count twice over as work.
+    expect(againstBaseline(measured(4, 250, 60), two).kernelBound).toBeCloseTo(323.5 / (190 + (140 * 2) / 4), 3);
   });
 
   it('tells folders whose files differ by one byte, or by one file, from the same files', () => {

@@ -102,10 +102,21 @@ describe('a run split across threads', () => {
     expect(runs[1]).toEqual(runs[0]);
   }, 120_000);
 
-  it('says in the manifest how many threads ran it', async () => {
-    const out = join(scratch(), 'manifest');
-    await executeRun(small('default', 3), { out, threads: 2 });
-    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).threads).toBe(2);
+  it('says in the manifest how many threads ran it, and how long each phase spent in kernels', async () => {
+    for (const threads of [1, 2]) {
+      const out = join(scratch(), `manifest-${threads}`);
+      await executeRun(small('default', 3), { out, threads });
+      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { threads: number; phaseSeconds: Record<string, number>; kernelSeconds: Record<string, number> };
+      expect(manifest.threads).toBe(threads);
+      // Kernels' time by the phase that ran them (the collection's after the phases); none in a phase without kernels.
+      expect(Object.keys(manifest.kernelSeconds)).toEqual(expect.arrayContaining(['produce', 'distribute', 'consume', 'collection']));
+      expect(Object.keys(manifest.kernelSeconds)).not.toContain('migration');
+      for (const [phase, seconds] of Object.entries(manifest.kernelSeconds)) {
+        if (phase === 'collection') continue;
+        expect(manifest.phaseSeconds[phase]).toBeDefined();
+        expect(seconds).toBeLessThanOrEqual(manifest.phaseSeconds[phase]! * 1.001 + 1e-4); // within the phase's own time (to rounding)
+      }
+    }
   }, 30_000);
 
   it('refuses --threads for a model that cannot split (exit 2) and a count that makes no sense', () => {
