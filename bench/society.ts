@@ -29,7 +29,7 @@ const SIZES = [
   { population: 100_000, suffix: '100k', repeats: 2 },
   { population: 1_000_000, suffix: '1m', repeats: 1 },
 ];
-/** The size whose phase profile is reported without a suffix: the reference size. */
+/** The size whose phase profile is reported without a suffix: the reference size of the targets (docs/performance.md). */
 const PROFILE_SUFFIX = '100k';
 /** Warm-up steps (the first months are unlike the rest), then one year of timed months, so yearly phases count once. */
 const WINDOW = { warmUp: 3, steps: 12 };
