@@ -3,7 +3,8 @@ import { gatherKernel } from './kernels/gather.js';
 import { CellIndex, landInCells, shareLand } from './land/cell-index.js';
 import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
 import { Ledger } from './books/ledger.js';
-import { type Account, type Community, communityStreamSource, newMarket, PhaseStreams } from './communities/community.js';
+import { type Account, type Community, communityStreamSource, PhaseStreams } from './communities/community.js';
+import { MarketColumns, openMarkets } from './communities/market-columns.js';
 import { claimCells, drawSites, drawSizes, nearestPartners } from './communities/place.js';
 import { SiteColumns } from './communities/site-columns.js';
 import { buildLand, mapSide, type Land } from './land/land.js';
@@ -62,7 +63,6 @@ function zeroCounters(): StepCounters {
 const POLICY_AMOUNTS = ['sharing', 'commonsRate', 'exitShare', 'fundPayout', 'admission'] as const;
 const ACCOUNT_AMOUNTS = ['food', 'manufactures', 'credit'] as const;
 const COLLECTIVE_AMOUNTS = ['capital', 'manufactures', 'credit'] as const;
-const HOURS_AMOUNTS = ['food', 'manufactures'] as const;
 const COMMUNITY_AMOUNTS = ['clearing'] as const;
 
 /**
@@ -78,6 +78,8 @@ export class Society extends Model {
   /** The communities' sites as columns, read once per community (see communities/site-columns.ts). */
   readonly sites = new SiteColumns();
   readonly people: People;
+  /** Every community's markets and hours, in columns (its `food`, `manufactures` and `hours` are views of them). */
+  readonly markets: MarketColumns;
   readonly members: Members;
   readonly ledger = new Ledger();
   /** The central budget (holds only what it collected this month). */
@@ -132,6 +134,7 @@ export class Society extends Model {
     this.members = new Members(options);
     this.noArray = allocateColumn(Int32Array, 0, options.shared ?? false) as Int32Array;
     this.gatherArrays.to = this.gatherArrays.from = this.noArray;
+    this.markets = new MarketColumns(p.communities, options.shared ?? false);
     const placing = this.streams.derive('communities');
     const sizes = drawSizes(p.population, p.communities, p.communitySizeSpread, placing);
     const sites = drawSites(this.land, p.communities, placing);
@@ -222,6 +225,7 @@ export class Society extends Model {
     runner.track('gather', () => this.gatherArrays);
     runner.track('land', () => ({ fertility: this.land.fertility, water: this.land.water, resource: this.land.resource, capacity: this.land.capacity, original: this.ecology.original, user: this.land.user, cellStart: this.cellIndex.start, cells: this.cellIndex.cells }));
     runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
+    runner.track('markets', () => this.markets.arrays());
   }
 
   /** Runs a step with fresh counters and books. */
@@ -251,9 +255,7 @@ export class Society extends Model {
       collective: doubleFields({ capital: 0, manufactures: 0, credit: 0 }, COLLECTIVE_AMOUNTS),
       taxes: doubleFields({ food: 0, manufactures: 0, credit: 0 }, ACCOUNT_AMOUNTS),
       clearing: 0, cells, partners: [],
-      food: newMarket(p.hoursPerMonth / p.foodProductivity),
-      manufactures: newMarket(p.hoursPerMonth / p.manufacturesProductivity),
-      hours: doubleFields({ food: 0, manufactures: 0 }, HOURS_AMOUNTS),
+      ...openMarkets(this.markets, id, p.hoursPerMonth / p.foodProductivity, p.hoursPerMonth / p.manufacturesProductivity),
       streams: new PhaseStreams(),
       governance: newGovernance(monitoring(p, size, size).detection, this.steps),
     };

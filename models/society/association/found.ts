@@ -1,4 +1,4 @@
-import type { Community } from '../communities/community.js';
+import type { Community, Market } from '../communities/community.js';
 import { NearestK, nearestFree } from '../communities/place.js';
 import { monitoring } from '../governance/detection.js';
 import { newGovernance } from '../governance/state.js';
@@ -45,11 +45,20 @@ export function foundCommunity(society: Society, parent: Community, founders: nu
   // gets a hidden class of its own, and every function that reads a community's policy would
   // then meet two kinds of object and be recompiled (see docs/engine.md).
   Object.assign(community.policy, parent.policy).sharing = sharing;
-  for (const good of ['food', 'manufactures'] as const) Object.assign(community[good], { ...parent[good], output: 0, unmet: 0, unsold: 0 });
+  for (const good of ['food', 'manufactures'] as const) priceAsParent(community[good], parent[good]);
   community.governance = newGovernance(monitoring(p, founders, founders).detection, society.steps + 1);
   community.partners = nearestLiving(society, community, p.tradePartners, living);
   society.communities.push(community);
   return community;
+}
+
+/** A new market priced as its parent's, with nothing produced or left over yet (markets are views of columns: no spread copies them). */
+function priceAsParent(market: Market, parent: Market): void {
+  market.labourCost = parent.labourCost;
+  market.productivity = parent.productivity;
+  market.markup = parent.markup;
+  market.price = parent.price;
+  market.output = market.unmet = market.unsold = 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { doubleFields, type Rng, type Streams } from '../../../sim/index.js';
+import { type Rng, type Streams } from '../../../sim/index.js';
 import type { Governance } from '../governance/state.js';
 
 /** Goods kept in physical units, plus a credit balance in labour-hours. */
@@ -69,14 +69,6 @@ export interface Community {
   streams: PhaseStreams;
   /** Self-government: accountability's findings, the agenda, federation standing. */
   governance: Governance;
-}
-
-/** A market's amounts, which start at whole numbers and turn fractional (see `doubleFields`). */
-const MARKET_AMOUNTS = ['labourCost', 'productivity', 'output', 'markup', 'price', 'unmet', 'unsold'] as const;
-
-/** A fresh market priced at labour cost (markup 1). */
-export function newMarket(labourCost: number): Market {
-  return doubleFields({ labourCost, productivity: 0, output: 0, markup: 1, price: labourCost, unmet: 0, unsold: 0 }, MARKET_AMOUNTS);
 }
 
 /** Each phase's slot in every community's streams, numbered as phases first ask for one. */

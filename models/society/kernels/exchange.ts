@@ -1,18 +1,23 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { marketView, type MarketArrays } from './market-view.js';
 import { personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
 
 /**
  * The market inside each community, one community at a time (phases/exchange.ts books the
- * collective's side, the prices and the counters): members' orders, the collective's
- * investment order, the matched shares, and each member's settlement. No randomness.
+ * collective's side and the counters): members' orders, the collective's investment order,
+ * the matched shares, each member's settlement, then what is left unmatched and the new
+ * prices, in the markets' columns. No randomness.
  */
 
-/** exchange.in, per community: prices, and the collective's stock, capital and credit. */
-export const EXCHANGE_IN = { stride: 5, priceFood: 0, priceManufactures: 1, collectiveManufactures: 2, collectiveCapital: 3, collectiveCredit: 4 } as const;
-/** exchange.out, per community: supply and demand per good (the collective's included), matched shares, the investment order. */
-export const EXCHANGE_OUT = { stride: 9, supply: 0, demand: 2, sold: 4, bought: 6, investment: 8 } as const;
+/** exchange.in, per community: the collective's stock, capital and credit (the prices are the markets' columns). */
+export const EXCHANGE_IN = { stride: 3, collectiveManufactures: 0, collectiveCapital: 1, collectiveCredit: 2 } as const;
+/**
+ * exchange.out, per community: supply and demand per good (the collective's included), matched shares, the investment
+ * order, and the prices the month's trades were made at (the kernel then reprices the markets).
+ */
+export const EXCHANGE_OUT = { stride: 11, supply: 0, demand: 2, sold: 4, bought: 6, investment: 8, price: 9 } as const;
 
 /**
  * Each member's open order per good this month, per member position k (as in
@@ -55,10 +60,13 @@ export const exchangeMarket: Kernel = {
     const v = view(scope);
     const i = c * EXCHANGE_IN.stride;
     const o = c * EXCHANGE_OUT.stride;
-    const priceFood = input[i + EXCHANGE_IN.priceFood]!;
-    const priceManufactures = input[i + EXCHANGE_IN.priceManufactures]!;
+    const markets = marketView(scope);
+    const priceFood = markets.price[2 * c]!;
+    const priceManufactures = markets.price[2 * c + 1]!;
+    out[o + EXCHANGE_OUT.price] = priceFood;
+    out[o + EXCHANGE_OUT.price + 1] = priceManufactures;
     const manufacturingLabour = collectOrders(v, p, c, priceFood, priceManufactures, out, o);
-    const investment = investmentOrder(p, manufacturingLabour, input, i);
+    const investment = investmentOrder(p, manufacturingLabour, priceManufactures, input, i);
     out[o + EXCHANGE_OUT.supply + 1]! += input[i + EXCHANGE_IN.collectiveManufactures]!;
     out[o + EXCHANGE_OUT.demand + 1]! += investment;
     out[o + EXCHANGE_OUT.investment] = investment;
@@ -70,8 +78,30 @@ export const exchangeMarket: Kernel = {
       out[o + EXCHANGE_OUT.bought + g] = demand > 0 ? traded / demand : 0;
     }
     settleOrders(v, c, priceFood, priceManufactures, out, o);
+    leaveForTrade(markets, c, p.priceAdjustment, input[i + EXCHANGE_IN.collectiveManufactures]!, out, o);
   },
 };
+
+/**
+ * What is left unmatched for trade between communities (the collective's unsold stock and
+ * unfunded investment are its own, not the market's), and each good's new price: the markup
+ * moves by the rate times the excess demand's share of the larger side, within [0.33, 3].
+ */
+function leaveForTrade(markets: MarketArrays, c: number, rate: number, offeredByCollective: number, out: Float64Array, o: number): void {
+  const investment = out[o + EXCHANGE_OUT.investment]!;
+  for (let g = 0; g < 2; g++) {
+    const slot = 2 * c + g;
+    const supply = out[o + EXCHANGE_OUT.supply + g]!;
+    const demand = out[o + EXCHANGE_OUT.demand + g]!;
+    const traded = Math.min(supply, demand);
+    markets.unmet[slot] = (demand - traded) - (g === 1 ? investment * (1 - out[o + EXCHANGE_OUT.bought + 1]!) : 0);
+    markets.unsold[slot] = (supply - traded) - (g === 1 ? offeredByCollective * (1 - out[o + EXCHANGE_OUT.sold + 1]!) : 0);
+    const scale = Math.max(supply, demand);
+    const z = scale > 0 ? (demand - supply) / scale : 0;
+    markets.markup[slot] = Math.min(3, Math.max(0.33, markets.markup[slot]! * (1 + rate * z)));
+    markets.price[slot] = markets.labourCost[slot]! * markets.markup[slot]!;
+  }
+}
 
 /** Each member's offers and wants; writes the members' supply and demand, returns the manufacturing labour. */
 function collectOrders(v: ExchangeView, p: SocietyParams, c: number, priceFood: number, priceManufactures: number, out: Float64Array, o: number): number {
@@ -113,12 +143,11 @@ function collectOrders(v: ExchangeView, p: SocietyParams, c: number, priceFood: 
 }
 
 /** What the collective asks its union (or investors) for: a part of its capital shortfall, within its credit room. */
-function investmentOrder(p: SocietyParams, manufacturingLabour: number, input: Float64Array, i: number): number {
+function investmentOrder(p: SocietyParams, manufacturingLabour: number, price: number, input: Float64Array, i: number): number {
   const target = p.capitalPerWorker * manufacturingLabour;
   const gap = Math.max(0, target - input[i + EXCHANGE_IN.collectiveCapital]!);
   // The union lends up to the value of the target equipment; outside investors, pooling
   // savings from beyond the union, close the shortfall at their own pace.
-  const price = input[i + EXCHANGE_IN.priceManufactures]!;
   const room = Math.max(0, target * price + input[i + EXCHANGE_IN.collectiveCredit]!);
   const pace = p.capital === 'interest' ? p.investorPace : UNION_PACE;
   return Math.min(pace * gap, room / price);

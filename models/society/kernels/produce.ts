@@ -3,32 +3,34 @@ import { cachedView } from '../../../sim/index.js';
 import { landInCells } from '../land/cell-index.js';
 import { harvestCells } from '../land/yield.js';
 import { landView } from './land.js';
+import { marketView, type MarketArrays } from './market-view.js';
 import { personView } from './person-view.js';
 import { chooseEffort } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 
 /**
  * Production's per-person work, one community at a time (phases/produce.ts prepares the
- * inputs and books the results). Two kernels on the community's `produce` stream: effort and
+ * inputs and books the totals); the output kernel records each community's markets and hours
+ * in their columns. Two kernels on the community's `produce` stream: effort and
  * sector choices (which sum the labour each sector gets, and from it the community's yields),
  * then each worker's output.
  */
 
 /**
- * produce.effortIn, per community: who is in, the sharing factor, expected sanctions, kept shares, sector values;
+ * produce.effortIn, per community: who is in, the sharing factor, expected sanctions, kept shares;
  * and what the yields need: the monitors' detection (for the month's counters), the collective's capital in
  * workers' equipment, each sector's output factor (services, technology, time away), and the land unit.
  */
 export const EFFORT_IN = {
-  stride: 15, sharingFactor: 0, expectedMember: 1, expectedProprietor: 2, kept: 3, foodValue: 7, manufacturesValue: 8, active: 9,
-  detection: 10, equipment: 11, factorFood: 12, factorManufactures: 13, landUnit: 14,
+  stride: 13, sharingFactor: 0, expectedMember: 1, expectedProprietor: 2, kept: 3, active: 7,
+  detection: 8, equipment: 9, factorFood: 10, factorManufactures: 11, landUnit: 12,
 } as const;
 /** produce.effortOut, per community: labour by sector (skill × effort), free riders, workers. */
 export const EFFORT_OUT = { stride: 5, labourFood: 0, labourManufactures: 1, freeRiders: 2, workers: 3, land: 4 } as const;
 /** produce.outputIn, per community: output per unit of labour, by sector. */
 export const OUTPUT_IN = { stride: 2, perUnitFood: 0, perUnitManufactures: 1 } as const;
-/** produce.outputOut, per community: goods produced and hours worked, by sector, and the resource the harvest took. */
-export const OUTPUT_OUT = { stride: 5, producedFood: 0, producedManufactures: 1, hoursFood: 2, hoursManufactures: 3, harvested: 4 } as const;
+/** produce.outputOut, per community: goods produced by sector, and the resource the harvest took. */
+export const OUTPUT_OUT = { stride: 3, producedFood: 0, producedManufactures: 1, harvested: 2 } as const;
 
 /** The columns both kernels read, typed; rebuilt only when the scope's arrays were replaced. */
 const view = cachedView(personView);
@@ -56,8 +58,10 @@ export const produceEffort: Kernel = {
     const sharingFactor = input[i + EFFORT_IN.sharingFactor]!;
     const expectedMember = input[i + EFFORT_IN.expectedMember]!;
     const expectedProprietor = input[i + EFFORT_IN.expectedProprietor]!;
-    const foodValue = input[i + EFFORT_IN.foodValue]!;
-    const manufacturesValue = input[i + EFFORT_IN.manufacturesValue]!;
+    // What an hour of skill earns in each sector at last month's prices and productivity.
+    const markets = marketView(scope);
+    const foodValue = markets.price[2 * c]! * markets.productivity[2 * c]!;
+    const manufacturesValue = markets.price[2 * c + 1]! * markets.productivity[2 * c + 1]!;
     const k = i + EFFORT_IN.kept;
     let labourFood = 0;
     let labourManufactures = 0;
@@ -133,6 +137,15 @@ function betterSector(foodValue: number, manufacturesValue: number, skillFood: n
 /** The output kernel's normal draws for one community (grown to the largest; one per thread). */
 let normals = new Float64Array(256);
 
+/** One market's output, productivity, (slowly moving) labour cost and hours for the month. */
+function recordMarket(markets: MarketArrays, slot: number, produced: number, labour: number, hours: number): void {
+  markets.output[slot] = produced;
+  if (labour > 0) markets.productivity[slot] = produced / labour;
+  // Labour cost moves slowly: one month's luck should not reprice the goods.
+  if (produced > 0) markets.labourCost[slot] = 0.8 * markets.labourCost[slot]! + 0.2 * (hours / produced);
+  markets.hours[slot] = hours;
+}
+
 /** Each worker's output: their share of the sector's yield times a mean-one lognormal shock. */
 export const produceOutput: Kernel = {
   name: 'produce.output',
@@ -187,8 +200,11 @@ export const produceOutput: Kernel = {
     }
     out[o + OUTPUT_OUT.producedFood] = producedFood;
     out[o + OUTPUT_OUT.producedManufactures] = producedManufactures;
-    out[o + OUTPUT_OUT.hoursFood] = hoursFood;
-    out[o + OUTPUT_OUT.hoursManufactures] = hoursManufactures;
+    const labour = scope.arrays['produce.effortOut'] as Float64Array;
+    const markets = marketView(scope);
+    const e = c * EFFORT_OUT.stride;
+    recordMarket(markets, 2 * c, producedFood, labour[e + EFFORT_OUT.labourFood]!, hoursFood);
+    recordMarket(markets, 2 * c + 1, producedManufactures, labour[e + EFFORT_OUT.labourManufactures]!, hoursManufactures);
     // The harvest draws the food's share of the resource down from the cells the community holds.
     const land = landView(scope);
     out[o + OUTPUT_OUT.harvested] = harvestCells(land.resource, land.user, land.cells, land.start[c]!, land.start[c + 1]!, c, producedFood * p.harvestPerFood);

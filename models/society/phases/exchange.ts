@@ -1,5 +1,5 @@
 import type { NamedPhase } from '../../../sim/index.js';
-import type { Community, Market } from '../communities/community.js';
+import type { Community } from '../communities/community.js';
 import { EXCHANGE_IN, EXCHANGE_OUT, ORDERS } from '../kernels/exchange.js';
 import type { Society } from '../society.js';
 
@@ -10,7 +10,7 @@ import type { Society } from '../society.js';
  * short side is served in full, the long side rationed pro rata. Payment in mutual
  * credit (labour-hours). Prices: labour cost × markup, the markup moving by λ·z. What is
  * left unmatched waits for trade between communities. No randomness. The per-person work
- * is in kernels/exchange.ts (it may run on several threads); the collective, the prices
+ * and the prices are in kernels/exchange.ts (it may run on several threads); the collective
  * and the counters are booked here, in community order.
  */
 export const exchange: NamedPhase<Society> = {
@@ -33,39 +33,25 @@ export const exchange: NamedPhase<Society> = {
 /** What the kernel needs to know about a community. */
 function exchangeInputs(community: Community, input: Float64Array): void {
   const i = community.id * EXCHANGE_IN.stride;
-  input[i + EXCHANGE_IN.priceFood] = community.food.price;
-  input[i + EXCHANGE_IN.priceManufactures] = community.manufactures.price;
   input[i + EXCHANGE_IN.collectiveManufactures] = community.collective.manufactures;
   input[i + EXCHANGE_IN.collectiveCapital] = community.collective.capital;
   input[i + EXCHANGE_IN.collectiveCredit] = community.collective.credit;
 }
 
-/** The trade volume, the collective's sale and purchase, what is left for trade, and new prices. */
+/** The trade volume and the collective's sale and purchase, at the prices the trades were made at. */
 function book(society: Society, community: Community, out: Float64Array): void {
   const o = community.id * EXCHANGE_OUT.stride;
-  const offeredByCollective = community.collective.manufactures;
-  const investment = out[o + EXCHANGE_OUT.investment]!;
   for (let g = 0; g < 2; g++) {
     const traded = Math.min(out[o + EXCHANGE_OUT.supply + g]!, out[o + EXCHANGE_OUT.demand + g]!);
-    society.counters.tradeVolume += traded * (g === 0 ? community.food : community.manufactures).price;
+    society.counters.tradeVolume += traded * out[o + EXCHANGE_OUT.price + g]!;
   }
-  const soldManufactures = out[o + EXCHANGE_OUT.sold + 1]!;
-  const boughtManufactures = out[o + EXCHANGE_OUT.bought + 1]!;
-  settleCollective(society, community, offeredByCollective * soldManufactures, investment * boughtManufactures);
-  for (let g = 0; g < 2; g++) {
-    const market = g === 0 ? community.food : community.manufactures;
-    const supply = out[o + EXCHANGE_OUT.supply + g]!;
-    const demand = out[o + EXCHANGE_OUT.demand + g]!;
-    const traded = Math.min(supply, demand);
-    market.unmet = (demand - traded) - (g === 1 ? investment * (1 - boughtManufactures) : 0);
-    market.unsold = (supply - traded) - (g === 1 ? offeredByCollective * (1 - soldManufactures) : 0);
-    reprice(market, supply, demand, society.params.priceAdjustment);
-  }
+  const sold = community.collective.manufactures * out[o + EXCHANGE_OUT.sold + 1]!;
+  const bought = out[o + EXCHANGE_OUT.investment]! * out[o + EXCHANGE_OUT.bought + 1]!;
+  settleCollective(society, community, sold, bought, out[o + EXCHANGE_OUT.price + 1]!);
 }
 
-function settleCollective(society: Society, community: Community, sold: number, bought: number): void {
+function settleCollective(society: Society, community: Community, sold: number, bought: number, price: number): void {
   const collective = community.collective;
-  const price = community.manufactures.price;
   collective.manufactures -= sold;
   collective.capital += bought;
   collective.credit += (sold - bought) * price;
@@ -92,11 +78,4 @@ function chargeInvestors(society: Society, community: Community, loss: number): 
     if (proprietor[row]) credit[row]! -= loss / investors;
   }
   return true;
-}
-
-function reprice(market: Market, supplied: number, demanded: number, rate: number): void {
-  const scale = Math.max(supplied, demanded);
-  const z = scale > 0 ? (demanded - supplied) / scale : 0;
-  market.markup = Math.min(3, Math.max(0.33, market.markup * (1 + rate * z)));
-  market.price = market.labourCost * market.markup;
 }

@@ -11,8 +11,9 @@ import { outputFactor } from '../services/effects.js';
  * being named; Y = A·H·(factor/H)^a with land (food) or capital (manufactures) as the
  * factor; each person's output is their share of H times a lognormal shock. Harvest draws
  * down the community's resource. Reads prices, policy, land; mutates sector, effort,
- * output, resource, markets. One stream per community. The per-person work, the yields and the harvest
- * are in kernels/produce.ts (they may run on several threads); the books stay here.
+ * output, resource, markets. One stream per community. The per-person work, the yields, the harvest
+ * and each community's markets and hours are in kernels/produce.ts (they may run on several
+ * threads); the counters and the books stay here.
  */
 export const produce: NamedPhase<Society> = {
   name: 'produce',
@@ -66,8 +67,6 @@ function effortInputs(society: Society, community: Community, input: Float64Arra
   input[i + EFFORT_IN.kept + 1] = keptShare(p, community, 0, true);
   input[i + EFFORT_IN.kept + 2] = keptShare(p, community, 1, false);
   input[i + EFFORT_IN.kept + 3] = keptShare(p, community, 1, true);
-  input[i + EFFORT_IN.foodValue] = community.food.price * community.food.productivity;
-  input[i + EFFORT_IN.manufacturesValue] = community.manufactures.price * community.manufactures.productivity;
   // What the yields need (the effort kernel computes them once it has summed the labour).
   input[i + EFFORT_IN.detection] = detection;
   input[i + EFFORT_IN.equipment] = community.collective.capital / Math.max(1e-9, p.capitalPerWorker);
@@ -79,7 +78,7 @@ function effortInputs(society: Society, community: Community, input: Float64Arra
 /** The month's production and harvest, summed over communities for the books. */
 const booked = { food: 0, manufactures: 0, harvested: 0 };
 
-/** The month's counters from the effort kernel, then markets, hours and books from what the output kernel produced (and harvested from the land). */
+/** The month's counters from the effort kernel and the books' totals from the output kernel (which recorded the markets and hours). */
 function recordProduction(society: Society, community: Community, effortIn: Float64Array, effortOut: Float64Array, outputOut: Float64Array): void {
   const o = community.id * OUTPUT_OUT.stride;
   const e = community.id * EFFORT_OUT.stride;
@@ -87,23 +86,7 @@ function recordProduction(society: Society, community: Community, effortIn: Floa
   society.counters.freeRiders += effortOut[e + EFFORT_OUT.freeRiders]!;
   society.counters.workers += workers;
   society.counters.detection += effortIn[community.id * EFFORT_IN.stride + EFFORT_IN.detection]! * workers;
-  const food = outputOut[o + OUTPUT_OUT.producedFood]!;
-  const manufactures = outputOut[o + OUTPUT_OUT.producedManufactures]!;
-  const hoursFood = outputOut[o + OUTPUT_OUT.hoursFood]!;
-  const hoursManufactures = outputOut[o + OUTPUT_OUT.hoursManufactures]!;
-  record(community.food, food, effortOut[e + EFFORT_OUT.labourFood]!, hoursFood);
-  record(community.manufactures, manufactures, effortOut[e + EFFORT_OUT.labourManufactures]!, hoursManufactures);
-  community.hours.food = hoursFood;
-  community.hours.manufactures = hoursManufactures;
-  booked.food += food;
-  booked.manufactures += manufactures;
+  booked.food += outputOut[o + OUTPUT_OUT.producedFood]!;
+  booked.manufactures += outputOut[o + OUTPUT_OUT.producedManufactures]!;
   booked.harvested += outputOut[o + OUTPUT_OUT.harvested]!;
-}
-
-/** One market's output, productivity and (slowly moving) labour cost for the month. */
-function record(market: Community['food'], produced: number, labour: number, hours: number): void {
-  market.output = produced;
-  market.productivity = labour > 0 ? produced / labour : market.productivity;
-  // Labour cost moves slowly: one month's luck should not reprice the goods.
-  if (produced > 0) market.labourCost = 0.8 * market.labourCost + 0.2 * (hours / produced);
 }
