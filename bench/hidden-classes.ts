@@ -63,6 +63,9 @@ function storeCost(o: Shape, key: string): number {
 
 /** Number fields (down to `depth` levels of plain objects) whose stores allocate, as `path.key`. */
 export function boxedFields(o: Shape, path: string, depth: number, out: string[]): string[] {
+  // Only plain objects hold amounts as fields: the views of the communities' columns (markets,
+  // accounts) keep theirs in typed arrays, and their own numbers are fixed slots, never stored again.
+  if (Object.getPrototypeOf(o) !== Object.prototype) return out;
   for (const key of Object.keys(o)) {
     const value = o[key];
     if (typeof value === 'number' && storeCost(o, key) > 0) out.push(`${path}.${key}`);

@@ -4,6 +4,7 @@ import { CellIndex, landInCells, shareLand } from './land/cell-index.js';
 import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
 import { Ledger } from './books/ledger.js';
 import { type Account, type Community, communityStreamSource, PhaseStreams } from './communities/community.js';
+import { AccountColumns, openAccounts } from './communities/account-columns.js';
 import { MarketColumns, openMarkets } from './communities/market-columns.js';
 import { claimCells, drawSites, drawSizes, nearestPartners } from './communities/place.js';
 import { SiteColumns } from './communities/site-columns.js';
@@ -61,8 +62,6 @@ function zeroCounters(): StepCounters {
 
 /** A community's amounts (see `doubleFields`): its policy's shares, its accounts, its collective, its hours. */
 const POLICY_AMOUNTS = ['sharing', 'commonsRate', 'exitShare', 'fundPayout', 'admission'] as const;
-const ACCOUNT_AMOUNTS = ['food', 'manufactures', 'credit'] as const;
-const COLLECTIVE_AMOUNTS = ['capital', 'manufactures', 'credit'] as const;
 const COMMUNITY_AMOUNTS = ['clearing'] as const;
 
 /**
@@ -80,6 +79,8 @@ export class Society extends Model {
   readonly people: People;
   /** Every community's markets and hours, in columns (its `food`, `manufactures` and `hours` are views of them). */
   readonly markets: MarketColumns;
+  /** Every community's fund, taxes and collective, in columns (its `fund`, `taxes` and `collective` are views of them). */
+  readonly accounts: AccountColumns;
   readonly members: Members;
   readonly ledger = new Ledger();
   /** The central budget (holds only what it collected this month). */
@@ -135,6 +136,7 @@ export class Society extends Model {
     this.noArray = allocateColumn(Int32Array, 0, options.shared ?? false) as Int32Array;
     this.gatherArrays.to = this.gatherArrays.from = this.noArray;
     this.markets = new MarketColumns(p.communities, options.shared ?? false);
+    this.accounts = new AccountColumns(p.communities, options.shared ?? false);
     const placing = this.streams.derive('communities');
     const sizes = drawSizes(p.population, p.communities, p.communitySizeSpread, placing);
     const sites = drawSites(this.land, p.communities, placing);
@@ -226,6 +228,7 @@ export class Society extends Model {
     runner.track('land', () => ({ fertility: this.land.fertility, water: this.land.water, resource: this.land.resource, capacity: this.land.capacity, original: this.ecology.original, user: this.land.user, cellStart: this.cellIndex.start, cells: this.cellIndex.cells }));
     runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
     runner.track('markets', () => this.markets.arrays());
+    runner.track('accounts', () => this.accounts.arrays());
   }
 
   /** Runs a step with fresh counters and books. */
@@ -251,9 +254,7 @@ export class Society extends Model {
     const community: Community = {
       id, x: site % this.land.width, y: Math.floor(site / this.land.width), population: size,
       policy: doubleFields({ sharing: p.sharing, commonsRate: p.commonsRate, exitShare: p.exitShare, fundPayout: p.fundPayout, decisionRule: p.decisionRule, admission: p.admission }, POLICY_AMOUNTS),
-      fund: doubleFields({ food: 0, manufactures: 0, credit: 0 }, ACCOUNT_AMOUNTS),
-      collective: doubleFields({ capital: 0, manufactures: 0, credit: 0 }, COLLECTIVE_AMOUNTS),
-      taxes: doubleFields({ food: 0, manufactures: 0, credit: 0 }, ACCOUNT_AMOUNTS),
+      ...openAccounts(this.accounts, id),
       clearing: 0, cells, partners: [],
       ...openMarkets(this.markets, id, p.hoursPerMonth / p.foodProductivity, p.hoursPerMonth / p.manufacturesProductivity),
       streams: new PhaseStreams(),

@@ -44,7 +44,12 @@ export interface Market {
   unsold: number;
 }
 
-/** A community: an object (few and large), its members live in the people table. */
+/**
+ * A community: an object (few and large), its members live in the people table. Its markets,
+ * hours, fund, taxes and collective are views of the society's columns (market-columns.ts,
+ * account-columns.ts): read and write their fields as usual, but copy one with its fields or
+ * `toJSON()`, not a spread (a view's fields are accessors, not properties of its own).
+ */
 export interface Community {
   id: number;
   x: number;

@@ -1,4 +1,5 @@
-import { allocateColumn, grown, type KernelArray } from '../../../sim/index.js';
+import type { KernelArray } from '../../../sim/index.js';
+import { GrowingColumns } from './growing-columns.js';
 import type { Market } from './community.js';
 
 /**
@@ -7,10 +8,9 @@ import type { Market } from './community.js';
  * and `hours` are views over its slots (below), so the phases read and write them as before,
  * while kernels reach the same numbers as arrays (`markets.price`, …: `arrays()`), on any
  * thread of a threaded run, and passes over every community read memory in sequence rather
- * than one object after another all over the heap. Grows by a quarter when a community is
- * founded past its room; the views hold the table, not its arrays, so they never go stale.
+ * than one object after another all over the heap.
  */
-export class MarketColumns {
+export class MarketColumns extends GrowingColumns {
   labourCost: Float64Array;
   productivity: Float64Array;
   output: Float64Array;
@@ -20,14 +20,9 @@ export class MarketColumns {
   unsold: Float64Array;
   /** Hours worked last month, by sector (the communities' `hours`). */
   hours: Float64Array;
-  /** Communities there is room for. */
-  private room: number;
 
-  constructor(
-    communities: number,
-    private readonly shared: boolean,
-  ) {
-    this.room = Math.max(1, communities);
+  constructor(communities: number, shared: boolean) {
+    super(communities, shared);
     const slots = 2 * this.room;
     this.labourCost = this.column(slots);
     this.productivity = this.column(slots);
@@ -39,12 +34,15 @@ export class MarketColumns {
     this.hours = this.column(slots);
   }
 
-  /** Room for community `id` (grown by a quarter, contents kept). */
-  ensure(id: number): void {
-    if (id < this.room) return;
-    let room = this.room;
-    while (room <= id) room = grown(room);
-    this.room = room;
+  /** The columns for the kernels (tracked as `markets.*`). */
+  arrays(): Readonly<Record<string, KernelArray>> {
+    return {
+      labourCost: this.labourCost, productivity: this.productivity, output: this.output, markup: this.markup,
+      price: this.price, unmet: this.unmet, unsold: this.unsold, hours: this.hours,
+    };
+  }
+
+  protected grow(room: number): void {
     const slots = 2 * room;
     this.labourCost = this.moved(this.labourCost, slots);
     this.productivity = this.moved(this.productivity, slots);
@@ -54,24 +52,6 @@ export class MarketColumns {
     this.unmet = this.moved(this.unmet, slots);
     this.unsold = this.moved(this.unsold, slots);
     this.hours = this.moved(this.hours, slots);
-  }
-
-  /** The columns for the kernels (tracked as `markets.*`). */
-  arrays(): Readonly<Record<string, KernelArray>> {
-    return {
-      labourCost: this.labourCost, productivity: this.productivity, output: this.output, markup: this.markup,
-      price: this.price, unmet: this.unmet, unsold: this.unsold, hours: this.hours,
-    };
-  }
-
-  private column(slots: number): Float64Array {
-    return allocateColumn(Float64Array, slots, this.shared) as Float64Array;
-  }
-
-  private moved(from: Float64Array, slots: number): Float64Array {
-    const to = this.column(slots);
-    to.set(from);
-    return to;
   }
 }
 

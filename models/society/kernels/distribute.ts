@@ -1,21 +1,21 @@
 import type { Kernel } from '../../../sim/index.js';
 import type { SocietyParams } from '../params.js';
+import { accountView, type AccountArrays } from './account-view.js';
+import { marketView } from './market-view.js';
 import { cuts, distributeView, type DistributeView, perMember, resetCuts, splitOutputs } from './distribute-split.js';
 
 /**
  * Distribution's per-person work, one community at a time (phases/distribute.ts prepares the
- * inputs and books the results): the split of each output, the owners' pay, sharing by need,
+ * inputs and books the counters): the split of each output, the owners' pay, sharing by need,
  * the fund's food for the hungry, each dependant's carer and, under interest-bearing capital,
- * the interest paid to proprietors. No randomness.
+ * the interest paid to proprietors; then the community's own accounts (its taxes, fund and
+ * collective's stock) take the cuts, in the columns. No randomness.
  */
 
-/** distribute.in, per community: the policy's rates, the fund's food and payout share, prices, the collective's credit. */
-export const DISTRIBUTE_IN = { stride: 7, commonsRate: 0, sharing: 1, fundFood: 2, fundPayout: 3, priceFood: 4, priceManufactures: 5, collectiveCredit: 6 } as const;
-/** distribute.out, per community: what the cuts added up to, proprietors, the fund's payment and carers newly found. */
-export const DISTRIBUTE_OUT = {
-  stride: 14, taxedFood: 0, taxedManufactures: 1, fundedFood: 2, fundedManufactures: 3, rentPaid: 4, profitFood: 5, profitManufactures: 6,
-  retainedTotal: 7, ownedFood: 8, ownedManufactures: 9, proprietors: 10, paying: 11, paid: 12, carersFound: 13,
-} as const;
+/** distribute.in, per community: the policy's rates and the fund's payout share (the prices and accounts are columns). */
+export const DISTRIBUTE_IN = { stride: 3, commonsRate: 0, sharing: 1, fundPayout: 2 } as const;
+/** distribute.out, per community: what the cuts added up to for the counters, proprietors, and carers newly found. */
+export const DISTRIBUTE_OUT = { stride: 7, taxedFood: 0, taxedManufactures: 1, rentPaid: 2, profitFood: 3, profitManufactures: 4, proprietors: 5, carersFound: 6 } as const;
 
 /**
  * `distribute.carers`, per member position k (as in `members.rows[k]`), written by the kernel:
@@ -42,34 +42,52 @@ export const distributeIncome: Kernel = {
     const i = c * DISTRIBUTE_IN.stride;
     const owned = resetCuts(p, input[i + DISTRIBUTE_IN.commonsRate]!, input[i + DISTRIBUTE_IN.sharing]!);
     splitOutputs(v, p, c, owned);
-    // The fund's food as the phase will book it: its share of output, then the owners' part
+    const accounts = accountView(scope);
+    const fund = 2 * c;
+    // The fund's food as it is booked below: its share of output, then the owners' part
     // where no proprietor is left to take it — the same additions, in the same order.
-    let fundFood = input[i + DISTRIBUTE_IN.fundFood]! + cuts.fundedFood;
+    let fundFood = accounts.food[fund]! + cuts.fundedFood;
     if (owned && (cuts.ownedFood !== 0 || cuts.ownedManufactures !== 0) && cuts.proprietors === 0) fundFood += cuts.ownedFood;
     if (owned) payOwners(v, p, c);
     const budget = input[i + DISTRIBUTE_IN.fundPayout]! * fundFood;
-    const fundShortfall = shareSettleAndFindNeed(v, p, c, budget, input[i + DISTRIBUTE_IN.priceFood]!, input[i + DISTRIBUTE_IN.priceManufactures]!);
+    const markets = marketView(scope);
+    const fundShortfall = shareSettleAndFindNeed(v, p, c, budget, markets.price[2 * c]!, markets.price[2 * c + 1]!);
     const o = c * DISTRIBUTE_OUT.stride;
     const paying = budget > 0 && fundShortfall > 0;
-    out[o + DISTRIBUTE_OUT.paying] = paying ? 1 : 0;
-    out[o + DISTRIBUTE_OUT.paid] = payFundAndFindCarers(v, p, c, paying ? Math.min(1, budget / fundShortfall) : 0, paying);
+    const paid = payFundAndFindCarers(v, p, c, paying ? Math.min(1, budget / fundShortfall) : 0, paying);
     out[o + DISTRIBUTE_OUT.carersFound] = found;
-    if (p.capital === 'interest') payInterest(v, p, c, input[i + DISTRIBUTE_IN.collectiveCredit]!);
+    if (p.capital === 'interest') payInterest(v, p, c, accounts.loan[c]!);
     writeCuts(out, o);
+    bookAccounts(accounts, c, paying, paid);
   },
 };
+
+/**
+ * The community's side of the cuts, in the order the month happened: its taxes (waiting for
+ * the central budget), the fund's share, the collective's retained output, the owners' part the
+ * fund takes where no proprietor is left, then the fund's food payment to the hungry.
+ */
+function bookAccounts(accounts: AccountArrays, c: number, paying: boolean, paid: number): void {
+  const fund = 2 * c;
+  const taxes = 2 * c + 1;
+  accounts.food[taxes]! += cuts.taxedFood;
+  accounts.manufactures[taxes]! += cuts.taxedManufactures;
+  accounts.food[fund]! += cuts.fundedFood;
+  accounts.manufactures[fund]! += cuts.fundedManufactures;
+  accounts.stock[c]! += cuts.retainedTotal;
+  if ((cuts.ownedFood !== 0 || cuts.ownedManufactures !== 0) && cuts.proprietors === 0) {
+    accounts.food[fund]! += cuts.ownedFood;
+    accounts.manufactures[fund]! += cuts.ownedManufactures;
+  }
+  if (paying) accounts.food[fund]! -= paid;
+}
 
 function writeCuts(out: Float64Array, o: number): void {
   out[o + DISTRIBUTE_OUT.taxedFood] = cuts.taxedFood;
   out[o + DISTRIBUTE_OUT.taxedManufactures] = cuts.taxedManufactures;
-  out[o + DISTRIBUTE_OUT.fundedFood] = cuts.fundedFood;
-  out[o + DISTRIBUTE_OUT.fundedManufactures] = cuts.fundedManufactures;
   out[o + DISTRIBUTE_OUT.rentPaid] = cuts.rentPaid;
   out[o + DISTRIBUTE_OUT.profitFood] = cuts.profitFood;
   out[o + DISTRIBUTE_OUT.profitManufactures] = cuts.profitManufactures;
-  out[o + DISTRIBUTE_OUT.retainedTotal] = cuts.retainedTotal;
-  out[o + DISTRIBUTE_OUT.ownedFood] = cuts.ownedFood;
-  out[o + DISTRIBUTE_OUT.ownedManufactures] = cuts.ownedManufactures;
   out[o + DISTRIBUTE_OUT.proprietors] = cuts.proprietors;
 }
 

@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { accountView } from './account-view.js';
 import { marketView, type MarketArrays } from './market-view.js';
 import { personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
@@ -11,8 +12,6 @@ import type { SocietyParams } from '../params.js';
  * prices, in the markets' columns. No randomness.
  */
 
-/** exchange.in, per community: the collective's stock, capital and credit (the prices are the markets' columns). */
-export const EXCHANGE_IN = { stride: 3, collectiveManufactures: 0, collectiveCapital: 1, collectiveCredit: 2 } as const;
 /**
  * exchange.out, per community: supply and demand per good (the collective's included), matched shares, the investment
  * order, and the prices the month's trades were made at (the kernel then reprices the markets).
@@ -54,11 +53,9 @@ export const exchangeMarket: Kernel = {
   name: 'exchange.market',
   streams: [],
   run(scope, c) {
-    const input = scope.arrays['exchange.in'] as Float64Array;
     const out = scope.arrays['exchange.out'] as Float64Array;
     const p = scope.params as unknown as SocietyParams;
     const v = view(scope);
-    const i = c * EXCHANGE_IN.stride;
     const o = c * EXCHANGE_OUT.stride;
     const markets = marketView(scope);
     const priceFood = markets.price[2 * c]!;
@@ -66,8 +63,9 @@ export const exchangeMarket: Kernel = {
     out[o + EXCHANGE_OUT.price] = priceFood;
     out[o + EXCHANGE_OUT.price + 1] = priceManufactures;
     const manufacturingLabour = collectOrders(v, p, c, priceFood, priceManufactures, out, o);
-    const investment = investmentOrder(p, manufacturingLabour, priceManufactures, input, i);
-    out[o + EXCHANGE_OUT.supply + 1]! += input[i + EXCHANGE_IN.collectiveManufactures]!;
+    const accounts = accountView(scope);
+    const investment = investmentOrder(p, manufacturingLabour, priceManufactures, accounts.capital[c]!, accounts.loan[c]!);
+    out[o + EXCHANGE_OUT.supply + 1]! += accounts.stock[c]!;
     out[o + EXCHANGE_OUT.demand + 1]! += investment;
     out[o + EXCHANGE_OUT.investment] = investment;
     for (let g = 0; g < 2; g++) {
@@ -78,7 +76,7 @@ export const exchangeMarket: Kernel = {
       out[o + EXCHANGE_OUT.bought + g] = demand > 0 ? traded / demand : 0;
     }
     settleOrders(v, c, priceFood, priceManufactures, out, o);
-    leaveForTrade(markets, c, p.priceAdjustment, input[i + EXCHANGE_IN.collectiveManufactures]!, out, o);
+    leaveForTrade(markets, c, p.priceAdjustment, accounts.stock[c]!, out, o);
   },
 };
 
@@ -143,12 +141,12 @@ function collectOrders(v: ExchangeView, p: SocietyParams, c: number, priceFood: 
 }
 
 /** What the collective asks its union (or investors) for: a part of its capital shortfall, within its credit room. */
-function investmentOrder(p: SocietyParams, manufacturingLabour: number, price: number, input: Float64Array, i: number): number {
+function investmentOrder(p: SocietyParams, manufacturingLabour: number, price: number, capital: number, credit: number): number {
   const target = p.capitalPerWorker * manufacturingLabour;
-  const gap = Math.max(0, target - input[i + EXCHANGE_IN.collectiveCapital]!);
+  const gap = Math.max(0, target - capital);
   // The union lends up to the value of the target equipment; outside investors, pooling
   // savings from beyond the union, close the shortfall at their own pace.
-  const room = Math.max(0, target * price + input[i + EXCHANGE_IN.collectiveCredit]!);
+  const room = Math.max(0, target * price + credit);
   const pace = p.capital === 'interest' ? p.investorPace : UNION_PACE;
   return Math.min(pace * gap, room / price);
 }

@@ -3,6 +3,7 @@ import { cachedView } from '../../../sim/index.js';
 import { landInCells } from '../land/cell-index.js';
 import { harvestCells } from '../land/yield.js';
 import { landView } from './land.js';
+import { accountView } from './account-view.js';
 import { marketView, type MarketArrays } from './market-view.js';
 import { personView } from './person-view.js';
 import { chooseEffort } from '../economy/effort.js';
@@ -18,12 +19,12 @@ import type { SocietyParams } from '../params.js';
 
 /**
  * produce.effortIn, per community: who is in, the sharing factor, expected sanctions, kept shares;
- * and what the yields need: the monitors' detection (for the month's counters), the collective's capital in
- * workers' equipment, each sector's output factor (services, technology, time away), and the land unit.
+ * and what the yields need: the monitors' detection (for the month's counters), each sector's output factor
+ * (services, technology, time away), and the land unit (the collective's capital is in the accounts' columns).
  */
 export const EFFORT_IN = {
-  stride: 13, sharingFactor: 0, expectedMember: 1, expectedProprietor: 2, kept: 3, active: 7,
-  detection: 8, equipment: 9, factorFood: 10, factorManufactures: 11, landUnit: 12,
+  stride: 12, sharingFactor: 0, expectedMember: 1, expectedProprietor: 2, kept: 3, active: 7,
+  detection: 8, factorFood: 9, factorManufactures: 10, landUnit: 11,
 } as const;
 /** produce.effortOut, per community: labour by sector (skill × effort), free riders, workers. */
 export const EFFORT_OUT = { stride: 5, labourFood: 0, labourManufactures: 1, freeRiders: 2, workers: 3, land: 4 } as const;
@@ -102,7 +103,8 @@ export const produceEffort: Kernel = {
     out[o + EFFORT_OUT.land] = land;
     const outputIn = scope.arrays['produce.outputIn'] as Float64Array;
     const food = foodYield(p, land / input[i + EFFORT_IN.landUnit]!, labourFood) * input[i + EFFORT_IN.factorFood]!;
-    const manufactures = manufacturesYield(p, input[i + EFFORT_IN.equipment]!, labourManufactures) * input[i + EFFORT_IN.factorManufactures]!;
+    const equipment = accountView(scope).capital[c]! / Math.max(1e-9, p.capitalPerWorker);
+    const manufactures = manufacturesYield(p, equipment, labourManufactures) * input[i + EFFORT_IN.factorManufactures]!;
     outputIn[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitFood] = food / Math.max(1e-12, labourFood);
     outputIn[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitManufactures] = manufactures / Math.max(1e-12, labourManufactures);
   },

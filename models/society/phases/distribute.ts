@@ -10,8 +10,9 @@ import type { Society } from '../society.js';
  * tops everyone up to the need, then all goods split per adult-equivalent), the remainder
  * kept. Then the fund pays a share of its food to members short of food, and collectives
  * pay interest where interest-bearing capital is on. Transfers only. No randomness. The
- * per-person work is in kernels/distribute.ts (it may run on several threads); the
- * communities' accounts and the society's counters are booked here, in community order.
+ * per-person work and each community's own accounts are in kernels/distribute.ts (it may
+ * run on several threads); the society's counters and the collectives' interest are booked
+ * here, in community order.
  */
 export const distribute: NamedPhase<Society> = {
   name: 'distribute',
@@ -33,43 +34,23 @@ function distributeInputs(community: Community, input: Float64Array): void {
   const i = community.id * DISTRIBUTE_IN.stride;
   input[i + DISTRIBUTE_IN.commonsRate] = community.policy.commonsRate;
   input[i + DISTRIBUTE_IN.sharing] = community.policy.sharing;
-  input[i + DISTRIBUTE_IN.fundFood] = community.fund.food;
   input[i + DISTRIBUTE_IN.fundPayout] = community.policy.fundPayout;
-  input[i + DISTRIBUTE_IN.priceFood] = community.food.price;
-  input[i + DISTRIBUTE_IN.priceManufactures] = community.manufactures.price;
-  input[i + DISTRIBUTE_IN.collectiveCredit] = community.collective.credit;
 }
 
 /**
- * Books one community's results in the order the month happened: the cuts (taxes wait in the
- * community until the central budget collects them), the owners' part the fund takes where no
- * proprietor is left, the fund's food payment, the collective's interest; then the ids of
- * carers newly found.
+ * Books one community's counters (its accounts took the cuts in the kernel), the collective's
+ * interest, then the ids of carers newly found.
  */
 function book(society: Society, community: Community, out: Float64Array): void {
   const o = community.id * DISTRIBUTE_OUT.stride;
-  const priceFood = community.food.price;
-  const priceManufactures = community.manufactures.price;
-  const taxedFood = out[o + DISTRIBUTE_OUT.taxedFood]!;
-  const taxedManufactures = out[o + DISTRIBUTE_OUT.taxedManufactures]!;
-  community.taxes.food += taxedFood;
-  community.taxes.manufactures += taxedManufactures;
+  const price = society.markets.price;
+  const priceFood = price[2 * community.id]!;
+  const priceManufactures = price[2 * community.id + 1]!;
   const counters = society.counters;
-  counters.taxCollected += taxedFood * priceFood + taxedManufactures * priceManufactures;
+  counters.taxCollected += out[o + DISTRIBUTE_OUT.taxedFood]! * priceFood + out[o + DISTRIBUTE_OUT.taxedManufactures]! * priceManufactures;
   counters.rentPaid += out[o + DISTRIBUTE_OUT.rentPaid]!;
   counters.profitsTaken += out[o + DISTRIBUTE_OUT.profitFood]! * priceFood + out[o + DISTRIBUTE_OUT.profitManufactures]! * priceManufactures;
-  community.fund.food += out[o + DISTRIBUTE_OUT.fundedFood]!;
-  community.fund.manufactures += out[o + DISTRIBUTE_OUT.fundedManufactures]!;
-  community.collective.manufactures += out[o + DISTRIBUTE_OUT.retainedTotal]!;
-  const ownedFood = out[o + DISTRIBUTE_OUT.ownedFood]!;
-  const ownedManufactures = out[o + DISTRIBUTE_OUT.ownedManufactures]!;
-  const proprietors = out[o + DISTRIBUTE_OUT.proprietors]!;
-  if ((ownedFood !== 0 || ownedManufactures !== 0) && proprietors === 0) {
-    community.fund.food += ownedFood;
-    community.fund.manufactures += ownedManufactures;
-  }
-  if (out[o + DISTRIBUTE_OUT.paying] === 1) community.fund.food -= out[o + DISTRIBUTE_OUT.paid]!;
-  if (society.params.capital === 'interest') chargeInterest(society, community, proprietors);
+  if (society.params.capital === 'interest') chargeInterest(society, community, out[o + DISTRIBUTE_OUT.proprietors]!);
   if (out[o + DISTRIBUTE_OUT.carersFound]! > 0) recordFoundCarers(society, community);
 }
 

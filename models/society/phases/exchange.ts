@@ -1,6 +1,6 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
-import { EXCHANGE_IN, EXCHANGE_OUT, ORDERS } from '../kernels/exchange.js';
+import { EXCHANGE_OUT, ORDERS } from '../kernels/exchange.js';
 import type { Society } from '../society.js';
 
 /**
@@ -19,24 +19,14 @@ export const exchange: NamedPhase<Society> = {
     if (!society.params.markets) return;
     const { shards, communities, members } = society;
     const count = communities.length;
-    const input = shards.array('exchange.in', Float64Array, count * EXCHANGE_IN.stride);
     shards.array('exchange.out', Float64Array, count * EXCHANGE_OUT.stride);
     const total = members.start[count]!;
     for (const name of ORDERS) shards.array(name, Float64Array, total);
-    for (let c = 0; c < count; c++) exchangeInputs(communities[c]!, input);
     shards.run('exchange.market', count, members.start);
     const out = shards.array('exchange.out', Float64Array, count * EXCHANGE_OUT.stride);
     for (let c = 0; c < count; c++) book(society, communities[c]!, out);
   },
 };
-
-/** What the kernel needs to know about a community. */
-function exchangeInputs(community: Community, input: Float64Array): void {
-  const i = community.id * EXCHANGE_IN.stride;
-  input[i + EXCHANGE_IN.collectiveManufactures] = community.collective.manufactures;
-  input[i + EXCHANGE_IN.collectiveCapital] = community.collective.capital;
-  input[i + EXCHANGE_IN.collectiveCredit] = community.collective.credit;
-}
 
 /** The trade volume and the collective's sale and purchase, at the prices the trades were made at. */
 function book(society: Society, community: Community, out: Float64Array): void {

@@ -69,7 +69,6 @@ function effortInputs(society: Society, community: Community, input: Float64Arra
   input[i + EFFORT_IN.kept + 3] = keptShare(p, community, 1, true);
   // What the yields need (the effort kernel computes them once it has summed the labour).
   input[i + EFFORT_IN.detection] = detection;
-  input[i + EFFORT_IN.equipment] = community.collective.capital / Math.max(1e-9, p.capitalPerWorker);
   input[i + EFFORT_IN.factorFood] = outputFactor(society, community.id, 0);
   input[i + EFFORT_IN.factorManufactures] = outputFactor(society, community.id, 1);
   input[i + EFFORT_IN.landUnit] = society.landUnit;
