@@ -44,7 +44,7 @@ function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Ar
  * its earmark of the fund as it stood at the start of the month, moved from the funds' columns
  * into the syndicate's budget (or the central purse); sets what it asked and received and whom
  * it serves. `population`: each community's, by id (see `communityColumns`); `funds`: see
- * `wealthAndFunds` (the caller writes them back once every syndicate has collected).
+ * `wealthAndFunds` (community c's fund in slot 2c of its columns).
  */
 export function collectMonthFees(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: FundColumns, unitary: boolean, ratio: number, population: Float64Array): void {
   const p = society.params;
@@ -63,7 +63,7 @@ export function collectMonthFees(society: Society, syndicate: Syndicate, wealth:
     // shares[] now holds what each funder pays: its assessed fee up to its earmark.
     const paid = Math.min(shares[i]! * asked, earmark(funds.value[ids[i]!]!, p.feeCap));
     shares[i] = paid;
-    received += moveValueFromColumns(funds.food, funds.manufactures, ids[i]!, target, paid, ratio);
+    received += moveValueFromColumns(funds.food, funds.manufactures, 2 * ids[i]!, target, paid, ratio);
     if (paid > 0) served++;
     if (i > 0 && ids[i]! < ids[i - 1]!) ascending = false;
   }

@@ -36,20 +36,20 @@ export function moveValue(from: Goods, to: Goods, value: number, ratio: number):
 }
 
 /**
- * `moveValue` from a holder kept as two columns (its food and manufactures at index `c`), with the
+ * `moveValue` from a holder kept as two columns (its food and manufactures at index `slot`), with the
  * same arithmetic in the same order, so every result is the same to the last bit.
  */
-export function moveValueFromColumns(food: Float64Array, manufactures: Float64Array, c: number, to: Goods, value: number, ratio: number): number {
-  const heldFood = Math.max(0, food[c]!);
-  const heldManufactures = Math.max(0, manufactures[c]!);
+export function moveValueFromColumns(food: Float64Array, manufactures: Float64Array, slot: number, to: Goods, value: number, ratio: number): number {
+  const heldFood = Math.max(0, food[slot]!);
+  const heldManufactures = Math.max(0, manufactures[slot]!);
   const available = heldFood + ratio * heldManufactures;
   if (value <= 0 || available <= 0) return 0;
   const share = Math.min(1, value / available);
   const movedFood = heldFood * share;
   const movedManufactures = heldManufactures * share;
-  food[c] = food[c]! - movedFood;
+  food[slot] = food[slot]! - movedFood;
   to.food += movedFood;
-  manufactures[c] = manufactures[c]! - movedManufactures;
+  manufactures[slot] = manufactures[slot]! - movedManufactures;
   to.manufactures += movedManufactures;
   return movedFood + ratio * movedManufactures;
 }

@@ -7,7 +7,7 @@ import { fundingVerdict, workersFunded } from './lifecycle.js';
 import { serviceQuality } from './quality.js';
 import { dissolve } from './redraw.js';
 import { SERVICE_FUNCTIONS, type Syndicate } from './syndicate.js';
-import { goodsRatio, wealthAndFunds, writeFundsBack } from './view.js';
+import { goodsRatio, wealthAndFunds } from './view.js';
 import { governmentView } from '../defence/view.js';
 
 /**
@@ -24,7 +24,6 @@ export function runServiceMonth(society: Society, goodsSums?: Float64Array, colu
   const syndicates = society.services.syndicates;
   const { population } = columns;
   for (let i = 0; i < syndicates.length; i++) collectMonthFees(society, syndicates[i]!, wealth, funds, unitary, ratio, population);
-  writeFundsBack(society, funds);
   if (unitary) allocatePurse(society);
   // A copy: a syndicate that dissolves leaves the list while it is walked.
   const spent = { serviceFood: 0, serviceManufactures: 0, spoiledFood: 0, spoiledManufactures: 0 };

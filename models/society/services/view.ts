@@ -30,13 +30,13 @@ export function wealthPerHead(society: Society, goodsSums?: Float64Array): Float
 }
 
 /**
- * The communities' funds as columns, by id: food, manufactures, and the value in food-equivalents
- * at the start of the month (so earmarks do not depend on payment order). A month's fees are paid
- * from the columns and written back once (`writeFundsBack`): a syndicate's funders lie all over
- * the heap, and reaching each one's fund object for each fee it paid was most of the collection.
- * A class, not an object literal: a literal whose first keys were `food` and `manufactures` would
- * share its hidden class's fields with the funds themselves (`{ food, manufactures, credit }`),
- * and an array stored under `food` would make V8 box every fund's numbers from then on.
+ * The communities' funds for a month's fees: `food` and `manufactures` are the accounts' columns
+ * themselves (community c's fund in slot 2c: communities/account-columns.ts), so a fee paid from
+ * them is paid from the fund; `value`, by community id, is each fund's worth in food-equivalents
+ * at the start of the month (so earmarks do not depend on payment order). A class, not an object
+ * literal: a literal whose first keys were `food` and `manufactures` would share its hidden
+ * class's fields with plain goods (`{ food, manufactures }`: budgets), and an array stored under
+ * `food` would make V8 box every budget's numbers from then on.
  */
 export class FundColumns {
   constructor(
@@ -47,35 +47,24 @@ export class FundColumns {
 }
 
 /**
- * Goods per head (what `wealthPerHead` returns) and the funds as columns, in one pass over the
- * communities: the month's collection needs both, and both read every community's fund.
+ * Goods per head (what `wealthPerHead` returns) and the funds' columns with their worth, in one
+ * pass over the communities: the month's collection needs both, and both read every fund.
  */
 export function wealthAndFunds(society: Society, goodsSums?: Float64Array): { wealth: Float64Array; funds: FundColumns } {
   const ratio = goodsRatio(society);
   const wealth = goodsSums ? Float64Array.from(goodsSums) : memberGoods(society);
   const communities = society.communities;
   const n = communities.length;
-  const funds = new FundColumns(new Float64Array(n), new Float64Array(n), new Float64Array(n));
+  const { food, manufactures } = society.accounts;
+  const funds = new FundColumns(food, manufactures, new Float64Array(n));
   for (let c = 0; c < n; c++) {
-    const community = communities[c]!;
-    const fund = community.fund;
-    const value = worth(fund, ratio);
-    funds.food[c] = fund.food;
-    funds.manufactures[c] = fund.manufactures;
+    // worth(), from the columns.
+    const value = Math.max(0, food[2 * c]!) + ratio * Math.max(0, manufactures[2 * c]!);
     funds.value[c] = value;
-    wealth[c] = community.population > 0 ? (wealth[c]! + value) / community.population : 0;
+    const population = communities[c]!.population;
+    wealth[c] = population > 0 ? (wealth[c]! + value) / population : 0;
   }
   return { wealth, funds };
-}
-
-/** Puts the columns' food and manufactures back into each community's fund. */
-export function writeFundsBack(society: Society, columns: FundColumns): void {
-  const communities = society.communities;
-  for (let c = 0; c < communities.length; c++) {
-    const fund = communities[c]!.fund;
-    fund.food = columns.food[c]!;
-    fund.manufactures = columns.manufactures[c]!;
-  }
 }
 
 /** Communities as payers of a fee (their fund as given, or as it stands now). */
