@@ -1,5 +1,7 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { accountView } from './account-view.js';
+import { marketView } from './market-view.js';
 import { personView } from './person-view.js';
 import { workerDetection } from '../economy/effort.js';
 import { appointAuditors, payAuditors } from '../governance/auditors.js';
@@ -14,12 +16,11 @@ import type { SocietyParams } from '../params.js';
  * appointed and paid — all on the community's `accountability` stream.
  */
 
-/** accountability.in, per community: the monitors' π, how often naming led to a sanction, the price of food, the fund. */
-export const JUDGE_IN = { stride: 6, detection: 0, enforcement: 1, foodPrice: 2, fundFood: 3, fundManufactures: 4, fundCredit: 5 } as const;
-/** accountability.out, per community: the fund after the month, the counts, next month's π, the lists' lengths. */
+/** accountability.in, per community: the monitors' π and how often naming led to a sanction (the price of food and the fund are columns). */
+export const JUDGE_IN = { stride: 2, detection: 0, enforcement: 1 } as const;
+/** accountability.out, per community: the counts, next month's π, the lists' lengths (the kernel books the fund in its columns). */
 export const JUDGE_OUT = {
-  stride: 14, fundFood: 0, fundManufactures: 1, fundCredit: 2, acts: 3, attributed: 4, punished: 5, bribes: 6, skims: 7,
-  workers: 8, shirkers: 9, detection: 10, costs: 11, expelled: 12, active: 13,
+  stride: 11, acts: 0, attributed: 1, punished: 2, bribes: 3, skims: 4, workers: 5, shirkers: 6, detection: 7, costs: 8, expelled: 9, active: 10,
 } as const;
 
 /**
@@ -63,7 +64,6 @@ const court = {} as Court;
 
 function openCourt(scope: KernelScope, c: number): void {
   const v = view(scope);
-  const i = c * JUDGE_IN.stride;
   court.p = scope.params as unknown as SocietyParams;
   court.rng = scope.rng(c, 'accountability');
   court.rows = v.rows;
@@ -78,10 +78,11 @@ function openCourt(scope: KernelScope, c: number): void {
   court.proprietor = v.proprietor;
   court.start = v.start[c]!;
   court.n = v.start[c + 1]! - v.start[c]!;
-  court.foodPrice = v.input[i + JUDGE_IN.foodPrice]!;
-  court.fundFood = v.input[i + JUDGE_IN.fundFood]!;
-  court.fundManufactures = v.input[i + JUDGE_IN.fundManufactures]!;
-  court.fundCredit = v.input[i + JUDGE_IN.fundCredit]!;
+  court.foodPrice = marketView(scope).price[2 * c]!;
+  const accounts = accountView(scope);
+  court.fundFood = accounts.food[2 * c]!;
+  court.fundManufactures = accounts.manufactures[2 * c]!;
+  court.fundCredit = accounts.credit[2 * c]!;
   court.acts = court.attributed = court.punished = court.bribes = court.skims = 0;
   court.costs = v.costs;
   court.expelled = v.expelled;
@@ -109,9 +110,10 @@ export const accountabilityJudge: Kernel = {
       appointAuditors(court, next.auditors);
       payAuditors(court);
     }
-    out[o + JUDGE_OUT.fundFood] = court.fundFood;
-    out[o + JUDGE_OUT.fundManufactures] = court.fundManufactures;
-    out[o + JUDGE_OUT.fundCredit] = court.fundCredit;
+    const accounts = accountView(scope);
+    accounts.food[2 * c] = court.fundFood;
+    accounts.manufactures[2 * c] = court.fundManufactures;
+    accounts.credit[2 * c] = court.fundCredit;
     out[o + JUDGE_OUT.acts] = court.acts;
     out[o + JUDGE_OUT.attributed] = court.attributed;
     out[o + JUDGE_OUT.punished] = court.punished;

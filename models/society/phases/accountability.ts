@@ -11,7 +11,8 @@ import type { Society } from '../society.js';
  * a graduated ladder that ends in expulsion. Reads shirked, civic norms, the fund; mutates
  * holdings, strikes, the fund, auditor marks, the community's governance record. Local to
  * each community and its own stream: the judging is in kernels/accountability.ts (it may run
- * on several threads); the books, counters and record are kept here, in community order.
+ * on several threads), which also books each community's fund; the books, counters and
+ * record are kept here, in community order.
  */
 export const accountability: NamedPhase<Society> = {
   name: 'accountability',
@@ -70,15 +71,11 @@ function spend(amount: number): void {
 function packCommunity(community: Community, input: Float64Array, i: number): void {
   input[i + JUDGE_IN.detection] = community.governance.detection;
   input[i + JUDGE_IN.enforcement] = community.governance.enforcement;
-  input[i + JUDGE_IN.foodPrice] = community.food.price;
-  input[i + JUDGE_IN.fundFood] = community.fund.food;
-  input[i + JUDGE_IN.fundManufactures] = community.fund.manufactures;
-  input[i + JUDGE_IN.fundCredit] = community.fund.credit;
 }
 
 /**
  * A community's month of judging, booked in the order it happened: the food spent punishing,
- * the members who reached expulsion, the fund, the counters and the governance record.
+ * the members who reached expulsion, the counters and the governance record (the kernel booked the fund).
  */
 function bookJudgement(society: Society, community: Community, out: Float64Array, o: number, costs: Float64Array, expelled: Int32Array, from: number): void {
   const sinks = out[o + JUDGE_OUT.costs]!;
@@ -86,9 +83,6 @@ function bookJudgement(society: Society, community: Community, out: Float64Array
   const named = out[o + JUDGE_OUT.expelled]!;
   if (named > 0 && community.governance.expelled.length === 0) society.polity.expelling.push(community.id);
   for (let j = 0; j < named; j++) community.governance.expelled.push(society.people.idOf(expelled[from + j]!));
-  community.fund.food = out[o + JUDGE_OUT.fundFood]!;
-  community.fund.manufactures = out[o + JUDGE_OUT.fundManufactures]!;
-  community.fund.credit = out[o + JUDGE_OUT.fundCredit]!;
   const counters = society.polity.counters;
   counters.bribes += out[o + JUDGE_OUT.bribes]!;
   counters.skims += out[o + JUDGE_OUT.skims]!;
