@@ -5,6 +5,7 @@ import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
 import { Ledger } from './books/ledger.js';
 import { type Account, type Community, communityStreamSource, PhaseStreams } from './communities/community.js';
 import { AccountColumns, openAccounts } from './communities/account-columns.js';
+import { CivicColumns, openPolicy } from './communities/civic-columns.js';
 import { MarketColumns, openMarkets } from './communities/market-columns.js';
 import { claimCells, drawSites, drawSizes, nearestPartners } from './communities/place.js';
 import { SiteColumns } from './communities/site-columns.js';
@@ -61,7 +62,6 @@ function zeroCounters(): StepCounters {
 }
 
 /** A community's amounts (see `doubleFields`): its policy's shares, its accounts, its collective, its hours. */
-const POLICY_AMOUNTS = ['sharing', 'commonsRate', 'exitShare', 'fundPayout', 'admission'] as const;
 const COMMUNITY_AMOUNTS = ['clearing'] as const;
 
 /**
@@ -81,6 +81,8 @@ export class Society extends Model {
   readonly markets: MarketColumns;
   /** Every community's fund, taxes and collective, in columns (its `fund`, `taxes` and `collective` are views of them). */
   readonly accounts: AccountColumns;
+  /** Every community's policy numbers, detection and enforcement, in columns (its `policy` is a view; its governance reads the two there). */
+  readonly civic: CivicColumns;
   readonly members: Members;
   readonly ledger = new Ledger();
   /** The central budget (holds only what it collected this month). */
@@ -137,6 +139,7 @@ export class Society extends Model {
     this.gatherArrays.to = this.gatherArrays.from = this.noArray;
     this.markets = new MarketColumns(p.communities, options.shared ?? false);
     this.accounts = new AccountColumns(p.communities, options.shared ?? false);
+    this.civic = new CivicColumns(p.communities, options.shared ?? false);
     const placing = this.streams.derive('communities');
     const sizes = drawSizes(p.population, p.communities, p.communitySizeSpread, placing);
     const sites = drawSites(this.land, p.communities, placing);
@@ -229,6 +232,7 @@ export class Society extends Model {
     runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
     runner.track('markets', () => this.markets.arrays());
     runner.track('accounts', () => this.accounts.arrays());
+    runner.track('civic', () => this.civic.arrays());
   }
 
   /** Runs a step with fresh counters and books. */
@@ -253,12 +257,12 @@ export class Society extends Model {
     // Amounts that start at 0 and turn fractional later keep one hidden class from the start (see `doubleFields`).
     const community: Community = {
       id, x: site % this.land.width, y: Math.floor(site / this.land.width), population: size,
-      policy: doubleFields({ sharing: p.sharing, commonsRate: p.commonsRate, exitShare: p.exitShare, fundPayout: p.fundPayout, decisionRule: p.decisionRule, admission: p.admission }, POLICY_AMOUNTS),
+      policy: openPolicy(this.civic, id, { sharing: p.sharing, commonsRate: p.commonsRate, exitShare: p.exitShare, fundPayout: p.fundPayout, decisionRule: p.decisionRule, admission: p.admission }),
       ...openAccounts(this.accounts, id),
       clearing: 0, cells, partners: [],
       ...openMarkets(this.markets, id, p.hoursPerMonth / p.foodProductivity, p.hoursPerMonth / p.manufacturesProductivity),
       streams: new PhaseStreams(),
-      governance: newGovernance(monitoring(p, size, size).detection, this.steps),
+      governance: newGovernance(this.civic, id, monitoring(p, size, size).detection, this.steps),
     };
     return doubleFields(community, COMMUNITY_AMOUNTS);
   }

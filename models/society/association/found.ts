@@ -41,12 +41,13 @@ export function foundCommunity(society: Society, parent: Community, founders: nu
   const meanSize = p.population / p.communities;
   const cells = nearestFree(society.land, site, Math.max(1, Math.round((p.cellsPerCommunity * founders) / meanSize)), id);
   const community = society.newCommunity(id, site, cells, 0);
-  // Copied into the policy object newCommunity made, not spread into a new one: a spread object
-  // gets a hidden class of its own, and every function that reads a community's policy would
-  // then meet two kinds of object and be recompiled (see docs/engine.md).
-  Object.assign(community.policy, parent.policy).sharing = sharing;
+  // Copied field by field into the policy newCommunity made (a view of the civic columns).
+  const policy = community.policy;
+  for (const key of ['commonsRate', 'exitShare', 'fundPayout', 'admission'] as const) policy[key] = parent.policy[key];
+  policy.decisionRule = parent.policy.decisionRule;
+  policy.sharing = sharing;
   for (const good of ['food', 'manufactures'] as const) priceAsParent(community[good], parent[good]);
-  community.governance = newGovernance(monitoring(p, founders, founders).detection, society.steps + 1);
+  community.governance = newGovernance(society.civic, id, monitoring(p, founders, founders).detection, society.steps + 1);
   community.partners = nearestLiving(society, community, p.tradePartners, living);
   society.communities.push(community);
   return community;

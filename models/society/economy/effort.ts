@@ -7,10 +7,15 @@ import type { SocietyParams } from '../params.js';
  * collective's retained share (manufactures).
  */
 export function keptShare(p: SocietyParams, community: Community, sector: number, proprietor: boolean): number {
+  return keptShareAt(p, community.policy.commonsRate, sector, proprietor);
+}
+
+/** `keptShare` for a community whose fund's rate is `commonsRate`. */
+export function keptShareAt(p: SocietyParams, commonsRate: number, sector: number, proprietor: boolean): number {
   const tax = p.centralBudget ? p.taxRate : 0;
   const owners = proprietor ? 0 : ownersPart(p, sector);
   const retained = sector === 1 ? p.retainedShare : 0;
-  return (1 - tax) * (1 - community.policy.commonsRate) * (1 - owners) * (1 - retained);
+  return (1 - tax) * (1 - commonsRate) * (1 - owners) * (1 - retained);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { doubleFields, type Rng, type Streams } from '../../../sim/index.js';
+import type { CivicColumns } from '../communities/civic-columns.js';
 
 /** A proposal for an assembly: move one policy by `delta`, from a member, a neighbour's example or an experiment. */
 export interface Proposal {
@@ -45,15 +46,57 @@ export interface Governance {
   founded: number;
 }
 
-/** The governance record's shares and amounts, which start at whole numbers and turn fractional (see `doubleFields`). */
-const GOVERNANCE_AMOUNTS = ['detection', 'enforcement', 'freeRiding', 'unpunished', 'cooperation', 'welfare', 'shortfall', 'arrivals', 'paid', 'received', 'outvoted'] as const;
+/** The governance record's shares and amounts kept as fields, which start at whole numbers and turn fractional (see `doubleFields`). */
+const GOVERNANCE_AMOUNTS = ['freeRiding', 'unpunished', 'cooperation', 'welfare', 'shortfall', 'arrivals', 'paid', 'received', 'outvoted'] as const;
 
-/** A fresh governance record; detection starts at the value the first month's effort needs. */
-export function newGovernance(detection: number, founded: number): Governance {
-  const governance: Governance = {
-    detection, enforcement: 1, freeRiding: 0, unpunished: 0, cooperation: 1, welfare: 0, shortfall: 0, arrivals: 0,
-    agenda: [], expelled: [], federation: -1, delegate: -1, paid: 0, received: 0, outvoted: 0, founded,
-  };
+/**
+ * A community's governance record: `detection` and `enforcement` in the civic columns (slot:
+ * the community's id; communities/civic-columns.ts), where kernels read them, the rest as fields.
+ */
+class GovernanceRecord implements Governance {
+  freeRiding = 0;
+  unpunished = 0;
+  cooperation = 1;
+  welfare = 0;
+  shortfall = 0;
+  arrivals = 0;
+  agenda: Proposal[] = [];
+  expelled: number[] = [];
+  federation = -1;
+  delegate = -1;
+  paid = 0;
+  received = 0;
+  outvoted = 0;
+
+  constructor(
+    private readonly columns: CivicColumns,
+    private readonly slot: number,
+    public founded: number,
+  ) {}
+
+  get detection(): number {
+    return this.columns.detection[this.slot]!;
+  }
+  set detection(value: number) {
+    this.columns.detection[this.slot] = value;
+  }
+  get enforcement(): number {
+    return this.columns.enforcement[this.slot]!;
+  }
+  set enforcement(value: number) {
+    this.columns.enforcement[this.slot] = value;
+  }
+}
+
+/**
+ * A fresh governance record for community `id`; detection starts at the value the first
+ * month's effort needs, enforcement at 1 (members expect a named act to be sanctioned).
+ */
+export function newGovernance(columns: CivicColumns, id: number, detection: number, founded: number): Governance {
+  columns.ensure(id);
+  const governance = new GovernanceRecord(columns, id, founded);
+  governance.detection = detection;
+  governance.enforcement = 1;
   return doubleFields(governance, GOVERNANCE_AMOUNTS);
 }
 

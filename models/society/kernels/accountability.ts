@@ -1,6 +1,7 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
 import { accountView } from './account-view.js';
+import { civicView } from './civic-view.js';
 import { marketView } from './market-view.js';
 import { personView } from './person-view.js';
 import { workerDetection } from '../economy/effort.js';
@@ -16,12 +17,12 @@ import type { SocietyParams } from '../params.js';
  * appointed and paid — all on the community's `accountability` stream.
  */
 
-/** accountability.in, per community: the monitors' π and how often naming led to a sanction (the price of food and the fund are columns). */
-export const JUDGE_IN = { stride: 2, detection: 0, enforcement: 1 } as const;
-/** accountability.out, per community: the counts, next month's π, the lists' lengths (the kernel books the fund in its columns). */
-export const JUDGE_OUT = {
-  stride: 11, acts: 0, attributed: 1, punished: 2, bribes: 3, skims: 4, workers: 5, shirkers: 6, detection: 7, costs: 8, expelled: 9, active: 10,
-} as const;
+/**
+ * accountability.out, per community: the counts and the lists' lengths. The monitors' π, how often naming led to a
+ * sanction, the price of food and the fund are the communities' columns, and the kernel books the fund, next month's
+ * π and the enforcement members expect there.
+ */
+export const JUDGE_OUT = { stride: 10, acts: 0, attributed: 1, punished: 2, bribes: 3, skims: 4, workers: 5, shirkers: 6, costs: 7, expelled: 8, active: 9 } as const;
 
 /**
  * The arrays both kernels read, looked up by name once per replacement of the scope's arrays
@@ -30,7 +31,6 @@ export const JUDGE_OUT = {
 const view = cachedView((scope: KernelScope) => {
   const a = scope.arrays;
   return Object.assign(personView(scope), {
-    input: a['accountability.in'] as Float64Array,
     out: a['accountability.out'] as Float64Array,
     costs: a['accountability.costs'] as Float64Array,
     expelled: a['accountability.expelled'] as Int32Array,
@@ -94,13 +94,14 @@ export const accountabilityJudge: Kernel = {
   name: 'accountability.judge',
   streams: ['accountability'],
   run(scope, c) {
-    const { out, start, input, listStart } = view(scope);
+    const { out, start, listStart } = view(scope);
     const o = c * JUDGE_OUT.stride;
     out[o + JUDGE_OUT.active] = start[c + 1]! > start[c]! ? 1 : 0;
     if (out[o + JUDGE_OUT.active] === 0) return;
     openCourt(scope, c);
-    const detection = input[c * JUDGE_IN.stride + JUDGE_IN.detection]!;
-    const enforcement = input[c * JUDGE_IN.stride + JUDGE_IN.enforcement]!;
+    const civic = civicView(scope);
+    const detection = civic.detection[c]!;
+    const enforcement = civic.enforcement[c]!;
     setMonitors(detection);
     const [workers, shirkers] = judgeMembers();
     judgeSteward(enforcement);
@@ -121,7 +122,9 @@ export const accountabilityJudge: Kernel = {
     out[o + JUDGE_OUT.skims] = court.skims;
     out[o + JUDGE_OUT.workers] = workers;
     out[o + JUDGE_OUT.shirkers] = shirkers;
-    out[o + JUDGE_OUT.detection] = next.detection;
+    // Members learn how often naming leads to a sanction from what they see, slowly.
+    if (court.attributed > 0) civic.enforcement[c] = 0.8 * enforcement + 0.2 * (court.punished / court.attributed);
+    civic.detection[c] = next.detection;
     const from = listStart[c]!;
     out[o + JUDGE_OUT.costs] = court.costsEnd - from;
     out[o + JUDGE_OUT.expelled] = court.expelledEnd - from;

@@ -1,19 +1,18 @@
 import type { Kernel } from '../../../sim/index.js';
 import type { SocietyParams } from '../params.js';
 import { accountView, type AccountArrays } from './account-view.js';
+import { civicView } from './civic-view.js';
 import { marketView } from './market-view.js';
 import { cuts, distributeView, type DistributeView, perMember, resetCuts, splitOutputs } from './distribute-split.js';
 
 /**
- * Distribution's per-person work, one community at a time (phases/distribute.ts prepares the
- * inputs and books the counters): the split of each output, the owners' pay, sharing by need,
+ * Distribution's per-person work, one community at a time, from the communities' columns
+ * (phases/distribute.ts books the counters): the split of each output, the owners' pay, sharing by need,
  * the fund's food for the hungry, each dependant's carer and, under interest-bearing capital,
  * the interest paid to proprietors; then the community's own accounts (its taxes, fund and
  * collective's stock) take the cuts, in the columns. No randomness.
  */
 
-/** distribute.in, per community: the policy's rates and the fund's payout share (the prices and accounts are columns). */
-export const DISTRIBUTE_IN = { stride: 3, commonsRate: 0, sharing: 1, fundPayout: 2 } as const;
 /** distribute.out, per community: what the cuts added up to for the counters, proprietors, and carers newly found. */
 export const DISTRIBUTE_OUT = { stride: 7, taxedFood: 0, taxedManufactures: 1, rentPaid: 2, profitFood: 3, profitManufactures: 4, proprietors: 5, carersFound: 6 } as const;
 
@@ -35,12 +34,11 @@ export const distributeIncome: Kernel = {
   name: 'distribute.income',
   streams: [],
   run(scope, c) {
-    const input = scope.arrays['distribute.in'] as Float64Array;
     const out = scope.arrays['distribute.out'] as Float64Array;
     const p = scope.params as unknown as SocietyParams;
     const v = distributeView(scope);
-    const i = c * DISTRIBUTE_IN.stride;
-    const owned = resetCuts(p, input[i + DISTRIBUTE_IN.commonsRate]!, input[i + DISTRIBUTE_IN.sharing]!);
+    const civic = civicView(scope);
+    const owned = resetCuts(p, civic.commonsRate[c]!, civic.sharing[c]!);
     splitOutputs(v, p, c, owned);
     const accounts = accountView(scope);
     const fund = 2 * c;
@@ -49,7 +47,7 @@ export const distributeIncome: Kernel = {
     let fundFood = accounts.food[fund]! + cuts.fundedFood;
     if (owned && (cuts.ownedFood !== 0 || cuts.ownedManufactures !== 0) && cuts.proprietors === 0) fundFood += cuts.ownedFood;
     if (owned) payOwners(v, p, c);
-    const budget = input[i + DISTRIBUTE_IN.fundPayout]! * fundFood;
+    const budget = civic.fundPayout[c]! * fundFood;
     const markets = marketView(scope);
     const fundShortfall = shareSettleAndFindNeed(v, p, c, budget, markets.price[2 * c]!, markets.price[2 * c + 1]!);
     const o = c * DISTRIBUTE_OUT.stride;

@@ -4,9 +4,10 @@ import { landInCells } from '../land/cell-index.js';
 import { harvestCells } from '../land/yield.js';
 import { landView } from './land.js';
 import { accountView } from './account-view.js';
+import { civicView } from './civic-view.js';
 import { marketView, type MarketArrays } from './market-view.js';
 import { personView } from './person-view.js';
-import { chooseEffort } from '../economy/effort.js';
+import { chooseEffort, keptShareAt, workerDetection } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 
 /**
@@ -18,16 +19,13 @@ import type { SocietyParams } from '../params.js';
  */
 
 /**
- * produce.effortIn, per community: who is in, the sharing factor, expected sanctions, kept shares;
- * and what the yields need: the monitors' detection (for the month's counters), each sector's output factor
- * (services, technology, time away), and the land unit (the collective's capital is in the accounts' columns).
+ * produce.effortIn, per community: who is in, and what the yields need: each sector's output factor (services,
+ * technology, time away) and the land unit. The policy, the monitors' detection and enforcement, the prices and
+ * the collective's capital are the communities' columns.
  */
-export const EFFORT_IN = {
-  stride: 12, sharingFactor: 0, expectedMember: 1, expectedProprietor: 2, kept: 3, active: 7,
-  detection: 8, factorFood: 9, factorManufactures: 10, landUnit: 11,
-} as const;
-/** produce.effortOut, per community: labour by sector (skill × effort), free riders, workers. */
-export const EFFORT_OUT = { stride: 5, labourFood: 0, labourManufactures: 1, freeRiders: 2, workers: 3, land: 4 } as const;
+export const EFFORT_IN = { stride: 4, active: 0, factorFood: 1, factorManufactures: 2, landUnit: 3 } as const;
+/** produce.effortOut, per community: labour by sector (skill × effort), free riders, workers, the food land, the detection chance used. */
+export const EFFORT_OUT = { stride: 6, labourFood: 0, labourManufactures: 1, freeRiders: 2, workers: 3, land: 4, detection: 5 } as const;
 /** produce.outputIn, per community: output per unit of labour, by sector. */
 export const OUTPUT_IN = { stride: 2, perUnitFood: 0, perUnitManufactures: 1 } as const;
 /** produce.outputOut, per community: goods produced by sector, and the resource the harvest took. */
@@ -56,14 +54,22 @@ export const produceEffort: Kernel = {
     const { adultAge, retirementAge, switchRate, normWeight, effortCost, shirkingRatio } = p;
     const marginalFood = 1 - p.foodElasticity;
     const marginalManufactures = 1 - p.manufacturesElasticity;
-    const sharingFactor = input[i + EFFORT_IN.sharingFactor]!;
-    const expectedMember = input[i + EFFORT_IN.expectedMember]!;
-    const expectedProprietor = input[i + EFFORT_IN.expectedProprietor]!;
+    const civic = civicView(scope);
+    const tau = civic.sharing[c]!;
+    const sharingFactor = 1 - tau + tau / (v.start[c + 1]! - v.start[c]!);
+    // The chance of being named comes from the monitors accountability put in place; members
+    // expect a sanction only as often as named acts were in fact punished, and a heavier one
+    // for each strike already on their record (the graduated ladder).
+    const detection = civic.detection[c]!;
+    const sanctionIfNamed = civic.enforcement[c]! * p.sanction;
+    const expectedMember = workerDetection(p, detection, false) * sanctionIfNamed;
+    const expectedProprietor = workerDetection(p, detection, true) * sanctionIfNamed;
+    // Kept shares by sector and ownership (2 × sector + proprietor), computed once per community.
+    for (let k = 0; k < 4; k++) kept[k] = keptShareAt(p, civic.commonsRate[c]!, k >> 1, (k & 1) === 1);
     // What an hour of skill earns in each sector at last month's prices and productivity.
     const markets = marketView(scope);
     const foodValue = markets.price[2 * c]! * markets.productivity[2 * c]!;
     const manufacturesValue = markets.price[2 * c + 1]! * markets.productivity[2 * c + 1]!;
-    const k = i + EFFORT_IN.kept;
     let labourFood = 0;
     let labourManufactures = 0;
     let freeRiders = 0;
@@ -80,7 +86,7 @@ export const produceEffort: Kernel = {
       const sector = v.sector[row]!;
       const skill = sector === 0 ? v.skillFood[row]! : v.skillManufactures[row]!;
       const owner = v.proprietor[row]!;
-      const keep = input[k + 2 * sector + owner]!;
+      const keep = kept[2 * sector + owner]!;
       // The marginal product of an hour, in labour-hours at cost: (1 − a) × skill.
       const w = (sector === 0 ? marginalFood : marginalManufactures) * skill;
       const deterrence = (owner === 1 ? expectedProprietor : expectedMember) * (1 + v.strikes[row]!);
@@ -98,6 +104,7 @@ export const produceEffort: Kernel = {
     out[o + EFFORT_OUT.labourManufactures] = labourManufactures;
     out[o + EFFORT_OUT.freeRiders] = freeRiders;
     out[o + EFFORT_OUT.workers] = workers;
+    out[o + EFFORT_OUT.detection] = detection;
     // The food land the yield needs, where anyone farms.
     const land = labourFood > 0 ? communityLand(scope, c) : 0;
     out[o + EFFORT_OUT.land] = land;
@@ -109,6 +116,9 @@ export const produceEffort: Kernel = {
     outputIn[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitManufactures] = manufactures / Math.max(1e-12, labourManufactures);
   },
 };
+
+/** The effort kernel's kept shares for one community (one per thread). */
+const kept = new Float64Array(4);
 
 /** Food from h hours on `land` units of land: Y = A·h·(land/h)^a. */
 function foodYield(p: SocietyParams, land: number, h: number): number {

@@ -1,6 +1,6 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
-import { JUDGE_IN, JUDGE_OUT } from '../kernels/accountability.js';
+import { JUDGE_OUT } from '../kernels/accountability.js';
 import type { Society } from '../society.js';
 
 /**
@@ -19,12 +19,10 @@ export const accountability: NamedPhase<Society> = {
   run(society) {
     const { shards, communities, members } = society;
     const count = communities.length;
-    const input = shards.array('accountability.in', Float64Array, count * JUDGE_IN.stride);
     shards.array('accountability.out', Float64Array, count * JUDGE_OUT.stride);
     const room = listRoom(society, count);
     shards.array('accountability.costs', Float64Array, room);
     shards.array('accountability.expelled', Int32Array, room);
-    for (let c = 0; c < count; c++) packCommunity(communities[c]!, input, c * JUDGE_IN.stride);
     shards.run('accountability.judge', count, members.start);
     const out = shards.array('accountability.out', Float64Array, count * JUDGE_OUT.stride);
     const costs = shards.array('accountability.costs', Float64Array, room);
@@ -67,15 +65,10 @@ function spend(amount: number): void {
   spent.amounts[spent.count++] = amount;
 }
 
-/** What the kernel needs from a community's objects. */
-function packCommunity(community: Community, input: Float64Array, i: number): void {
-  input[i + JUDGE_IN.detection] = community.governance.detection;
-  input[i + JUDGE_IN.enforcement] = community.governance.enforcement;
-}
-
 /**
  * A community's month of judging, booked in the order it happened: the food spent punishing,
- * the members who reached expulsion, the counters and the governance record (the kernel booked the fund).
+ * the members who reached expulsion, the counters and the governance record (the kernel booked
+ * the fund, detection and enforcement).
  */
 function bookJudgement(society: Society, community: Community, out: Float64Array, o: number, costs: Float64Array, expelled: Int32Array, from: number): void {
   const sinks = out[o + JUDGE_OUT.costs]!;
@@ -96,7 +89,4 @@ function bookJudgement(society: Society, community: Community, out: Float64Array
   const g = community.governance;
   g.freeRiding = workers > 0 ? out[o + JUDGE_OUT.shirkers]! / workers : 0;
   g.unpunished = acts > 0 ? 1 - punished / acts : 0;
-  // Members learn how often naming leads to a sanction from what they see, slowly.
-  if (attributed > 0) g.enforcement = 0.8 * g.enforcement + 0.2 * (punished / attributed);
-  community.governance.detection = out[o + JUDGE_OUT.detection]!;
 }

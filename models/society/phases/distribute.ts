@@ -1,6 +1,6 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
-import { CARERS, DISTRIBUTE_IN, DISTRIBUTE_OUT, FOUND_CARER } from '../kernels/distribute.js';
+import { CARERS, DISTRIBUTE_OUT, FOUND_CARER } from '../kernels/distribute.js';
 import type { Society } from '../society.js';
 
 /**
@@ -19,23 +19,13 @@ export const distribute: NamedPhase<Society> = {
   run(society) {
     const { shards, communities, members } = society;
     const count = communities.length;
-    const input = shards.array('distribute.in', Float64Array, count * DISTRIBUTE_IN.stride);
     shards.array('distribute.out', Float64Array, count * DISTRIBUTE_OUT.stride);
-    for (let c = 0; c < count; c++) distributeInputs(communities[c]!, input);
     shards.array(CARERS, Int32Array, members.start[count]!);
     shards.run('distribute.income', count, members.start);
     const out = shards.array('distribute.out', Float64Array, count * DISTRIBUTE_OUT.stride);
     for (let c = 0; c < count; c++) book(society, communities[c]!, out);
   },
 };
-
-/** What the kernel needs to know about a community. */
-function distributeInputs(community: Community, input: Float64Array): void {
-  const i = community.id * DISTRIBUTE_IN.stride;
-  input[i + DISTRIBUTE_IN.commonsRate] = community.policy.commonsRate;
-  input[i + DISTRIBUTE_IN.sharing] = community.policy.sharing;
-  input[i + DISTRIBUTE_IN.fundPayout] = community.policy.fundPayout;
-}
 
 /**
  * Books one community's counters (its accounts took the cuts in the kernel), the collective's

@@ -1,6 +1,5 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
-import { keptShare, workerDetection } from '../economy/effort.js';
 import { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, OUTPUT_OUT } from '../kernels/produce.js';
 import type { Society } from '../society.js';
 import { outputFactor } from '../services/effects.js';
@@ -46,29 +45,13 @@ export const produce: NamedPhase<Society> = {
   },
 };
 
-/** What the effort kernel needs to know about a community. */
+/** What the effort kernel needs to know about a community beyond its columns: who is in, the output factors, the land unit. */
 function effortInputs(society: Society, community: Community, input: Float64Array): void {
-  const p = society.params;
   const i = community.id * EFFORT_IN.stride;
   const n = society.members.count(community.id);
   input[i + EFFORT_IN.active] = n === 0 ? 0 : 1;
   if (n === 0) return;
-  const tau = community.policy.sharing;
-  input[i + EFFORT_IN.sharingFactor] = 1 - tau + tau / n;
-  // The chance of being named comes from the monitors accountability put in place; members
-  // expect a sanction only as often as named acts were in fact punished, and a heavier one
-  // for each strike already on their record (the graduated ladder).
-  const detection = community.governance.detection;
-  const sanctionIfNamed = community.governance.enforcement * p.sanction;
-  input[i + EFFORT_IN.expectedMember] = workerDetection(p, detection, false) * sanctionIfNamed;
-  input[i + EFFORT_IN.expectedProprietor] = workerDetection(p, detection, true) * sanctionIfNamed;
-  // Kept shares by sector and ownership, computed once per community.
-  input[i + EFFORT_IN.kept] = keptShare(p, community, 0, false);
-  input[i + EFFORT_IN.kept + 1] = keptShare(p, community, 0, true);
-  input[i + EFFORT_IN.kept + 2] = keptShare(p, community, 1, false);
-  input[i + EFFORT_IN.kept + 3] = keptShare(p, community, 1, true);
   // What the yields need (the effort kernel computes them once it has summed the labour).
-  input[i + EFFORT_IN.detection] = detection;
   input[i + EFFORT_IN.factorFood] = outputFactor(society, community.id, 0);
   input[i + EFFORT_IN.factorManufactures] = outputFactor(society, community.id, 1);
   input[i + EFFORT_IN.landUnit] = society.landUnit;
@@ -84,7 +67,7 @@ function recordProduction(society: Society, community: Community, effortIn: Floa
   const workers = effortOut[e + EFFORT_OUT.workers]!;
   society.counters.freeRiders += effortOut[e + EFFORT_OUT.freeRiders]!;
   society.counters.workers += workers;
-  society.counters.detection += effortIn[community.id * EFFORT_IN.stride + EFFORT_IN.detection]! * workers;
+  society.counters.detection += effortOut[e + EFFORT_OUT.detection]! * workers;
   booked.food += outputOut[o + OUTPUT_OUT.producedFood]!;
   booked.manufactures += outputOut[o + OUTPUT_OUT.producedManufactures]!;
   booked.harvested += outputOut[o + OUTPUT_OUT.harvested]!;

@@ -1,0 +1,114 @@
+import type { KernelArray } from '../../../sim/index.js';
+import type { Policy } from './community.js';
+import { GrowingColumns } from './growing-columns.js';
+
+/**
+ * Every community's voted policy (its numbers; the decision rule is a word and stays in the
+ * view) and the two governance numbers the month's work reads most, the monitors' detection
+ * chance and how often naming led to a sanction, in columns, one slot a community. Its
+ * `policy` is a view of them, and its governance record reads `detection` and `enforcement`
+ * here (governance/state.ts), so phases use them as before while kernels reach them as arrays
+ * (`civic.*`) on any thread of a threaded run.
+ */
+export class CivicColumns extends GrowingColumns {
+  sharing: Float64Array;
+  commonsRate: Float64Array;
+  exitShare: Float64Array;
+  fundPayout: Float64Array;
+  admission: Float64Array;
+  detection: Float64Array;
+  enforcement: Float64Array;
+
+  constructor(communities: number, shared: boolean) {
+    super(communities, shared);
+    const room = this.room;
+    this.sharing = this.column(room);
+    this.commonsRate = this.column(room);
+    this.exitShare = this.column(room);
+    this.fundPayout = this.column(room);
+    this.admission = this.column(room);
+    this.detection = this.column(room);
+    this.enforcement = this.column(room);
+  }
+
+  /** The columns for the kernels (tracked as `civic.*`). */
+  arrays(): Readonly<Record<string, KernelArray>> {
+    return {
+      sharing: this.sharing, commonsRate: this.commonsRate, exitShare: this.exitShare, fundPayout: this.fundPayout,
+      admission: this.admission, detection: this.detection, enforcement: this.enforcement,
+    };
+  }
+
+  protected grow(room: number): void {
+    this.sharing = this.moved(this.sharing, room);
+    this.commonsRate = this.moved(this.commonsRate, room);
+    this.exitShare = this.moved(this.exitShare, room);
+    this.fundPayout = this.moved(this.fundPayout, room);
+    this.admission = this.moved(this.admission, room);
+    this.detection = this.moved(this.detection, room);
+    this.enforcement = this.moved(this.enforcement, room);
+  }
+}
+
+/** A community's policy: its slot of the columns, and its decision rule. */
+export class PolicyView implements Policy {
+  constructor(
+    private readonly columns: CivicColumns,
+    private readonly slot: number,
+    public decisionRule: string,
+  ) {}
+
+  get sharing(): number {
+    return this.columns.sharing[this.slot]!;
+  }
+  set sharing(value: number) {
+    this.columns.sharing[this.slot] = value;
+  }
+  get commonsRate(): number {
+    return this.columns.commonsRate[this.slot]!;
+  }
+  set commonsRate(value: number) {
+    this.columns.commonsRate[this.slot] = value;
+  }
+  get exitShare(): number {
+    return this.columns.exitShare[this.slot]!;
+  }
+  set exitShare(value: number) {
+    this.columns.exitShare[this.slot] = value;
+  }
+  get fundPayout(): number {
+    return this.columns.fundPayout[this.slot]!;
+  }
+  set fundPayout(value: number) {
+    this.columns.fundPayout[this.slot] = value;
+  }
+  get admission(): number {
+    return this.columns.admission[this.slot]!;
+  }
+  set admission(value: number) {
+    this.columns.admission[this.slot] = value;
+  }
+
+  /** Every field of another policy copied into this one (a view: `Object.assign` would copy nothing from it). */
+  copy(from: Policy): this {
+    this.sharing = from.sharing;
+    this.commonsRate = from.commonsRate;
+    this.exitShare = from.exitShare;
+    this.fundPayout = from.fundPayout;
+    this.decisionRule = from.decisionRule;
+    this.admission = from.admission;
+    return this;
+  }
+
+  /** The policy as a plain object (accessors are not own properties: `JSON.stringify`, spreads). */
+  toJSON(): Policy {
+    const { sharing, commonsRate, exitShare, fundPayout, decisionRule, admission } = this;
+    return { sharing, commonsRate, exitShare, fundPayout, decisionRule, admission };
+  }
+}
+
+/** Community `id`'s policy, set to `policy`. */
+export function openPolicy(columns: CivicColumns, id: number, policy: Policy): PolicyView {
+  columns.ensure(id);
+  return new PolicyView(columns, id, policy.decisionRule).copy(policy);
+}
