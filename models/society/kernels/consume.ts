@@ -1,5 +1,6 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { accountView, type AccountArrays } from './account-view.js';
 import { personView } from './person-view.js';
 import { utility } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
@@ -13,7 +14,7 @@ import { heldInFood, writePersonSums } from './person-sums.js';
  */
 
 /** consume.out, per community: food eaten and spoiled, manufactures used and worn, in its members' holdings. */
-export const CONSUME_OUT = { stride: 4, eaten: 0, spoiled: 1, used: 2, worn: 3 } as const;
+export const CONSUME_OUT = { stride: 5, eaten: 0, spoiled: 1, used: 2, worn: 3, depreciation: 4 } as const;
 
 /** The columns and arrays the kernel reads and writes, typed. */
 function buildView(scope: KernelScope) {
@@ -38,10 +39,28 @@ export const consumeMeals: Kernel = {
   run(scope, c) {
     const p = scope.params as unknown as SocietyParams;
     const v = view(scope);
+    const out = scope.arrays['consume.out'] as Float64Array;
     feedDependants(v, p, c);
-    eat(v, p, c, scope.arrays['consume.out'] as Float64Array);
+    eat(v, p, c, out);
+    wearStocks(accountView(scope), p, c, out);
   },
 };
+
+/** Spoilage and wear of the community's fund and collective (in the accounts' columns), added to what its members lost. */
+function wearStocks(accounts: AccountArrays, p: SocietyParams, c: number, out: Float64Array): void {
+  const o = c * CONSUME_OUT.stride;
+  const fundSpoil = accounts.food[2 * c]! * p.foodSpoilage;
+  const fundWear = accounts.manufactures[2 * c]! * p.manufacturesWear;
+  const stockWear = accounts.stock[c]! * p.manufacturesWear;
+  const depreciation = accounts.capital[c]! * p.capitalDepreciation;
+  accounts.food[2 * c]! -= fundSpoil;
+  accounts.manufactures[2 * c]! -= fundWear;
+  accounts.stock[c]! -= stockWear;
+  accounts.capital[c]! -= depreciation;
+  out[o + CONSUME_OUT.spoiled] = out[o + CONSUME_OUT.spoiled]! + fundSpoil;
+  out[o + CONSUME_OUT.worn] = out[o + CONSUME_OUT.worn]! + fundWear + stockWear;
+  out[o + CONSUME_OUT.depreciation] = depreciation;
+}
 
 /**
  * Dependants short of food take it from their carer's holding, beyond the carer's own need.

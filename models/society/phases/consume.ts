@@ -10,8 +10,8 @@ import type { Society } from '../society.js';
  * depreciates. Utility, needs met and satisfaction (a moving average of utility) follow
  * from what was consumed. Sinks only; no randomness. The meals also leave each community's
  * sums of goods and civic norms for the syndicates (`Society.personSumsAfterConsumption`). The per-person work is in
- * kernels/consume.ts (it may run on several threads); the community stocks and the books
- * stay here, in community order.
+ * kernels/consume.ts (it may run on several threads), with the wear of each community's
+ * fund and collective; the books stay here, in community order.
  */
 export const consume: NamedPhase<Society> = {
   name: 'consume',
@@ -28,7 +28,7 @@ export const consume: NamedPhase<Society> = {
     shards.run('consume.meals', n, members.start);
     society.personSumsAfterConsumption = society.steps;
     const out = shards.array('consume.out', Float64Array, n * CONSUME_OUT.stride);
-    for (let i = 0; i < n; i++) wearStocks(society, i, out);
+    for (let i = 0; i < n; i++) bookSinks(i, out);
     // Each community's sinks, posted in community order: the same additions as one post each.
     const ledger = society.ledger;
     ledger.sinkEach('food', 'consumption', sinks.eaten, n);
@@ -57,22 +57,12 @@ function growSinks(n: number): void {
   sinks.depreciation = new Float64Array(size);
 }
 
-/** Spoilage and wear of the community's fund and collective, added to what its members lost. */
-function wearStocks(society: Society, index: number, out: Float64Array): void {
-  const community = society.communities[index]!;
-  const p = society.params;
+/** What the meals kernel found consumption destroyed in a community, with its fund's and collective's wear, for the books. */
+function bookSinks(index: number, out: Float64Array): void {
   const o = index * CONSUME_OUT.stride;
-  const fundSpoil = community.fund.food * p.foodSpoilage;
-  const fundWear = community.fund.manufactures * p.manufacturesWear;
-  const stockWear = community.collective.manufactures * p.manufacturesWear;
-  const depreciation = community.collective.capital * p.capitalDepreciation;
-  community.fund.food -= fundSpoil;
-  community.fund.manufactures -= fundWear;
-  community.collective.manufactures -= stockWear;
-  community.collective.capital -= depreciation;
   sinks.eaten[index] = out[o + CONSUME_OUT.eaten]!;
-  sinks.spoiled[index] = out[o + CONSUME_OUT.spoiled]! + fundSpoil;
+  sinks.spoiled[index] = out[o + CONSUME_OUT.spoiled]!;
   sinks.used[index] = out[o + CONSUME_OUT.used]!;
-  sinks.worn[index] = out[o + CONSUME_OUT.worn]! + fundWear + stockWear;
-  sinks.depreciation[index] = depreciation;
+  sinks.worn[index] = out[o + CONSUME_OUT.worn]!;
+  sinks.depreciation[index] = out[o + CONSUME_OUT.depreciation]!;
 }
