@@ -4,10 +4,11 @@ import { GrowingColumns } from './growing-columns.js';
 
 /**
  * Every community's voted policy (its numbers; the decision rule is a word and stays in the
- * view) and the two governance numbers the month's work reads most, the monitors' detection
- * chance and how often naming led to a sanction, in columns, one slot a community. Its
- * `policy` is a view of them, and its governance record reads `detection` and `enforcement`
- * here (governance/state.ts), so phases use them as before while kernels reach them as arrays
+ * view) and the numbers of its governance record that the month's kernels read or write (the
+ * monitors' detection chance, how often naming led to a sanction, last month's free riding,
+ * impunity, cooperation, welfare and shortfall, the newcomers' rate), in columns, one slot a
+ * community. Its `policy` is a view of them, and its governance record keeps those numbers here
+ * (governance/state.ts), so phases use them as before while kernels reach them as arrays
  * (`civic.*`) on any thread of a threaded run.
  */
 export class CivicColumns extends GrowingColumns {
@@ -18,6 +19,12 @@ export class CivicColumns extends GrowingColumns {
   admission: Float64Array;
   detection: Float64Array;
   enforcement: Float64Array;
+  freeRiding: Float64Array;
+  unpunished: Float64Array;
+  cooperation: Float64Array;
+  welfare: Float64Array;
+  shortfall: Float64Array;
+  arrivals: Float64Array;
 
   constructor(communities: number, shared: boolean) {
     super(communities, shared);
@@ -29,13 +36,20 @@ export class CivicColumns extends GrowingColumns {
     this.admission = this.column(room);
     this.detection = this.column(room);
     this.enforcement = this.column(room);
+    this.freeRiding = this.column(room);
+    this.unpunished = this.column(room);
+    this.cooperation = this.column(room);
+    this.welfare = this.column(room);
+    this.shortfall = this.column(room);
+    this.arrivals = this.column(room);
   }
 
   /** The columns for the kernels (tracked as `civic.*`). */
   arrays(): Readonly<Record<string, KernelArray>> {
     return {
       sharing: this.sharing, commonsRate: this.commonsRate, exitShare: this.exitShare, fundPayout: this.fundPayout,
-      admission: this.admission, detection: this.detection, enforcement: this.enforcement,
+      admission: this.admission, detection: this.detection, enforcement: this.enforcement, freeRiding: this.freeRiding,
+      unpunished: this.unpunished, cooperation: this.cooperation, welfare: this.welfare, shortfall: this.shortfall, arrivals: this.arrivals,
     };
   }
 
@@ -47,6 +61,12 @@ export class CivicColumns extends GrowingColumns {
     this.admission = this.moved(this.admission, room);
     this.detection = this.moved(this.detection, room);
     this.enforcement = this.moved(this.enforcement, room);
+    this.freeRiding = this.moved(this.freeRiding, room);
+    this.unpunished = this.moved(this.unpunished, room);
+    this.cooperation = this.moved(this.cooperation, room);
+    this.welfare = this.moved(this.welfare, room);
+    this.shortfall = this.moved(this.shortfall, room);
+    this.arrivals = this.moved(this.arrivals, room);
   }
 }
 

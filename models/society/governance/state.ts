@@ -47,19 +47,13 @@ export interface Governance {
 }
 
 /** The governance record's shares and amounts kept as fields, which start at whole numbers and turn fractional (see `doubleFields`). */
-const GOVERNANCE_AMOUNTS = ['freeRiding', 'unpunished', 'cooperation', 'welfare', 'shortfall', 'arrivals', 'paid', 'received', 'outvoted'] as const;
+const GOVERNANCE_AMOUNTS = ['paid', 'received', 'outvoted'] as const;
 
 /**
- * A community's governance record: `detection` and `enforcement` in the civic columns (slot:
- * the community's id; communities/civic-columns.ts), where kernels read them, the rest as fields.
+ * A community's governance record: its numbers that kernels read or write in the civic columns
+ * (slot: the community's id; communities/civic-columns.ts), the rest as fields.
  */
 class GovernanceRecord implements Governance {
-  freeRiding = 0;
-  unpunished = 0;
-  cooperation = 1;
-  welfare = 0;
-  shortfall = 0;
-  arrivals = 0;
   agenda: Proposal[] = [];
   expelled: number[] = [];
   federation = -1;
@@ -86,6 +80,42 @@ class GovernanceRecord implements Governance {
   set enforcement(value: number) {
     this.columns.enforcement[this.slot] = value;
   }
+  get freeRiding(): number {
+    return this.columns.freeRiding[this.slot]!;
+  }
+  set freeRiding(value: number) {
+    this.columns.freeRiding[this.slot] = value;
+  }
+  get unpunished(): number {
+    return this.columns.unpunished[this.slot]!;
+  }
+  set unpunished(value: number) {
+    this.columns.unpunished[this.slot] = value;
+  }
+  get cooperation(): number {
+    return this.columns.cooperation[this.slot]!;
+  }
+  set cooperation(value: number) {
+    this.columns.cooperation[this.slot] = value;
+  }
+  get welfare(): number {
+    return this.columns.welfare[this.slot]!;
+  }
+  set welfare(value: number) {
+    this.columns.welfare[this.slot] = value;
+  }
+  get shortfall(): number {
+    return this.columns.shortfall[this.slot]!;
+  }
+  set shortfall(value: number) {
+    this.columns.shortfall[this.slot] = value;
+  }
+  get arrivals(): number {
+    return this.columns.arrivals[this.slot]!;
+  }
+  set arrivals(value: number) {
+    this.columns.arrivals[this.slot] = value;
+  }
 }
 
 /**
@@ -97,6 +127,8 @@ export function newGovernance(columns: CivicColumns, id: number, detection: numb
   const governance = new GovernanceRecord(columns, id, founded);
   governance.detection = detection;
   governance.enforcement = 1;
+  governance.freeRiding = governance.unpunished = governance.welfare = governance.shortfall = governance.arrivals = 0;
+  governance.cooperation = 1;
   return doubleFields(governance, GOVERNANCE_AMOUNTS);
 }
 

@@ -20,9 +20,9 @@ import type { SocietyParams } from '../params.js';
 /**
  * accountability.out, per community: the counts and the lists' lengths. The monitors' π, how often naming led to a
  * sanction, the price of food and the fund are the communities' columns, and the kernel books the fund, next month's
- * π and the enforcement members expect there.
+ * π, the enforcement members expect, the free riding and the impunity there.
  */
-export const JUDGE_OUT = { stride: 10, acts: 0, attributed: 1, punished: 2, bribes: 3, skims: 4, workers: 5, shirkers: 6, costs: 7, expelled: 8, active: 9 } as const;
+export const JUDGE_OUT = { stride: 8, acts: 0, attributed: 1, punished: 2, bribes: 3, skims: 4, costs: 5, expelled: 6, active: 7 } as const;
 
 /**
  * The arrays both kernels read, looked up by name once per replacement of the scope's arrays
@@ -120,11 +120,11 @@ export const accountabilityJudge: Kernel = {
     out[o + JUDGE_OUT.punished] = court.punished;
     out[o + JUDGE_OUT.bribes] = court.bribes;
     out[o + JUDGE_OUT.skims] = court.skims;
-    out[o + JUDGE_OUT.workers] = workers;
-    out[o + JUDGE_OUT.shirkers] = shirkers;
     // Members learn how often naming leads to a sanction from what they see, slowly.
     if (court.attributed > 0) civic.enforcement[c] = 0.8 * enforcement + 0.2 * (court.punished / court.attributed);
     civic.detection[c] = next.detection;
+    civic.freeRiding[c] = workers > 0 ? shirkers / workers : 0;
+    civic.unpunished[c] = court.acts > 0 ? 1 - court.punished / court.acts : 0;
     const from = listStart[c]!;
     out[o + JUDGE_OUT.costs] = court.costsEnd - from;
     out[o + JUDGE_OUT.expelled] = court.expelledEnd - from;

@@ -1,18 +1,14 @@
 import type { Kernel, KernelScope, Rng } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
+import { civicView } from './civic-view.js';
 import { personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
 
 /**
- * Culture's per-person work, one community at a time (phases/culture.ts packs each community's
- * record and books the results): the month's welfare, needs met and food shortfall, then every
- * member's norm moved toward the mean and a few sampled peers, on the community's `culture` stream.
+ * Culture's per-person work, one community at a time: the month's welfare, cooperation and food
+ * shortfall, booked in the community's record (its civic columns), then every member's norm moved
+ * toward the mean and a few sampled peers, on the community's `culture` stream.
  */
-
-/** culture.in, per community: last month's accountability record. */
-export const CULTURE_IN = { stride: 2, freeRiding: 0, unpunished: 1 } as const;
-/** culture.out, per community: what the members' month came to. */
-export const CULTURE_OUT = { stride: 3, welfare: 0, shortfall: 1, cooperation: 2 } as const;
 
 /**
  * The members' norms in bucket order (index k − start), kept equal to the column as norms
@@ -35,8 +31,6 @@ export const cultureCultivate: Kernel = {
     const n = v.start[c + 1]! - start;
     if (n === 0) return;
     const p = scope.params as unknown as SocietyParams;
-    const input = scope.arrays['culture.in'] as Float64Array;
-    const out = scope.arrays['culture.out'] as Float64Array;
     if (norms.length < n) norms = new Float32Array(Math.ceil(n * 1.25));
     const local = norms;
     const { civicNorm, utility, needsMet, age, rows } = v;
@@ -55,13 +49,14 @@ export const cultureCultivate: Kernel = {
       // unpredictably along a bucket, and a mispredicted branch costs more than this sum.
       shortfall += Math.max(0, 1 - fed) * foodNeed * (1 - 0.5 * +(age[row]! < adultAge));
     }
-    const freeRiding = input[c * CULTURE_IN.stride + CULTURE_IN.freeRiding]!;
-    const unpunished = input[c * CULTURE_IN.stride + CULTURE_IN.unpunished]!;
+    // Last month's accountability record, and this month's, in the community's civic columns.
+    const record = civicView(scope);
+    const freeRiding = record.freeRiding[c]!;
+    const unpunished = record.unpunished[c]!;
     const cooperation = (1 - freeRiding) * (met / n);
-    const o = c * CULTURE_OUT.stride;
-    out[o + CULTURE_OUT.welfare] = welfare / n;
-    out[o + CULTURE_OUT.shortfall] = shortfall;
-    out[o + CULTURE_OUT.cooperation] = cooperation;
+    record.welfare[c] = welfare / n;
+    record.shortfall[c] = shortfall;
+    record.cooperation[c] = cooperation;
     const mean = normSum / n;
     // The community-wide pushes, the same for every member.
     const drift = p.normGrowth * (cooperation - p.normReference) - p.normErosion * freeRiding * unpunished;

@@ -67,8 +67,8 @@ function spend(amount: number): void {
 
 /**
  * A community's month of judging, booked in the order it happened: the food spent punishing,
- * the members who reached expulsion, the counters and the governance record (the kernel booked
- * the fund, detection and enforcement).
+ * the members who reached expulsion and the counters (the kernel booked the fund and the
+ * governance record).
  */
 function bookJudgement(society: Society, community: Community, out: Float64Array, o: number, costs: Float64Array, expelled: Int32Array, from: number): void {
   const sinks = out[o + JUDGE_OUT.costs]!;
@@ -79,14 +79,7 @@ function bookJudgement(society: Society, community: Community, out: Float64Array
   const counters = society.polity.counters;
   counters.bribes += out[o + JUDGE_OUT.bribes]!;
   counters.skims += out[o + JUDGE_OUT.skims]!;
-  const acts = out[o + JUDGE_OUT.acts]!;
-  const attributed = out[o + JUDGE_OUT.attributed]!;
-  const punished = out[o + JUDGE_OUT.punished]!;
-  const workers = out[o + JUDGE_OUT.workers]!;
-  counters.acts += acts;
-  counters.attributed += attributed;
-  counters.sanctions += punished;
-  const g = community.governance;
-  g.freeRiding = workers > 0 ? out[o + JUDGE_OUT.shirkers]! / workers : 0;
-  g.unpunished = acts > 0 ? 1 - punished / acts : 0;
+  counters.acts += out[o + JUDGE_OUT.acts]!;
+  counters.attributed += out[o + JUDGE_OUT.attributed]!;
+  counters.sanctions += out[o + JUDGE_OUT.punished]!;
 }

@@ -32,9 +32,10 @@ export const migration: NamedPhase<Society> = {
     }
     leaving.sort((a, b) => b - a);
     if (moved || leaving.length > 0) settleMembership(society, leaving);
+    const arrivals = society.civic.arrivals;
     for (const community of society.communities) {
-      const g = community.governance;
-      g.arrivals = 0.9 * g.arrivals + 0.1 * (arrived[community.id]! / Math.max(1, community.population));
+      const c = community.id;
+      arrivals[c] = 0.9 * arrivals[c]! + 0.1 * (arrived[c]! / Math.max(1, community.population));
     }
   },
 };
@@ -115,15 +116,16 @@ function readCommunities(society: Society): void {
     for (const key of Object.keys(view) as (keyof typeof view)[]) view[key] = new Float64Array(size);
   }
   const { welfare, sharing, population, x, y, admission, federation } = view;
+  const civic = society.civic;
+  welfare.set(civic.welfare.subarray(0, n));
+  sharing.set(civic.sharing.subarray(0, n));
+  admission.set(civic.admission.subarray(0, n));
   for (let c = 0; c < n; c++) {
     const community = communities[c]!;
-    welfare[c] = community.governance.welfare;
     federation[c] = community.governance.federation;
-    sharing[c] = community.policy.sharing;
     population[c] = community.population;
     x[c] = community.x;
     y[c] = community.y;
-    admission[c] = community.policy.admission;
   }
 }
 
