@@ -32,6 +32,21 @@ describe('reading what a model exposes', () => {
     expect(Array.from(readResource(model)!)).toEqual([5, 5, 5, 5]);
   });
 
+  it('values a fund kept as a view of columns (accessors and toJSON) by its amounts, not its own fields', () => {
+    class FundView {
+      constructor(private readonly columns: Float64Array, private readonly slot: number) {}
+      get food(): number {
+        return this.columns[this.slot]!;
+      }
+      toJSON() {
+        return { food: this.food };
+      }
+    }
+    const model = new Landscape();
+    (model.communities[0] as { fund: unknown }).fund = new FundView(Float64Array.of(0, 0, 0, 4), 3);
+    expect(Array.from(readCommunities(model)!.fund)).toEqual([4 * 2, 7]);
+  });
+
   it('reads communities as columns, valuing an account fund at the community’s prices', () => {
     const columns = readCommunities(new Landscape())!;
     expect(Array.from(columns.id)).toEqual([3, 9]);

@@ -75,7 +75,9 @@ function fundValue(community: Loose): number {
   const fund = community.fund;
   if (typeof fund === 'number') return fund;
   if (!fund || typeof fund !== 'object') return 0;
-  const account = fund as Record<string, unknown>;
+  // A view of the model's columns keeps its amounts behind accessors: its plain form is `toJSON()`.
+  const view = fund as { toJSON?: () => unknown };
+  const account = (typeof view.toJSON === 'function' ? view.toJSON() : fund) as Record<string, unknown>;
   let total = 0;
   for (const [good, amount] of Object.entries(account)) {
     if (typeof amount !== 'number') continue;
