@@ -173,9 +173,10 @@ export function civicNormsFromPassAhead(society: Society): boolean {
 function prepare(society: Society): void {
   const { communities, shards } = society;
   const prices = shards.array('metrics.prices', Float64Array, communities.length * METRIC_PRICES.stride);
+  const price = society.markets.price;
   for (let c = 0; c < communities.length; c++) {
-    prices[c * METRIC_PRICES.stride + METRIC_PRICES.food] = communities[c]!.food.price;
-    prices[c * METRIC_PRICES.stride + METRIC_PRICES.manufactures] = communities[c]!.manufactures.price;
+    prices[c * METRIC_PRICES.stride + METRIC_PRICES.food] = price[2 * c]!;
+    prices[c * METRIC_PRICES.stride + METRIC_PRICES.manufactures] = price[2 * c + 1]!;
   }
   shards.array('metrics.personsOut', Float64Array, communities.length * METRIC_SUMS.stride);
   shards.array(GINI_BUFFERS[0], Float64Array, society.people.length);
@@ -234,13 +235,15 @@ function totalPersons(society: Society, outstandingBefore: number): Totals {
 
 function policyShares(society: Society): Record<string, number> {
   let sharing = 0, communist = 0, mutualist = 0, total = 0, alive = 0;
+  const policies = society.civic.sharing;
   for (const community of society.communities) {
     const size = community.population;
+    const tau = policies[community.id]!;
     if (size > 0) alive++;
     total += size;
-    sharing += community.policy.sharing * size;
-    if (community.policy.sharing >= 0.9) communist += size;
-    if (community.policy.sharing <= 0.1) mutualist += size;
+    sharing += tau * size;
+    if (tau >= 0.9) communist += size;
+    if (tau <= 0.1) mutualist += size;
   }
   return {
     population: total,
@@ -254,15 +257,20 @@ function policyShares(society: Society): Record<string, number> {
 /** The communities' market totals, and their collectives' debts (persons' debts are added by the pass over persons). */
 function marketTotals(society: Society): { values: Record<string, number>; outstanding: number } {
   let priceFood = 0, priceManufactures = 0, size = 0, outstanding = 0, fund = 0, capital = 0, foodOut = 0, manufacturesOut = 0;
+  // From the communities' columns (communities/market-columns.ts, account-columns.ts), in community order.
+  const { price, output } = society.markets;
+  const accounts = society.accounts;
   for (const community of society.communities) {
-    priceFood += community.food.price * community.population;
-    priceManufactures += community.manufactures.price * community.population;
-    size += community.population;
-    outstanding += Math.max(0, -community.collective.credit);
-    fund += community.fund.food + community.fund.manufactures;
-    capital += community.collective.capital;
-    foodOut += community.food.output;
-    manufacturesOut += community.manufactures.output;
+    const c = community.id;
+    const population = community.population;
+    priceFood += price[2 * c]! * population;
+    priceManufactures += price[2 * c + 1]! * population;
+    size += population;
+    outstanding += Math.max(0, -accounts.loan[c]!);
+    fund += accounts.food[2 * c]! + accounts.manufactures[2 * c]!;
+    capital += accounts.capital[c]!;
+    foodOut += output[2 * c]!;
+    manufacturesOut += output[2 * c + 1]!;
   }
   const stock = society.land.resource;
   const resource = blockwise(stock.length, 0, (from, to, sum) => {

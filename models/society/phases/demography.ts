@@ -99,8 +99,9 @@ function settleEstates(society: Society): void {
   const cols = people.cols;
   const dying = new Set(deaths);
   // Deaths are not logged as events: at a million persons they would swamp the log.
+  const accounts = society.accounts;
   for (const row of deaths) {
-    const community = society.communities[cols.community[row]!]!;
+    const fund = 2 * cols.community[row]!;
     const heir = p.inheritance === 'heirs' ? findHeir(society, row, dying) : -1;
     if (heir >= 0) {
       cols.food[heir]! += cols.food[row]!;
@@ -108,9 +109,9 @@ function settleEstates(society: Society): void {
       cols.credit[heir]! += cols.credit[row]!;
       if (cols.proprietor[row]) cols.proprietor[heir] = 1;
     } else {
-      community.fund.food += cols.food[row]!;
-      community.fund.manufactures += cols.manufactures[row]!;
-      community.fund.credit += cols.credit[row]!;
+      accounts.food[fund]! += cols.food[row]!;
+      accounts.manufactures[fund]! += cols.manufactures[row]!;
+      accounts.credit[fund]! += cols.credit[row]!;
     }
     cols.food[row] = cols.manufactures[row] = cols.credit[row] = 0;
   }

@@ -27,7 +27,8 @@ export const research: NamedPhase<Society> = {
     const ratio = goodsRatio(society);
     const count = communities.length;
     const outputs = new Float64Array(count);
-    for (let c = 0; c < count; c++) outputs[c] = communities[c]!.food.output + ratio * communities[c]!.manufactures.output;
+    const output = society.markets.output;
+    for (let c = 0; c < count; c++) outputs[c] = output[2 * c]! + ratio * output[2 * c + 1]!;
     const input = society.shards.array('research.in', Float64Array, count * RESEARCH_IN.stride);
     society.shards.array('research.out', Float64Array, count * RESEARCH_OUT.stride);
     for (let c = 0; c < count; c++) researchInputs(society, communities[c]!, links, outputs, input);

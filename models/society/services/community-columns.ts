@@ -24,10 +24,7 @@ export function communityColumns(society: Society): CommunityColumns {
     columns.enforcement = new Float64Array(size);
   }
   const { population, enforcement } = columns;
-  for (let c = 0; c < n; c++) {
-    const community = communities[c]!;
-    population[c] = community.population;
-    enforcement[c] = community.governance.enforcement;
-  }
+  for (let c = 0; c < n; c++) population[c] = communities[c]!.population;
+  enforcement.set(society.civic.enforcement.subarray(0, n));
   return columns;
 }
