@@ -1,22 +1,24 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView } from '../../../sim/index.js';
-import { accountView } from './account-view.js';
+import { accountView, type AccountArrays } from './account-view.js';
 import { marketView, type MarketArrays } from './market-view.js';
 import { personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
 
 /**
  * The market inside each community, one community at a time (phases/exchange.ts books the
- * collective's side and the counters): members' orders, the collective's investment order,
- * the matched shares, each member's settlement, then what is left unmatched and the new
- * prices, in the markets' columns. No randomness.
+ * counters and logs the defaults): members' orders, the collective's investment order, the
+ * matched shares, each member's settlement, then what is left unmatched and the new prices
+ * (in the markets' columns) and the collective's sale, purchase and any default (in the
+ * accounts' columns). No randomness.
  */
 
 /**
  * exchange.out, per community: supply and demand per good (the collective's included), matched shares, the investment
- * order, and the prices the month's trades were made at (the kernel then reprices the markets).
+ * order, the prices the month's trades were made at (the kernel then reprices the markets), and the collective's loan
+ * written off (0: none; the kernel books the collective, the fund and the investors).
  */
-export const EXCHANGE_OUT = { stride: 11, supply: 0, demand: 2, sold: 4, bought: 6, investment: 8, price: 9 } as const;
+export const EXCHANGE_OUT = { stride: 12, supply: 0, demand: 2, sold: 4, bought: 6, investment: 8, price: 9, writtenOff: 11 } as const;
 
 /**
  * Each member's open order per good this month, per member position k (as in
@@ -77,8 +79,46 @@ export const exchangeMarket: Kernel = {
     }
     settleOrders(v, c, priceFood, priceManufactures, out, o);
     leaveForTrade(markets, c, p.priceAdjustment, accounts.stock[c]!, out, o);
+    settleCollective(v, p, accounts, c, priceManufactures, out, o);
   },
 };
+
+/**
+ * The collective's sale and purchase at the month's price, on its union account. Past its credit
+ * limit the excess is written off: under interest-bearing investment the investors (proprietors)
+ * bear the loss, otherwise the union's reserve (the fund) absorbs it.
+ */
+function settleCollective(v: ExchangeView, p: SocietyParams, accounts: AccountArrays, c: number, price: number, out: Float64Array, o: number): void {
+  const sold = accounts.stock[c]! * out[o + EXCHANGE_OUT.sold + 1]!;
+  const bought = out[o + EXCHANGE_OUT.investment]! * out[o + EXCHANGE_OUT.bought + 1]!;
+  accounts.stock[c]! -= sold;
+  accounts.capital[c]! += bought;
+  accounts.loan[c]! += (sold - bought) * price;
+  // The community's population is its members' count at this point of the month.
+  const limit = 1.5 * p.capitalPerWorker * price * Math.max(1, v.start[c + 1]! - v.start[c]!);
+  out[o + EXCHANGE_OUT.writtenOff] = 0;
+  if (accounts.loan[c]! < -limit) {
+    const written = -limit - accounts.loan[c]!;
+    accounts.loan[c]! += written;
+    if (p.capital !== 'interest' || !chargeInvestors(v, c, written)) accounts.credit[2 * c]! -= written;
+    out[o + EXCHANGE_OUT.writtenOff] = written;
+  }
+}
+
+/** The loss shared by the community's proprietors, from their credit; false (nothing charged) when it has none. */
+function chargeInvestors(v: ExchangeView, c: number, loss: number): boolean {
+  const { proprietor, credit, rows } = v;
+  const from = v.start[c]!;
+  const to = v.start[c + 1]!;
+  let investors = 0;
+  for (let k = from; k < to; k++) investors += proprietor[rows[k]!]!;
+  if (investors === 0) return false;
+  for (let k = from; k < to; k++) {
+    const row = rows[k]!;
+    if (proprietor[row]) credit[row]! -= loss / investors;
+  }
+  return true;
+}
 
 /**
  * What is left unmatched for trade between communities (the collective's unsold stock and
