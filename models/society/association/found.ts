@@ -1,4 +1,5 @@
 import type { Community, Market } from '../communities/community.js';
+import { copyPolicy } from '../communities/civic-columns.js';
 import { NearestK, nearestFree } from '../communities/place.js';
 import { monitoring } from '../governance/detection.js';
 import { newGovernance } from '../governance/state.js';
@@ -42,10 +43,7 @@ export function foundCommunity(society: Society, parent: Community, founders: nu
   const cells = nearestFree(society.land, site, Math.max(1, Math.round((p.cellsPerCommunity * founders) / meanSize)), id);
   const community = society.newCommunity(id, site, cells, 0);
   // Copied field by field into the policy newCommunity made (a view of the civic columns).
-  const policy = community.policy;
-  for (const key of ['commonsRate', 'exitShare', 'fundPayout', 'admission'] as const) policy[key] = parent.policy[key];
-  policy.decisionRule = parent.policy.decisionRule;
-  policy.sharing = sharing;
+  copyPolicy(community.policy, parent.policy).sharing = sharing;
   for (const good of ['food', 'manufactures'] as const) priceAsParent(community[good], parent[good]);
   community.governance = newGovernance(society.civic, id, monitoring(p, founders, founders).detection, society.steps + 1);
   community.partners = nearestLiving(society, community, p.tradePartners, living);

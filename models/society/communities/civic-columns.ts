@@ -109,17 +109,6 @@ export class PolicyView implements Policy {
     this.columns.admission[this.slot] = value;
   }
 
-  /** Every field of another policy copied into this one (a view: `Object.assign` would copy nothing from it). */
-  copy(from: Policy): this {
-    this.sharing = from.sharing;
-    this.commonsRate = from.commonsRate;
-    this.exitShare = from.exitShare;
-    this.fundPayout = from.fundPayout;
-    this.decisionRule = from.decisionRule;
-    this.admission = from.admission;
-    return this;
-  }
-
   /** The policy as a plain object (accessors are not own properties: `JSON.stringify`, spreads). */
   toJSON(): Policy {
     const { sharing, commonsRate, exitShare, fundPayout, decisionRule, admission } = this;
@@ -127,8 +116,19 @@ export class PolicyView implements Policy {
   }
 }
 
+/** Every field of `from` copied into `into`, which it returns (a view's fields are accessors: `Object.assign` would copy nothing from one). */
+export function copyPolicy<P extends Policy>(into: P, from: Policy): P {
+  into.sharing = from.sharing;
+  into.commonsRate = from.commonsRate;
+  into.exitShare = from.exitShare;
+  into.fundPayout = from.fundPayout;
+  into.decisionRule = from.decisionRule;
+  into.admission = from.admission;
+  return into;
+}
+
 /** Community `id`'s policy, set to `policy`. */
 export function openPolicy(columns: CivicColumns, id: number, policy: Policy): PolicyView {
   columns.ensure(id);
-  return new PolicyView(columns, id, policy.decisionRule).copy(policy);
+  return copyPolicy(new PolicyView(columns, id, policy.decisionRule), policy);
 }

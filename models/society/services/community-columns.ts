@@ -8,11 +8,11 @@ import type { Society } from '../society.js';
  */
 export interface CommunityColumns {
   readonly population: Float64Array;
-  /** `governance.enforcement`. */
+  /** `governance.enforcement`: the civic columns' own (communities/civic-columns.ts). */
   readonly enforcement: Float64Array;
 }
 
-const columns = { population: new Float64Array(0), enforcement: new Float64Array(0) };
+const columns: { population: Float64Array; enforcement: Float64Array } = { population: new Float64Array(0), enforcement: new Float64Array(0) };
 
 /** The columns as the communities stand now (in buffers reused from call to call). */
 export function communityColumns(society: Society): CommunityColumns {
@@ -21,10 +21,9 @@ export function communityColumns(society: Society): CommunityColumns {
   if (columns.population.length < n) {
     const size = Math.ceil(n * 1.25);
     columns.population = new Float64Array(size);
-    columns.enforcement = new Float64Array(size);
   }
-  const { population, enforcement } = columns;
+  const population = columns.population;
   for (let c = 0; c < n; c++) population[c] = communities[c]!.population;
-  enforcement.set(society.civic.enforcement.subarray(0, n));
+  columns.enforcement = society.civic.enforcement;
   return columns;
 }
