@@ -44,6 +44,7 @@ export class DataCollector<M> {
   /** Agent snapshots taken and kept (none once a sink takes them: see `sendSnapshotsTo`). */
   readonly snapshots: AgentSnapshot[] = [];
   private sink: SnapshotSink | undefined;
+  private readHook: (() => void) | undefined;
 
   constructor(private readonly spec: CollectorSpec<M>) {
     this.names = Object.keys(spec.model);
@@ -84,8 +85,26 @@ export class DataCollector<M> {
     for (const snapshot of this.snapshots.splice(0)) sink(snapshot);
   }
 
+  /**
+   * Sets a value of a row already collected (`row` counts from 0, as `rows` did while it was
+   * collected): for a figure the model knows only after the step's collection, from work still
+   * running beside it. The model fills such values in before they are read (`beforeRead`).
+   */
+  amend(row: number, name: string, value: number): void {
+    const index = this.names.indexOf(name);
+    if (index < 0) throw new Error(`DataCollector: no column named ${name}`);
+    if (!(row >= 0 && row < this.count)) throw new Error(`DataCollector: no row ${row} to amend (${this.count} collected)`);
+    this.columns[index]![row] = value;
+  }
+
+  /** Runs `hook` before every read of the collected rows: where a model fills in the values it left to `amend`. */
+  beforeRead(hook: () => void): void {
+    this.readHook = hook;
+  }
+
   /** One collected column (a copy of the live rows). */
   column(name: string): Float64Array {
+    this.readHook?.();
     if (name === 'step') return this.stepsColumn.slice(0, this.count);
     const index = this.names.indexOf(name);
     if (index < 0) throw new Error(`DataCollector: no column named ${name}`);
@@ -94,6 +113,7 @@ export class DataCollector<M> {
 
   /** The last collected value of each column. */
   last(): Record<string, number> {
+    this.readHook?.();
     const out: Record<string, number> = {};
     if (this.count === 0) return out;
     this.names.forEach((name, c) => (out[name] = this.columns[c]![this.count - 1]!));
@@ -102,6 +122,7 @@ export class DataCollector<M> {
 
   /** The collected rows as objects (for small outputs and tests). */
   toRows(): Record<string, number>[] {
+    this.readHook?.();
     const rows: Record<string, number>[] = [];
     for (let r = 0; r < this.count; r++) {
       const row: Record<string, number> = { step: this.stepsColumn[r]! };
@@ -118,6 +139,7 @@ export class DataCollector<M> {
 
   /** CSV lines of rows [from, to). */
   csvRows(from = 0, to = this.count): string {
+    this.readHook?.();
     let out = '';
     for (let r = from; r < to; r++) {
       out += formatNumber(this.stepsColumn[r]!);

@@ -10,7 +10,7 @@ export { EventLog, type SimEvent } from './events.js';
 export { paramsSchema, paramSchema, resolveParams, numberParam, booleanParam, enumParam, type ParamSpec, type ParamTable, type ParamValues, type NumberParam, type BooleanParam, type EnumParam } from './params.js';
 export { type ModelDefinition, type CreateOptions } from './definition.js';
 export { TimedRunner } from './timed-runner.js';
-export { LocalRunner, SharedStreams, balancedBounds, cachedView, type Kernel, type KernelScope, type KernelArray, type ShardRunner } from './shards.js';
+export { LocalRunner, InlineSideTask, SharedStreams, balancedBounds, cachedView, type Kernel, type KernelScope, type KernelArray, type ShardRunner, type SideTask, type SideHandler, type SideTasks } from './shards.js';
 export { gini, giniInPlace, mean, sum, quantile, lorenz } from './stats.js';
 export { Grid, Network, type GridOptions, type Neighbourhood, type Occupancy, type NeighbourTable, type NetworkOptions, type Edge } from './space/index.js';
 export { noiseTerrain, normalise, drainage, basins, flowAccumulation, type NoiseOptions } from './space/landscape.js';

@@ -92,8 +92,53 @@ export interface ShardRunner {
    * through this or `KernelScope.rng`, never through another cache of the model's own.
    */
   rng(community: number, stream: string): Rng;
+  /**
+   * Work beside the kernels that keeps state of its own (`SideTask`), on a thread of its own:
+   * the model module's `SIDE_TASKS[name]` built there, once per runner. Undefined where the runner
+   * has no other thread to give it: the model then runs the same handler inline (`InlineSideTask`).
+   */
+  side(name: string): SideTask | undefined;
   /** Stops any threads (a runner on one thread has none). */
   close(): void;
+}
+
+/**
+ * Work with state of its own that answers messages one by one, in the order posted: on a thread
+ * of its own while the caller goes on, or inline. Every answer comes from the same handler code
+ * fed the same messages, so it is the same either way; only when the caller waits for it differs.
+ */
+export interface SideTask {
+  /** Hands the task a message (on a thread, a copy: the caller may reuse what it sent). */
+  post(message: unknown): void;
+  /** Waits until every message posted so far is answered; returns the answers not yet taken, in order. */
+  settle(): unknown[];
+}
+
+/**
+ * What a side task runs: built once per run, then fed the messages in order. On a thread of its
+ * own it takes its share of the cores beside the kernels (waiting for idle cores instead, as the
+ * snapshot thread does, left a core idle whenever the caller then had to wait for it).
+ */
+export interface SideHandler {
+  handle(message: unknown): unknown;
+}
+
+/** Builders of a model's side tasks by name: the module that exports `KERNELS` exports them as `SIDE_TASKS`. */
+export type SideTasks = Readonly<Record<string, () => SideHandler>>;
+
+/** A side task on the calling thread: each message is handled as it is posted. */
+export class InlineSideTask implements SideTask {
+  private readonly answers: unknown[] = [];
+
+  constructor(private readonly handler: SideHandler) {}
+
+  post(message: unknown): void {
+    this.answers.push(this.handler.handle(message));
+  }
+
+  settle(): unknown[] {
+    return this.answers.splice(0);
+  }
 }
 
 /** Streams for kernels on the calling thread: the model's own cached community streams. */
@@ -135,6 +180,10 @@ export class LocalRunner implements ShardRunner {
   }
 
   join(): void {}
+
+  side(): undefined {
+    return undefined;
+  }
 
   close(): void {}
 }

@@ -1,5 +1,5 @@
 import type { Clock } from './model.js';
-import type { KernelArray, KernelArrayConstructor, ShardRunner } from './shards.js';
+import type { KernelArray, KernelArrayConstructor, ShardRunner, SideTask } from './shards.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -63,6 +63,11 @@ export class TimedRunner implements ShardRunner {
 
   rng(community: number, stream: string): Rng {
     return this.inner.rng(community, stream);
+  }
+
+  /** The inner runner's side task: waiting for it is not time in kernels. */
+  side(name: string): SideTask | undefined {
+    return this.inner.side(name);
   }
 
   close(): void {

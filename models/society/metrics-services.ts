@@ -2,6 +2,7 @@ import type { Reporter } from '../../sim/index.js';
 import { SERVICE_FUNCTIONS, type ServiceFunction } from './services/syndicate.js';
 import { goodsRatio } from './services/view.js';
 import { worth } from './services/goods.js';
+import type { KnowledgeFigures } from './knowledge/state.js';
 import type { Society } from './society.js';
 
 /** Per service function (SERVICE_FUNCTIONS order): the share of persons served, and the mean quality they get. */
@@ -58,14 +59,23 @@ function landCapacity(society: Society): number {
   return total;
 }
 
-function techMean(society: Society): number {
-  let persons = 0, total = 0;
-  for (const c of society.communities) {
-    if (c.id >= society.knowledge.stock.size) continue;
-    persons += c.population;
-    total += c.population * society.knowledge.stock.meanLevel(c.id);
-  }
-  return persons > 0 ? total / persons : 1;
+/** The knowledge stock's figures for the row being collected (see `KnowledgeState.figures`). */
+function knowledgeFigures(society: Society): KnowledgeFigures {
+  return society.knowledge.figures(society.collector.rows, society.communities);
+}
+
+/**
+ * Lets the society's knowledge state fill in a row's figures collected before its month was
+ * settled (a threaded run), and settle before the collected rows are read.
+ */
+export function amendKnowledgeFigures(society: Society): void {
+  const collector = society.collector;
+  const names = (['tech_mean', 'adoptions', 'licences'] as const).filter((name) => collector.names.includes(name));
+  society.knowledge.amend = (row, figures) => {
+    const values = { tech_mean: figures.techMean, adoptions: figures.adoptions, licences: figures.licences };
+    for (const name of names) collector.amend(row, name, values[name]);
+  };
+  society.collector.beforeRead(() => society.knowledge.settle());
 }
 
 /** The metrics of syndicates, knowledge, defence, crises and ecology (MODEL.md names, snake_case). */
@@ -86,10 +96,10 @@ export function servicesMetrics(): Record<string, Reporter<Society>> {
     service_delivered: (s) => s.services.counters.delivered,
     central_defence: (s) => s.services.counters.centralDefence,
     central_services: (s) => s.services.counters.centralServices,
-    tech_mean: techMean,
+    tech_mean: (s) => knowledgeFigures(s).techMean,
     innovations: (s) => s.knowledge.counters.innovations,
-    adoptions: (s) => s.knowledge.counters.adoptions,
-    licences: (s) => s.knowledge.counters.licences,
+    adoptions: (s) => knowledgeFigures(s).adoptions,
+    licences: (s) => knowledgeFigures(s).licences,
     aggressions: (s) => s.defence.counters.aggressions,
     repelled: (s) => s.defence.counters.repelled,
     annexations: (s) => s.defence.counters.annexations,

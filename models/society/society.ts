@@ -1,4 +1,4 @@
-import { allocateColumn, doubleFields, LocalRunner, Model, resolveParams, type ColumnGather, type KernelArray, type Sharding, type ShardRunner } from '../../sim/index.js';
+import { allocateColumn, doubleFields, LocalRunner, Model, resolveParams, type CollectorSpec, type ColumnGather, type KernelArray, type Sharding, type ShardRunner } from '../../sim/index.js';
 import { gatherKernel } from './kernels/gather.js';
 import { CellIndex, landInCells, shareLand } from './land/cell-index.js';
 import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
@@ -11,6 +11,7 @@ import { claimCells, drawSites, drawSizes, nearestPartners } from './communities
 import { SiteColumns } from './communities/site-columns.js';
 import { buildLand, mapSide, type Land } from './land/land.js';
 import { metricsSpec } from './metrics.js';
+import { amendKnowledgeFigures } from './metrics-services.js';
 import { Members } from './people/members.js';
 import { createPeopleTable, type People } from './people/people.js';
 import { populateCommunity } from './people/populate.js';
@@ -206,6 +207,15 @@ export class Society extends Model {
   scratchInts(count: number): Int32Array {
     this.wealth = this.shards.array('metrics.values', Float64Array, Math.ceil(count / 2));
     return new Int32Array(this.wealth.buffer, this.wealth.byteOffset, this.wealth.length * 2);
+  }
+
+  /**
+   * Declares what to collect (see `Model.collect`); rows collected while a month of diffusion
+   * still spreads on a thread of its own get its figures once it is settled.
+   */
+  override collect(spec: CollectorSpec<this>, options?: { initial?: boolean }): void {
+    super.collect(spec, options);
+    amendKnowledgeFigures(this);
   }
 
   /** How a threaded runner takes over the kernels (the society must have been built with shared arrays). */

@@ -2,8 +2,9 @@ import type { Rng } from '../rng.js';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import {
   balancedBounds, kernelMap, kernelNamed, refreshArrays, resizedArray, SharedStreams,
-  type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner,
+  type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner, type SideTask,
 } from '../shards.js';
+import { SideThread } from './side-thread.js';
 import { CHUNKS_PER_THREAD, chunkCuts, CLOCK, CONTROL, controlLength, resetCursors, runChunks, sharedClock, type JobBalance, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /** What a threaded runner needs from the model. */
@@ -63,6 +64,9 @@ export class ThreadedRunner implements ShardRunner {
   private closed = false;
   /** The job `begin` posted and no `join` has finished yet. */
   private pending: Kernel | undefined;
+  /** Side tasks started so far, by name, each on a thread of its own. */
+  private readonly sides = new Map<string, SideThread>();
+  private readonly kernelModule: string;
 
   private constructor(
     options: ThreadedRunnerOptions,
@@ -82,6 +86,7 @@ export class ThreadedRunner implements ShardRunner {
     this.streams = new SharedStreams(options.seed, streamNames(options.kernels));
     this.scope = { arrays: this.arrays, params: options.params, rng: (c, stream) => this.streams.rng(c, stream), version: 0 };
     this.timeoutMs = options.timeoutMs ?? 600_000;
+    this.kernelModule = options.kernelModule;
   }
 
   /** Starts the workers and resolves when every one has loaded the kernels. */
@@ -223,9 +228,18 @@ export class ThreadedRunner implements ShardRunner {
     }
   }
 
+  /** The model's side task of that name on a thread of its own, started at its first use. */
+  side(name: string): SideTask {
+    if (this.closed) throw new Error('the threads of this run have been stopped');
+    let side = this.sides.get(name);
+    if (!side) this.sides.set(name, (side = new SideThread(this.kernelModule, name, this.timeoutMs)));
+    return side;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const side of this.sides.values()) side.close();
     this.idle();
     Atomics.store(this.control, CONTROL.stop, 1);
     Atomics.add(this.control, CONTROL.generation, 1);

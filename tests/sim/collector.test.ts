@@ -29,6 +29,29 @@ describe('DataCollector', () => {
     expect(() => collector.column('missing')).toThrow(/missing/);
   });
 
+  it('lets a model fill in a value it knew only later, before any read of the rows', () => {
+    const collector = new DataCollector<Toy>({ model: { level: (m) => m.level, late: () => Number.NaN } });
+    const toy: Toy = { level: 1, wealth: [] };
+    collector.collect(toy, 0);
+    collector.collect(toy, 1);
+    const owed: [number, number][] = [[0, 7], [1, 8]];
+    let reads = 0;
+    collector.beforeRead(() => {
+      reads++;
+      for (const [row, value] of owed.splice(0)) collector.amend(row, 'late', value);
+    });
+    expect(collector.toCSV()).toBe('step,level,late\n0,1,7\n1,1,8\n');
+    owed.push([1, 9]);
+    expect(collector.last()).toEqual({ level: 1, late: 9 });
+    owed.push([0, 6]);
+    expect(collector.column('late')).toEqual(Float64Array.from([6, 9]));
+    owed.push([0, 5]);
+    expect(collector.toRows()[0]).toEqual({ step: 0, level: 1, late: 5 });
+    expect(reads).toBe(4);
+    expect(() => collector.amend(2, 'late', 1)).toThrow(/no row 2 to amend \(2 collected\)/);
+    expect(() => collector.amend(0, 'missing', 1)).toThrow(/no column named missing/);
+  });
+
   it('takes agent snapshots every k steps only', () => {
     const collector = new DataCollector<Toy>({
       model: { level: (m) => m.level },

@@ -36,7 +36,7 @@ export function measureForces(society: Society): Forces {
     let elevation = 0;
     for (const cell of c.cells) elevation += society.land.elevation[cell]!;
     forces.elevation[c.id] = c.cells.length > 0 ? elevation / c.cells.length : 0;
-    forces.technology[c.id] = society.knowledge.stock.meanLevel(c.id);
+    forces.technology[c.id] = society.knowledge.meanLevel(c.id);
     forces.own[c.id] = ownStrength(society, forces, c.id);
   }
   return forces;

@@ -21,7 +21,7 @@ export const research: NamedPhase<Society> = {
     state.counters.innovations = 0;
     const communities = society.communities;
     // The grid of sites is built only in a month that founded communities.
-    const older = state.stock.size < communities.length ? new OlderSites(society.sites.of(communities)) : null;
+    const older = state.communities < communities.length ? new OlderSites(society.sites.of(communities)) : null;
     state.ensure(communities.length, (id) => older!.nearest(id));
     const links = linksOfMonth(society);
     const ratio = goodsRatio(society);
@@ -84,7 +84,7 @@ function recordResearch(society: Society, community: Community, out: Float64Arra
       sector = sectors % SECTORS;
       sectors = (sectors - sector) / SECTORS;
     } else sector = society.shards.rng(community.id, 'research').int(SECTORS);
-    state.stock.add(innovationIn(sector, state.nextId++, community.id, p.innovationGain, society.steps, holding, p.patentTerm));
+    state.add(innovationIn(sector, state.nextId++, community.id, p.innovationGain, society.steps, holding, p.patentTerm));
     state.counters.innovations++;
   }
 }
@@ -93,6 +93,9 @@ function recordResearch(society: Society, community: Community, out: Float64Arra
  * Diffusion (phase 11, across communities, its own stream): innovations spread along trade
  * and federation links — at the diffusion rate when free to copy, at the licence rate while
  * patented, the licensee paying the holder months of its gain from its fund (a transfer).
+ * The month goes to the diffusion task (knowledge/state.ts), which in a threaded run spreads
+ * it on a thread of its own while the later phases run; a month that may grant licences is
+ * waited for here, so the fees move funds in this phase as the licences come.
  */
 export const diffusion: NamedPhase<Society> = {
   name: 'diffusion',
@@ -100,14 +103,34 @@ export const diffusion: NamedPhase<Society> = {
     const p = society.params;
     const state = society.knowledge;
     const links = linksOfMonth(society);
-    const rng = (state.rng ??= society.streams.derive('diffusion'));
-    const ratio = goodsRatio(society);
+    const communities = society.communities;
+    const living = new Uint8Array(communities.length);
+    for (let c = 0; c < communities.length; c++) living[c] = communities[c]!.population > 0 ? 1 : 0;
     state.counters.licences = 0;
-    state.counters.adoptions = state.stock.diffuse(links, { diffusionRate: p.diffusionRate, licenceRate: p.licenceRate, step: society.steps, living: (c) => society.communities[c]!.population > 0 }, rng, (innovation, licensee) => {
-      const payer = society.communities[licensee]!;
-      const fee = p.licenceFee * innovation.gain * (payer.food.output + ratio * payer.manufactures.output);
-      moveValue(payer.fund, society.communities[innovation.origin]!.fund, fee, ratio);
-      state.counters.licences++;
+    state.handOver(society.shards, society.seed, {
+      links: { start: links.start.slice(0, links.count + 1), targets: links.targets.slice(0, links.start[links.count]!), count: links.count },
+      living,
+      diffusionRate: p.diffusionRate,
+      licenceRate: p.licenceRate,
+      step: society.steps,
     });
+    if (state.mayLicence(society.steps, p.licenceRate)) payLicences(society);
   },
 };
+
+/** Waits for the month's spread and pays its licences, in the order granted. */
+function payLicences(society: Society): void {
+  const p = society.params;
+  const state = society.knowledge;
+  state.licensing = true;
+  const licences = state.settle()!.licences;
+  state.licensing = false;
+  const ratio = goodsRatio(society);
+  for (let i = 0; i < licences.length; i += 3) {
+    const holder = society.communities[licences[i]!]!;
+    const payer = society.communities[licences[i + 1]!]!;
+    const fee = p.licenceFee * licences[i + 2]! * (payer.food.output + ratio * payer.manufactures.output);
+    moveValue(payer.fund, holder.fund, fee, ratio);
+    state.counters.licences++;
+  }
+}

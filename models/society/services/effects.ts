@@ -10,7 +10,7 @@ export function outputFactor(society: Society, c: number, sector: number): numbe
   const q = society.services.quality;
   const water = sector === 0 ? 1 + p.waterFoodEffect * (q.water[c] ?? 0) : 1;
   const health = 1 + p.healthOutputEffect * (q.health[c] ?? 0);
-  const technology = c < society.knowledge.stock.size ? society.knowledge.stock.level(c, sector) : 1;
+  const technology = society.knowledge.level(c, sector);
   const training = p.defence === 'militia' ? p.militiaShare * (society.defence.training[c] ?? p.militiaTraining) : 0;
   const away = Math.min(0.9, (society.knowledge.researchShare[c] ?? 0) + training);
   return water * health * technology * (1 - away);

@@ -16,9 +16,12 @@ describe('knowledge in the society', () => {
 
   it('with diffusion off, innovations stay where they arose', () => {
     const s = society({ diffusionRate: 0, licenceRate: 0 });
+    s.knowledge.census = true;
     s.run({ steps: 24 });
-    expect(s.knowledge.stock.spreading).toBe(s.knowledge.nextId);
-    for (let id = 0; id < s.knowledge.nextId; id++) expect(s.knowledge.stock.knownBy(id)).toBe(1);
+    const month = s.knowledge.settle() ?? s.knowledge.lastAnswer!;
+    expect(s.knowledge.nextId).toBeGreaterThan(0);
+    expect(month.spreading).toBe(s.knowledge.nextId);
+    expect(month.knownBy).toEqual(Array.from({ length: s.knowledge.nextId }, () => 1));
   });
 
   it('under patents licences are paid and adoption is slower than under the commons', () => {

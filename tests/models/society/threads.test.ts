@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { executeRun } from '../../../cli/execute.js';
 import type { Society } from '../../../models/society/index.js';
 import { createSimulation } from '../../../scenarios/create.js';
@@ -27,14 +27,17 @@ async function filesOf(name: string, threads: number, steps?: number): Promise<R
 }
 
 /** A small run stepped on `threads` threads: its metrics and how its passes over persons went. */
-async function stepped(name: string, threads: number, steps: number): Promise<{ csv: string; ahead: Society['personsPassAhead'] }> {
+async function stepped(name: string, threads: number, steps: number, watch?: (runner: ThreadedRunner) => void): Promise<{ csv: string; ahead: Society['personsPassAhead']; society: Society }> {
   const society = createSimulation(small(name, steps), { shared: threads > 1 }) as Simulation & Society;
   const sharding = society.sharding!;
   const runner = threads > 1 ? await ThreadedRunner.start({ threads, kernelModule: sharding.kernelModule, kernels: sharding.kernels, params: sharding.params, seed: sharding.seed }) : undefined;
-  if (runner) sharding.use(runner);
+  if (runner) {
+    watch?.(runner);
+    sharding.use(runner);
+  }
   try {
     for (let step = 0; step < steps; step++) society.step();
-    return { csv: society.collector.toCSV(), ahead: { ...society.personsPassAhead } };
+    return { csv: society.collector.toCSV(), ahead: { ...society.personsPassAhead }, society };
   } finally {
     runner?.close();
   }
@@ -75,7 +78,19 @@ describe('a run split across threads', () => {
     }
   }, 60_000);
 
-  for (const name of ['default', 'aggression', 'communism', 'state']) {
+  it('spreads innovations on a thread of its own (the diffusion side task), waiting in the phase for months that grant licences', async () => {
+    const steps = 36;
+    const one = await stepped('ip-regime', 1, steps);
+    let sides: ReturnType<typeof vi.spyOn> | undefined;
+    const two = await stepped('ip-regime', 2, steps, (runner) => (sides = vi.spyOn(runner, 'side')));
+    expect(sides!.mock.calls).toEqual([['diffusion']]);
+    expect(two.csv).toBe(one.csv);
+    const licences = one.society.collector.column('licences');
+    expect(licences.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(one.society.collector.column('adoptions').reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  }, 60_000);
+
+  for (const name of ['default', 'aggression', 'communism', 'state', 'ip-regime']) {
     it(`writes byte-identical files on 1, 2 and 3 threads (${name})`, async () => {
       const one = await filesOf(name, 1);
       expect(Object.keys(one)).toContain('metrics.csv');

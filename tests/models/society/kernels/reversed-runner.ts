@@ -49,5 +49,9 @@ export class ReversedRunner implements ShardRunner {
 
   join(): void {}
 
+  side(): undefined {
+    return undefined;
+  }
+
   close(): void {}
 }
