@@ -214,6 +214,9 @@ export class Society extends Model {
    * still spreads on a thread of its own get its figures once it is settled.
    */
   override collect(spec: CollectorSpec<this>, options?: { initial?: boolean }): void {
+    // A collector replaced mid-run: the old one's late figures first, then rows count from 0 again.
+    this.knowledge.settle();
+    this.knowledge.forgetFigures();
     super.collect(spec, options);
     amendKnowledgeFigures(this);
   }

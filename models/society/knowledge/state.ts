@@ -177,6 +177,11 @@ export class KnowledgeState {
     return this.rowFigures;
   }
 
+  /** Forgets which row's figures were asked last (a new collector counts its rows from 0). */
+  forgetFigures(): void {
+    this.figuresRow = -1;
+  }
+
   /** Technology averaged over sectors and weighted by population, over communities `ids` (in order); 1 for none with members. */
   private techMean(ids: Int32Array, populations: Float64Array): number {
     let persons = 0, total = 0;

@@ -87,6 +87,11 @@ describe('the knowledge state and its diffusion task', () => {
     state.add(innovationIn(0, 0, 0, 0.5, 1, 'commons', 12));
     state.handOver({ side: () => undefined } as unknown as ShardRunner, 7, month(1));
     expect(state.figures(1, [10, 20, 30, 40].map((population, id) => ({ id, population })))).toEqual({ techMean: (10 * 1.25 + 20 * 1.25 + 30 + 40) / 100, adoptions: 1, licences: 0 });
+    // Asked again for the same row: the figures already worked out; for a new collector's row 1, afresh.
+    const others = [0, 0, 30, 40].map((population, id) => ({ id, population }));
+    expect(state.figures(1, others).techMean).toBe((10 * 1.25 + 20 * 1.25 + 30 + 40) / 100);
+    state.forgetFigures();
+    expect(state.figures(1, others).techMean).toBe(1);
   });
 
   it('says a month may grant licences only while an innovation is patented and licences can be taken', () => {
