@@ -68,8 +68,6 @@ export class KnowledgeState {
   private task: SideTask | undefined;
   /** A month handed over and not yet settled. */
   private awaiting = false;
-  /** Set by the diffusion phase while it waits for a month that may grant licences. */
-  licensing = false;
   /**
    * Fills in a collected row's figures once its month is settled (the society's collector):
    * a threaded run collects a step's row while the month may still be spreading.
@@ -132,15 +130,16 @@ export class KnowledgeState {
 
   /**
    * Waits for the month handed over (nothing if none): its technology and adoptions are then
-   * current. Returns its answer, undefined when there was none to wait for.
+   * current. Returns its answer, undefined when there was none to wait for. Licences move funds,
+   * so only the diffusion phase, which waits for any month that may grant them (`mayLicence`),
+   * takes them (`payingLicences`); anywhere else a month with licences is an error.
    */
-  settle(): DiffusionAnswer | undefined {
+  settle(payingLicences = false): DiffusionAnswer | undefined {
     if (!this.awaiting) return undefined;
     this.awaiting = false;
     const answers = this.task!.settle() as DiffusionAnswer[];
     const answer = answers[answers.length - 1]!;
-    // Licences move funds in the diffusion phase, which waits for any month that may grant them (`mayLicence`).
-    if (answer.licences.length > 0 && !this.licensing) throw new Error('the diffusion task granted licences in a month the phase did not wait for');
+    if (answer.licences.length > 0 && !payingLicences) throw new Error('the diffusion task granted licences in a month the phase did not wait for');
     this.tech = answer.tech;
     this.techCommunities = answer.tech.length / SECTORS;
     this.counters.adoptions = answer.adoptions;
@@ -148,7 +147,7 @@ export class KnowledgeState {
     const late = this.late;
     if (late) {
       this.late = undefined;
-      this.amend?.(late.row, { techMean: this.techMean(late.ids, late.populations), adoptions: answer.adoptions, licences: late.licences });
+      this.amend?.(late.row, this.figuresOf(late));
     }
     return answer;
   }
@@ -163,18 +162,19 @@ export class KnowledgeState {
   figures(row: number, communities: readonly CountedCommunity[]): KnowledgeFigures {
     if (row === this.figuresRow) return this.rowFigures;
     this.figuresRow = row;
-    if (this.awaiting && !(this.task instanceof InlineSideTask)) {
-      const known = communities.filter((c) => c.id < this.known);
-      this.late = { row, ids: Int32Array.from(known, (c) => c.id), populations: Float64Array.from(known, (c) => c.population), licences: this.counters.licences };
-      this.rowFigures = { techMean: Number.NaN, adoptions: Number.NaN, licences: Number.NaN };
-      return this.rowFigures;
-    }
-    this.settle();
-    const known = communities.filter((c) => c.id < this.techCommunities);
-    const ids = Int32Array.from(known, (c) => c.id);
-    const populations = Float64Array.from(known, (c) => c.population);
-    this.rowFigures = { techMean: this.techMean(ids, populations), adoptions: this.counters.adoptions, licences: this.counters.licences };
+    const later = this.awaiting && !(this.task instanceof InlineSideTask);
+    if (!later) this.settle();
+    // The communities the stock knows (once the month handed over is handled), with their populations now.
+    const known = communities.filter((c) => c.id < this.known);
+    const counted = { row, ids: Int32Array.from(known, (c) => c.id), populations: Float64Array.from(known, (c) => c.population), licences: this.counters.licences };
+    if (later) this.late = counted;
+    this.rowFigures = later ? { techMean: Number.NaN, adoptions: Number.NaN, licences: Number.NaN } : this.figuresOf(counted);
     return this.rowFigures;
+  }
+
+  /** A row's figures from the communities it counted, once its month is settled. */
+  private figuresOf(counted: { ids: Int32Array; populations: Float64Array; licences: number }): KnowledgeFigures {
+    return { techMean: this.techMean(counted.ids, counted.populations), adoptions: this.counters.adoptions, licences: counted.licences };
   }
 
   /** Forgets which row's figures were asked last (a new collector counts its rows from 0). */

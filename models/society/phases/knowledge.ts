@@ -122,9 +122,7 @@ export const diffusion: NamedPhase<Society> = {
 function payLicences(society: Society): void {
   const p = society.params;
   const state = society.knowledge;
-  state.licensing = true;
-  const licences = state.settle()!.licences;
-  state.licensing = false;
+  const licences = state.settle(true)!.licences;
   const ratio = goodsRatio(society);
   for (let i = 0; i < licences.length; i += 3) {
     const holder = society.communities[licences[i]!]!;
