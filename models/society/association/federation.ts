@@ -1,7 +1,7 @@
 import type { Rng } from '../../../sim/index.js';
 import type { Community } from '../communities/community.js';
 import type { Federation } from '../governance/state.js';
-import { passes, poll, type Tally } from '../governance/votes.js';
+import { passes, type Tally } from '../governance/votes.js';
 import type { Society } from '../society.js';
 import { leaveConfederation } from './nesting.js';
 
@@ -35,11 +35,27 @@ export function expectedNet(society: Society, community: Community, others: Comm
  * stakes, per person, of the votes their majority lost, halving each year).
  */
 export function voteToBelong(society: Society, community: Community, netPerPerson: number): Tally {
-  const p = society.params;
-  const norms = society.people.cols.civicNorm;
+  const { members, params: p } = society;
+  const { age, civicNorm } = society.people.cols;
+  const { adultAge, federationSolidarity, civicDuty, participationCost } = p;
   const material = netPerPerson / p.foodNeed;
   const outvoted = community.governance.outvoted;
-  return poll(society, community, (row) => material + norms[row]! * p.federationSolidarity - outvoted);
+  // votes.ts' `poll` with this stake, in one loop with no call per member: every community
+  // outside a federation polls itself (and a partner) at each yearly congress.
+  let yes = 0, no = 0, eligible = 0;
+  const end = members.start[community.id + 1]!;
+  for (let k = members.start[community.id]!; k < end; k++) {
+    const row = members.rows[k]!;
+    if (age[row]! < adultAge) continue;
+    eligible++;
+    const norm = civicNorm[row]!;
+    const stake = material + norm * federationSolidarity - outvoted;
+    // turnsOut, inline.
+    if (stake === 0 || !(Math.abs(stake) + norm * civicDuty > participationCost)) continue;
+    if (stake > 0) yes++;
+    else no++;
+  }
+  return { yes, no, eligible };
 }
 
 /** Whether the community's assembly agrees, under its own rule. */
