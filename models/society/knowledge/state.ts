@@ -165,8 +165,15 @@ export class KnowledgeState {
     const later = this.awaiting && !(this.task instanceof InlineSideTask);
     if (!later) this.settle();
     // The communities the stock knows (once the month handed over is handled), with their populations now.
-    const known = communities.filter((c) => c.id < this.known);
-    const counted = { row, ids: Int32Array.from(known, (c) => c.id), populations: Float64Array.from(known, (c) => c.population), licences: this.counters.licences };
+    let n = 0;
+    for (let k = 0; k < communities.length; k++) if (communities[k]!.id < this.known) n++;
+    const counted = { row, ids: new Int32Array(n), populations: new Float64Array(n), licences: this.counters.licences };
+    for (let k = 0, i = 0; k < communities.length; k++) {
+      const community = communities[k]!;
+      if (community.id >= this.known) continue;
+      counted.ids[i] = community.id;
+      counted.populations[i++] = community.population;
+    }
     if (later) this.late = counted;
     this.rowFigures = later ? { techMean: Number.NaN, adoptions: Number.NaN, licences: Number.NaN } : this.figuresOf(counted);
     return this.rowFigures;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Society } from '../../../../models/society/index.js';
-import { join } from '../../../../models/society/association/federation.js';
+import { join, voteToBelong } from '../../../../models/society/association/federation.js';
+import { poll } from '../../../../models/society/governance/votes.js';
 import { holdings } from '../../../../models/society/books/holdings.js';
 import { newFederation, type Federation } from '../../../../models/society/governance/state.js';
 import { small } from '../helpers.js';
@@ -83,3 +84,30 @@ describe('networks of networks', () => {
     for (const child of parent.children) expect(society.polity.federations[child]!.parent).toBe(parent.id);
   });
 });
+
+describe('the vote to belong', () => {
+  it('counts as the general poll does with the belonging stake, whatever the gain, norms and past defeats', () => {
+    const s = new Society(small('default'), 4);
+    s.run({ steps: 2 });
+    const p = s.params;
+    const norms = s.people.cols.civicNorm;
+    let yes = 0, no = 0;
+    for (const community of s.communities) {
+      community.governance.outvoted = (community.id % 3) * 0.05;
+      // Gains on both sides of zero, and one that leaves most stakes at the norm's term alone.
+      for (const net of [-0.4, -0.02, 0, 0.03, 0.5]) {
+        const material = net / p.foodNeed;
+        const outvoted = community.governance.outvoted;
+        const reference = poll(s, community, (row) => material + norms[row]! * p.federationSolidarity - outvoted);
+        const tally = voteToBelong(s, community, net);
+        expect(tally).toEqual(reference);
+        yes += tally.yes;
+        no += tally.no;
+      }
+    }
+    // The comparison is only worth something if people voted, both ways.
+    expect(yes).toBeGreaterThan(0);
+    expect(no).toBeGreaterThan(0);
+  });
+});
+
