@@ -6,7 +6,7 @@
  * same modules and resolves the same scenario, so its peak memory is the runtime's own.
  * Running each size in a fresh process keeps one size's heap from weighing on the next.
  * Usage: node --expose-gc --import tsx bench/society-child.ts <population> <warm-up steps> <timed steps>
- * [compiler warm-up person-steps, default 300,000; 0 for none]
+ * [compiler warm-up person-steps, default 3,000,000; 0 for none]
  * (add `--cpu-prof` before `--import` for a CPU profile of the same run).
  */
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,7 @@ function measure(population: number, warmUp: number, steps: number, compilerWarm
     const peakRssBytes = peakRss();
     return { population, communities: 0, buildSeconds: 0, warmUp: 0, steps: 0, seconds: 0, cpuSeconds: 0, personSteps: 0, phaseMs: {}, peakRssBytes, builtPeakRssBytes: peakRssBytes, settledRssBytes: settledRss(), tableBytes: 0, memoryAtEnd: memoryNow() };
   }
-  warmCompiler(scenario, population, compilerWarmUp);
+  warmCompiler(scenario, population, warmUp, compilerWarmUp);
   const buildStart = performance.now();
   const society = createSimulation(scenario) as Society;
   const buildSeconds = (performance.now() - buildStart) / 1000;
@@ -134,19 +134,29 @@ function memoryNow(): SocietyChildResult['memoryAtEnd'] {
   return { rss, heapUsed, heapTotal, arrayBuffers };
 }
 
-/** Person-steps a throwaway society runs before the measured one, so every size is timed with compiled code. */
-export const COMPILER_WARM_UP_PERSON_STEPS = 300_000;
+/**
+ * Person-steps run before every size's timed window, so every size is timed with compiled code:
+ * as many as the million's own three warm-up months hold, so each size reaches its window with the
+ * same amount of work behind it. At 100k that is 30 months, so the yearly phases (the federations'
+ * congress, the syndicates' redraw) have run twice before it. With 300,000 person-steps of throwaway
+ * society alone (three months at 100k; until run AF in docs/performance-rounds.md) V8 still
+ * optimised 184 functions inside the 100k window, against 50 with this, and the window ran 18–24%
+ * slower.
+ */
+export const COMPILER_WARM_UP_PERSON_STEPS = 3_000_000;
 
 /**
- * Runs a throwaway society of the same size (another seed) for enough person-steps that V8 has
- * optimised the hot loops, then drops it. Without this a small society would be timed partly in
- * the interpreter and while the optimising compiler works (it runs on a thread of its own and its
- * CPU time counts), and the 10k baseline would look slower per person than it is. A million
- * persons need none: their own warm-up steps are millions of person-steps.
+ * Runs a throwaway society of the same size (another seed) for the compiler warm-up's
+ * person-steps that the measured society's own warm-up steps do not already hold, then drops it.
+ * Without it a small society would be timed partly in the interpreter and while the optimising
+ * compiler works (it runs on a thread of its own and its CPU time counts), and the 10k baseline
+ * would look slower per person than it is. A million persons need none: their own three warm-up
+ * months hold the whole of it.
  */
-function warmCompiler(scenario: ReturnType<typeof scaledScenario>, population: number, personSteps: number): void {
-  if (population >= personSteps) return;
-  const steps = Math.ceil(personSteps / population);
+function warmCompiler(scenario: ReturnType<typeof scaledScenario>, population: number, ownWarmUpSteps: number, personSteps: number): void {
+  const missing = personSteps - population * ownWarmUpSteps;
+  if (missing <= 0) return;
+  const steps = Math.ceil(missing / population);
   const throwaway = createSimulation({ ...scenario, seed: scenario.seed + 1 });
   for (let step = 0; step < steps; step++) throwaway.step();
   (globalThis as { gc?: () => void }).gc?.();
