@@ -51,16 +51,27 @@ function sortById(people: People, joiners: Int32Array, from: number, to: number)
  */
 function settleBlock(people: People, first: number, last: number, before: number, oldRows: Int32Array, rows: Int32Array, start: Int32Array): void {
   const { joiners, joinStart, changed, oldStart } = moves;
+  // Unchanged buckets keep their sizes, so a run of them lies in one piece in both lists: copied
+  // at once (a subarray per community was thousands of small objects a month at a million persons).
+  let runFrom = 0, runTo = 0, runAt = 0;
   for (let c = first; c < last; c++) {
     const from = c < before ? oldStart[c]! : 0;
     const to = c < before ? oldStart[c + 1]! : 0;
     const at = start[c]!;
-    if (changed[c] === 0) rows.set(oldRows.subarray(from, to), at);
-    else {
+    if (changed[c] === 0) {
+      if (runTo === from && runAt + (runTo - runFrom) === at) runTo = to;
+      else {
+        if (runTo > runFrom) rows.set(oldRows.subarray(runFrom, runTo), runAt);
+        runFrom = from;
+        runTo = to;
+        runAt = at;
+      }
+    } else {
       sortById(people, joiners, joinStart[c]!, joinStart[c + 1]!);
       mergeBucket(people, c, oldRows, from, to, joiners, joinStart[c]!, joinStart[c + 1]!, rows, at);
     }
   }
+  if (runTo > runFrom) rows.set(oldRows.subarray(runFrom, runTo), runAt);
 }
 
 /**

@@ -96,7 +96,7 @@ describe('Members', () => {
     expect(buckets(members, 3)).toEqual(reference(people, 3));
   });
 
-  it('settles moves by patching the buckets: the same as a rebuild, new communities, moves back and on included', () => {
+  it('settles moves by patching the buckets: the same as a rebuild, many moves or few, new communities, moves back and on included', () => {
     for (const shared of [false, true]) {
       const people = scattered(3000, 40, 'moves');
       const rng = new Rng('moving');
@@ -109,7 +109,8 @@ describe('Members', () => {
           people.cols.community[row] = to;
         };
         if (round % 2 === 1) communities += 3; // a split founds communities
-        for (let k = 0; k < 60; k++) move(rng.int(people.length), rng.int(communities));
+        // Many moves, or a few (most buckets then unchanged, copied in runs).
+        for (let k = 0; k < (round % 2 === 0 ? 60 : 3); k++) move(rng.int(people.length), rng.int(communities));
         const back = rng.int(people.length); // away and back again: no move at all
         const home = people.cols.community[back]!;
         move(back, (home + 1) % communities);
@@ -122,6 +123,18 @@ describe('Members', () => {
         expect(members.start[communities]).toBe(people.length);
       }
     }
+  });
+
+  it('settles a move into an empty community between unchanged ones: those after it shift along', () => {
+    const people = createPeopleTable(8);
+    for (const community of [0, 0, 1, 1, 3, 3, 4, 5, 5]) people.add({ community });
+    const members = new Members();
+    members.rebuild(people, 6);
+    const mover = people.length - 1; // from 5 into the empty 2; 0, 1, 3 and 4 keep their members
+    members.noteMove(mover, 5);
+    people.cols.community[mover] = 2;
+    members.settleMoves(people, 6, new Int32Array(people.length));
+    expect(buckets(members, 6)).toEqual(reference(people, 6));
   });
 
   it('rebuilds instead when rows were added or removed since, or the scratch is short', () => {
