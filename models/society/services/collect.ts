@@ -2,7 +2,7 @@ import type { Society } from '../society.js';
 import { earmark } from './funding.js';
 import { moveValueFromColumns } from './goods.js';
 import { slidingSharesInto } from './sliding-scale.js';
-import type { Syndicate } from './syndicate.js';
+import type { ServiceFunction, Syndicate } from './syndicate.js';
 import type { FundColumns } from './view.js';
 
 /** Buffers reused by every syndicate's collection: a month allocates nothing per funder. */
@@ -17,18 +17,39 @@ function reserve(n: number): void {
   scratch.shares = new Float64Array(size);
 }
 
+/**
+ * Which communities opted out of each function, a byte per community, read from the sets
+ * (`ServiceState.optedOut`) as they stand when first asked for: made once for a month's
+ * collection, so a syndicate does not look each member of its region up in a set (late in a
+ * large run the regions of thousands of syndicates, a hash lookup for each served member).
+ */
+export class OptOutMasks {
+  private readonly masks = new Map<ServiceFunction, Uint8Array>();
+
+  constructor(private readonly society: Society) {}
+
+  of(fn: ServiceFunction): Uint8Array {
+    let mask = this.masks.get(fn);
+    if (!mask) {
+      const provider = this.society.services.provider[fn];
+      mask = new Uint8Array(provider.length);
+      for (const c of this.society.services.optedOut[fn]) if (c >= 0 && c < mask.length) mask[c] = 1;
+      this.masks.set(fn, mask);
+    }
+    return mask;
+  }
+}
+
 /** Gathers the syndicate's funders (served by it, not opted out, alive) into the buffers, in region order; returns their count. */
-function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Array, population: Float64Array): number {
-  const state = society.services;
-  const provider = state.provider[syndicate.function];
-  const optedOut = state.optedOut[syndicate.function];
+function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Array, population: Float64Array, optedOut: Uint8Array): number {
+  const provider = society.services.provider[syndicate.function];
   const members = syndicate.regionMembers;
   reserve(members.length);
   const { ids, populations, wealth: heads } = scratch;
   let n = 0;
   for (let k = 0; k < members.length; k++) {
     const c = members[k]!;
-    if (provider[c] !== syndicate.id || optedOut.has(c)) continue;
+    if (provider[c] !== syndicate.id || optedOut[c] === 1) continue;
     const persons = population[c]!;
     if (persons <= 0) continue;
     ids[n] = c;
@@ -44,11 +65,12 @@ function gatherFunders(society: Society, syndicate: Syndicate, wealth: Float64Ar
  * its earmark of the fund as it stood at the start of the month, moved from the funds' columns
  * into the syndicate's budget (or the central purse); sets what it asked and received and whom
  * it serves. `population`: each community's, by id (see `communityColumns`); `funds`: see
- * `wealthAndFunds` (community c's fund in slot 2c of its columns).
+ * `wealthAndFunds` (community c's fund in slot 2c of its columns); `optOuts`: one for the month's
+ * syndicates.
  */
-export function collectMonthFees(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: FundColumns, unitary: boolean, ratio: number, population: Float64Array): void {
+export function collectMonthFees(society: Society, syndicate: Syndicate, wealth: Float64Array, funds: FundColumns, unitary: boolean, ratio: number, population: Float64Array, optOuts = new OptOutMasks(society)): void {
   const p = society.params;
-  const n = gatherFunders(society, syndicate, wealth, population);
+  const n = gatherFunders(society, syndicate, wealth, population, optOuts.of(syndicate.function));
   const { ids, populations, shares } = scratch;
   let persons = 0;
   for (let i = 0; i < n; i++) persons += populations[i]!;

@@ -1,6 +1,6 @@
 import type { Society } from '../society.js';
 import { allocateCentralBudget, electedSurvivalWeight } from './central-allocation.js';
-import { collectMonthFees } from './collect.js';
+import { collectMonthFees, OptOutMasks } from './collect.js';
 import { communityColumns, type CommunityColumns } from './community-columns.js';
 import { moveValue, takeValue, worth } from './goods.js';
 import { fundingVerdict, workersFunded } from './lifecycle.js';
@@ -23,7 +23,8 @@ export function runServiceMonth(society: Society, goodsSums?: Float64Array, colu
   const ratio = goodsRatio(society);
   const syndicates = society.services.syndicates;
   const { population } = columns;
-  for (let i = 0; i < syndicates.length; i++) collectMonthFees(society, syndicates[i]!, wealth, funds, unitary, ratio, population);
+  const optOuts = new OptOutMasks(society);
+  for (let i = 0; i < syndicates.length; i++) collectMonthFees(society, syndicates[i]!, wealth, funds, unitary, ratio, population, optOuts);
   if (unitary) allocatePurse(society);
   // A copy: a syndicate that dissolves leaves the list while it is walked.
   const spent = { serviceFood: 0, serviceManufactures: 0, spoiledFood: 0, spoiledManufactures: 0 };
