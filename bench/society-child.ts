@@ -140,7 +140,7 @@ function memoryNow(): SocietyChildResult['memoryAtEnd'] {
  * same amount of work behind it. At 100k that is 30 months, so the yearly phases (the federations'
  * congress, the syndicates' redraw) have run twice before it. With 300,000 person-steps of throwaway
  * society alone (three months at 100k; until run AF in docs/performance-rounds.md) V8 still
- * optimised 184 functions inside the 100k window, against 50 with this, and the window ran 18–24%
+ * optimised 184 functions inside the 100k window, against 50 with this, and the window ran 12–23%
  * slower.
  */
 export const COMPILER_WARM_UP_PERSON_STEPS = 3_000_000;
