@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../sim/node/start-worker.js';
 import type { AgentSnapshot } from '../../sim/index.js';
 import { writeSnapshotFile } from './csv.js';
 import type { SnapshotDone, SnapshotJob, SnapshotThreadData } from './writer-worker.js';
@@ -65,12 +66,8 @@ export class SnapshotWriter {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const fromSource = import.meta.url.endsWith('.ts');
-    const file = new URL(fromSource ? './writer-worker.ts' : './writer-worker.js', import.meta.url);
-    // From source the entry is TypeScript: a plain module registers tsx's loader, then imports it.
-    const entry = fromSource ? new URL('../../sim/node/shard-worker-boot.mjs', import.meta.url) : file;
-    const data: SnapshotThreadData = { entry: file.href, busy: this.busy, sent: this.sentShared };
-    const worker = new Worker(entry, { workerData: data });
+    const data: Omit<SnapshotThreadData, 'entry'> = { busy: this.busy, sent: this.sentShared };
+    const worker = startWorker('./writer-worker', import.meta.url, data);
     worker.on('message', (done: SnapshotDone) => {
       this.answered++;
       if (done.error && !this.failure) this.failure = new Error(`could not write a snapshot: ${done.error}`);

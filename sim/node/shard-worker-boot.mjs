@@ -1,4 +1,4 @@
-// Starts a worker thread from source (a threaded run's, or the snapshot writer's): registers tsx's TypeScript loader in
+// Starts a worker thread from source (see start-worker.ts): registers tsx's TypeScript loader in
 // this thread, then loads the real entry (compiled, the entry's .js starts directly).
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';

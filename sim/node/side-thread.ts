@@ -1,9 +1,10 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { SideTask } from '../shards.js';
+import { startWorker } from './start-worker.js';
 
 /** What a side task's thread is started with (sim/node/side-worker.ts). */
 export interface SideWorkerData {
-  /** The boot file imports this (the worker's own module) once tsx's loader is in place. */
+  /** The worker's own module (see `startWorker`). */
   entry: string;
   /** Module (file URL) exporting `SIDE_TASKS`. */
   module: string;
@@ -34,13 +35,9 @@ export class SideThread implements SideTask {
     private readonly name: string,
     private readonly timeoutMs = 600_000,
   ) {
-    const fromSource = import.meta.url.endsWith('.ts');
-    const file = new URL(fromSource ? './side-worker.ts' : './side-worker.js', import.meta.url);
     const { port1, port2 } = new MessageChannel();
-    const data: SideWorkerData = { entry: file.href, module, name, answered: this.answered, port: port2 };
-    // From source the entry is TypeScript: a plain module imports it once tsx's loader is in place.
-    const entry = fromSource ? new URL('./shard-worker-boot.mjs', import.meta.url) : file;
-    this.worker = new Worker(entry, { workerData: data, transferList: [port2] });
+    const data: Omit<SideWorkerData, 'entry'> = { module, name, answered: this.answered, port: port2 };
+    this.worker = startWorker('./side-worker', import.meta.url, data, [port2]);
     this.worker.unref();
     this.port = port1;
   }

@@ -1,10 +1,11 @@
 import type { Rng } from '../rng.js';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import {
   balancedBounds, kernelMap, kernelNamed, refreshArrays, resizedArray, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner, type SideTask,
 } from '../shards.js';
 import { SideThread } from './side-thread.js';
+import { startWorker } from './start-worker.js';
 import { CHUNKS_PER_THREAD, chunkCuts, CLOCK, CONTROL, controlLength, resetCursors, runChunks, sharedClock, type JobBalance, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';
 
 /** What a threaded runner needs from the model. */
@@ -94,17 +95,13 @@ export class ThreadedRunner implements ShardRunner {
     if (!Number.isInteger(options.threads) || options.threads < 1) throw new Error(`threads must be a whole number ≥ 1, got ${options.threads}`);
     const control = new Int32Array(new SharedArrayBuffer(controlLength(options.threads) * 4));
     const clock = new Float64Array(new SharedArrayBuffer(2 * options.threads * 8));
-    const fromSource = import.meta.url.endsWith('.ts');
-    const file = new URL(fromSource ? './shard-worker.ts' : './shard-worker.js', import.meta.url);
     const workers: Worker[] = [];
     const ports: MessagePort[] = [];
     const ready: Promise<void>[] = [];
     for (let w = 1; w < options.threads; w++) {
       const { port1, port2 } = new MessageChannel();
       const data: ShardWorkerData = { index: w, threads: options.threads, control, clock, port: port2, kernelModule: options.kernelModule, params: options.params, seed: options.seed, streamNames: streamNames(options.kernels) };
-      // From source the entry is TypeScript: a plain module imports it once tsx's loader is in place.
-      const entry = fromSource ? new URL('./shard-worker-boot.mjs', import.meta.url) : file;
-      const worker = new Worker(entry, { workerData: { ...data, entry: file.href }, transferList: [port2] });
+      const worker = startWorker('./shard-worker', import.meta.url, data, [port2]);
       worker.unref();
       workers.push(worker);
       ports.push(port1);
