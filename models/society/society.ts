@@ -1,4 +1,4 @@
-import { allocateColumn, doubleFields, LocalRunner, Model, resolveParams, type CollectorSpec, type ColumnGather, type KernelArray, type Sharding, type ShardRunner } from '../../sim/index.js';
+import { allocateColumn, doubleFields, LocalRunner, Model, resolveParams, type CollectorSpec, type ColumnGather, type KernelArray, type Rng, type Sharding, type ShardRunner } from '../../sim/index.js';
 import { gatherKernel } from './kernels/gather.js';
 import { CellIndex, landInCells, shareLand } from './land/cell-index.js';
 import { KERNEL_MODULE, KERNELS } from './kernels/index.js';
@@ -122,6 +122,13 @@ export class Society extends Model {
   personSumsAfterConsumption = -1;
   /** Runs the per-community kernels: on this thread, unless a threaded runner was handed over (`sharding.use`). */
   shards: ShardRunner;
+  /**
+   * Community c's own stream for a phase, through one list per phase indexed by community (the
+   * same generators `communityStream` keeps on each community, which the kernels on this thread
+   * also reach this way): phases that draw on the calling thread for most communities in index
+   * order (the assembly's agendas, ideas) would otherwise chase each community's objects.
+   */
+  readonly communityRng: (community: number, phase: string) => Rng;
   /** Months between gatherings of rows (0: never). */
   private readonly gatherRowsEvery: number;
 
@@ -152,7 +159,8 @@ export class Society extends Model {
     const partners = nearestPartners(this.communities.map((c) => c.x), this.communities.map((c) => c.y), p.tradePartners);
     this.communities.forEach((community, c) => (community.partners = partners[c]!));
     this.members.rebuild(this.people, this.communities.length);
-    this.shards = new LocalRunner(KERNELS, this.params, communityStreamSource(this.streams, this.communities));
+    this.communityRng = communityStreamSource(this.streams, this.communities);
+    this.shards = new LocalRunner(KERNELS, this.params, this.communityRng);
     this.trackArrays(this.shards);
     this.landUnit = this.initialLandPerWorker();
     this.knowledge = new KnowledgeState(this.communities.length);

@@ -1,5 +1,5 @@
 import type { NamedPhase, Rng } from '../../../sim/index.js';
-import { communityStream, type Community } from '../communities/community.js';
+import type { Community } from '../communities/community.js';
 import { ASSEMBLY_IN, inputStride, ITEM_IN, ITEM_OUT, outputStride, RULES } from '../kernels/assembly.js';
 import { assemblyMonth, PROPOSABLE, sameProposal } from '../governance/proposals.js';
 import type { Proposal } from '../governance/state.js';
@@ -29,7 +29,7 @@ export const assembly: NamedPhase<Society> = {
       const community = communities[c]!;
       // An annexed community has lost its self-management: no assembly until it breaks free.
       const meets = members.count(c) > 0 && !society.defence.isAnnexed(c) && assemblyMonth(society.steps, c, p.assemblyEvery);
-      agendas[c] = meets ? setAgenda(society, community, communityStream(society.streams, community, 'assembly')) : NO_AGENDA;
+      agendas[c] = meets ? setAgenda(society, community, society.communityRng(c, 'assembly')) : NO_AGENDA;
       packAgenda(society, community, agendas[c]!, input, c * inputStride(p));
     }
     shards.run('assembly.polls', count, members.start);

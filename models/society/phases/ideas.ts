@@ -1,5 +1,5 @@
 import type { NamedPhase, Rng } from '../../../sim/index.js';
-import { communityStream, type Community } from '../communities/community.js';
+import type { Community } from '../communities/community.js';
 import { assemblyMonth, PROPOSABLE, stepFor } from '../governance/proposals.js';
 import type { Society } from '../society.js';
 
@@ -17,7 +17,7 @@ export const ideas: NamedPhase<Society> = {
     const p = society.params;
     for (const community of society.communities) {
       if (society.members.count(community.id) === 0 || !assemblyMonth(society.steps, community.id, p.assemblyEvery)) continue;
-      const rng = communityStream(society.streams, community, 'ideas');
+      const rng = society.communityRng(community.id, 'ideas');
       if (rng.next() < p.imitationRate) imitate(society, community, rng);
       if (rng.next() < p.experimentRate) experiment(society, community, rng);
     }
