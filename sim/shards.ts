@@ -62,8 +62,10 @@ export interface ShardRunner {
   /**
    * Names a source of arrays under a prefix (`people` → `people.age`, …). The source is asked
    * again before every run, so arrays that were replaced (a table that grew) are picked up.
+   * With `version`, a number that changes whenever the source would give other keys or arrays
+   * (`Table.version`), the source is not read again while that number stays the same.
    */
-  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void;
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>, version?: () => number): void;
   /**
    * An array named `name` shared with the kernels, at least `length` long (grown by a quarter
    * when too short; its contents are then zero, or copied with `keep`). Fetch it again before each use.
@@ -148,21 +150,20 @@ export type StreamSource = (community: number, stream: string) => Rng;
 export class LocalRunner implements ShardRunner {
   readonly threads = 1;
   private readonly kernels: Map<string, Kernel>;
-  private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
-  private readonly scratch: Record<string, KernelArray> = {};
+  private readonly record = new KernelArrays();
   private readonly scope: KernelScope & { version: number };
 
   constructor(kernels: readonly Kernel[], params: Readonly<Record<string, unknown>>, streams: StreamSource) {
     this.kernels = kernelMap(kernels);
-    this.scope = { arrays: {}, params, rng: streams, version: 0 };
+    this.scope = { arrays: this.record.arrays, params, rng: streams, version: 0 };
   }
 
-  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
-    this.sources.set(prefix, source);
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>, version?: () => number): void {
+    this.record.track(prefix, source, version);
   }
 
   array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep = false): T {
-    return resizedArray(this.scratch, name, type, length, keep, (n) => new type(n));
+    return this.record.scratchArray(name, type, length, keep, (n) => new type(n));
   }
 
   rng(community: number, stream: string): Rng {
@@ -171,7 +172,7 @@ export class LocalRunner implements ShardRunner {
 
   run(name: string, count: number): void {
     const kernel = kernelNamed(this.kernels, name);
-    if (refreshArrays(this.scope.arrays as Record<string, KernelArray>, this.sources, this.scratch)) this.scope.version++;
+    if (this.record.refresh()) this.scope.version++;
     for (let c = 0; c < count; c++) kernel.run(this.scope, c);
   }
 
@@ -230,22 +231,58 @@ export function grownLength(current: number, needed: number): number {
   return Math.max(needed, Math.ceil(current * 1.25), 16);
 }
 
+/** A tracked source of arrays: how to read it, and its version if it has one, with the version last read (NaN: none yet). */
+interface TrackedSource {
+  read: () => Readonly<Record<string, KernelArray>>;
+  version: (() => number) | undefined;
+  at: number;
+}
+
 /**
- * Copies the tracked sources' current arrays and the scratch arrays into one name → array record;
- * true if any entry was added or replaced.
+ * The name → array record a runner's kernels read (`KernelScope.arrays`): the tracked sources'
+ * arrays as `prefix.key`, and the runner's scratch arrays under their own names. `refresh`,
+ * before each run, brings it up to date and tells whether any entry was added or replaced. It
+ * runs some twenty-five times a step, and a source with a version (the person table's columns,
+ * the member buckets, the communities' columns) or the scratch arrays, unchanged since, are not
+ * read again: reading a hundred names and more each time cost about 1% of a step at 100,000 persons.
  */
-export function refreshArrays(
-  arrays: Record<string, KernelArray>,
-  sources: ReadonlyMap<string, () => Readonly<Record<string, KernelArray>>>,
-  scratch: Readonly<Record<string, KernelArray>>,
-): boolean {
-  let changed = false;
-  for (const [prefix, source] of sources) {
-    const current = source();
-    for (const key of Object.keys(current)) changed = put(arrays, qualified(prefix, key), current[key]!) || changed;
+export class KernelArrays {
+  readonly arrays: Record<string, KernelArray> = {};
+  private readonly sources = new Map<string, TrackedSource>();
+  private readonly scratch: Record<string, KernelArray> = {};
+  /** Whether a scratch array was added or replaced since the last refresh. */
+  private scratchChanged = false;
+
+  track(prefix: string, read: () => Readonly<Record<string, KernelArray>>, version?: () => number): void {
+    this.sources.set(prefix, { read, version, at: Number.NaN });
   }
-  for (const key of Object.keys(scratch)) changed = put(arrays, key, scratch[key]!) || changed;
-  return changed;
+
+  /** `resizedArray` over the scratch arrays. */
+  scratchArray<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep: boolean, allocate: (length: number) => T): T {
+    const before = this.scratch[name];
+    const array = resizedArray(this.scratch, name, type, length, keep, allocate);
+    if (array !== before) this.scratchChanged = true;
+    return array;
+  }
+
+  /** Copies the sources' current arrays and the scratch arrays into the record; true if any entry was added or replaced. */
+  refresh(): boolean {
+    let changed = false;
+    for (const [prefix, source] of this.sources) {
+      if (source.version) {
+        const at = source.version();
+        if (at === source.at) continue;
+        source.at = at;
+      }
+      const current = source.read();
+      for (const key of Object.keys(current)) changed = put(this.arrays, qualified(prefix, key), current[key]!) || changed;
+    }
+    if (this.scratchChanged) {
+      this.scratchChanged = false;
+      for (const key of Object.keys(this.scratch)) changed = put(this.arrays, key, this.scratch[key]!) || changed;
+    }
+    return changed;
+  }
 }
 
 function put(arrays: Record<string, KernelArray>, name: string, array: KernelArray): boolean {

@@ -32,8 +32,8 @@ export class TimedRunner implements ShardRunner {
     return this.inner;
   }
 
-  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
-    this.inner.track(prefix, source);
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>, version?: () => number): void {
+    this.inner.track(prefix, source, version);
   }
 
   array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep?: boolean): T {

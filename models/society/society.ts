@@ -244,16 +244,19 @@ export class Society extends Model {
     };
   }
 
-  /** The arrays every kernel may read: the persons' columns, their id maps and the members index, fetched afresh each run. */
+  /**
+   * The arrays every kernel may read: the persons' columns, their id maps and the members index,
+   * fetched afresh each run (those with a version only when it moved: see `ShardRunner.track`).
+   */
   private trackArrays(runner: ShardRunner): void {
-    runner.track('people', () => this.people.cols);
+    runner.track('people', () => this.people.cols, () => this.people.version);
     runner.track('ids', () => this.people.idColumns());
     runner.track('gather', () => this.gatherArrays);
     runner.track('land', () => ({ fertility: this.land.fertility, water: this.land.water, resource: this.land.resource, capacity: this.land.capacity, original: this.ecology.original, user: this.land.user, cellStart: this.cellIndex.start, cells: this.cellIndex.cells }));
-    runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }));
-    runner.track('markets', () => this.markets.arrays());
-    runner.track('accounts', () => this.accounts.arrays());
-    runner.track('civic', () => this.civic.arrays());
+    runner.track('members', () => ({ start: this.members.start, rows: this.members.rows }), () => this.members.version);
+    runner.track('markets', () => this.markets.arrays(), () => this.markets.version);
+    runner.track('accounts', () => this.accounts.arrays(), () => this.accounts.version);
+    runner.track('civic', () => this.civic.arrays(), () => this.civic.version);
   }
 
   /** Runs a step with fresh counters and books. */

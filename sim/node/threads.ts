@@ -1,7 +1,7 @@
 import type { Rng } from '../rng.js';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import {
-  balancedBounds, kernelMap, kernelNamed, refreshArrays, resizedArray, SharedStreams,
+  balancedBounds, KernelArrays, kernelMap, kernelNamed, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner, type SideTask,
 } from '../shards.js';
 import { SideThread } from './side-thread.js';
@@ -55,10 +55,11 @@ export class ThreadedRunner implements ShardRunner {
   private readonly cuts: Float64Array;
   private readonly kernels: Map<string, Kernel>;
   private readonly kernelIndex = new Map<string, number>();
-  private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
-  private readonly scratch: Record<string, KernelArray> = {};
-  private readonly arrays: Record<string, KernelArray> = {};
+  private readonly kernelArrays = new KernelArrays();
+  private readonly arrays = this.kernelArrays.arrays;
   private readonly sent = new Map<string, KernelArray>();
+  /** Whether an entry of the record was added or replaced since the workers were last sent what is new. */
+  private unsent = false;
   private readonly streams: SharedStreams;
   private readonly scope: KernelScope & { version: number };
   private readonly timeoutMs: number;
@@ -116,12 +117,12 @@ export class ThreadedRunner implements ShardRunner {
     return new ThreadedRunner(options, workers, ports, control, clock);
   }
 
-  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
-    this.sources.set(prefix, source);
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>, version?: () => number): void {
+    this.kernelArrays.track(prefix, source, version);
   }
 
   array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep = false): T {
-    return resizedArray(this.scratch, name, type, length, keep, (n) => new type(new SharedArrayBuffer(n * type.BYTES_PER_ELEMENT)));
+    return this.kernelArrays.scratchArray(name, type, length, keep, (n) => new type(new SharedArrayBuffer(n * type.BYTES_PER_ELEMENT)));
   }
 
   rng(community: number, stream: string): Rng {
@@ -167,7 +168,10 @@ export class ThreadedRunner implements ShardRunner {
   private prepare(count: number): void {
     if (this.closed) throw new Error('the threads of this run have been stopped');
     this.prepareStreams(count);
-    if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
+    if (this.kernelArrays.refresh()) {
+      this.scope.version++;
+      this.unsent = true;
+    }
     this.streams.attach(this.arrays['streams.states'] as Float64Array, this.arrays['streams.generations'] as Int32Array);
   }
 
@@ -259,6 +263,8 @@ export class ThreadedRunner implements ShardRunner {
 
   /** Posts every array the workers have not seen yet (new or replaced) to each worker. */
   private sendChangedArrays(): void {
+    if (!this.unsent) return;
+    this.unsent = false;
     let posted = 0;
     for (const name of Object.keys(this.arrays)) {
       const array = this.arrays[name]!;

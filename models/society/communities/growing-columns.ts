@@ -25,7 +25,15 @@ export abstract class GrowingColumns {
     while (room <= id) room = grown(room);
     this.room = room;
     this.grow(room);
+    this.replaced++;
   }
+
+  /** Counts the times every column was replaced (growth): a holder of the arrays fetches them again when it changes. */
+  get version(): number {
+    return this.replaced;
+  }
+
+  private replaced = 0;
 
   /** Replaces every column by one with room for `room` communities (see `moved`). */
   protected abstract grow(room: number): void;

@@ -40,7 +40,9 @@ function exercise(run: ShardRunner): number[] {
   let members = 0;
   let values: Float64Array = new Float64Array(0);
   run.track('members', () => ({ start: current }));
-  run.track('toy', () => ({ values }));
+  // With a version, as the person table tracks its columns: read again only after it grew.
+  let grew = 0;
+  run.track('toy', () => ({ values }), () => grew);
   let current = starts(1, 0);
   for (let round = 0; round < 6; round++) {
     const count = 20 + 5 * round;
@@ -51,6 +53,7 @@ function exercise(run: ShardRunner): number[] {
       const grown = run.threads > 1 ? new Float64Array(new SharedArrayBuffer(members * 8)) : new Float64Array(members);
       grown.set(values);
       values = grown;
+      grew++;
     }
     run.array('toy.sums', Float64Array, count);
     run.run('toy.draw', count, current);

@@ -1,4 +1,4 @@
-import { kernelMap, refreshArrays, resizedArray, type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner } from '../../../../sim/shards.js';
+import { KernelArrays, kernelMap, type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner } from '../../../../sim/shards.js';
 import type { Rng } from '../../../../sim/index.js';
 import type { Society } from '../../../../models/society/index.js';
 import { communityStream } from '../../../../models/society/communities/community.js';
@@ -14,21 +14,19 @@ export class ReversedRunner implements ShardRunner {
   readonly threads = 1;
   readonly ran = new Set<string>();
   private readonly kernels: Map<string, Kernel> = kernelMap(KERNELS);
-  private readonly sources = new Map<string, () => Readonly<Record<string, KernelArray>>>();
-  private readonly scratch: Record<string, KernelArray> = {};
-  private readonly arrays: Record<string, KernelArray> = {};
+  private readonly record = new KernelArrays();
   private readonly scope: KernelScope & { version: number };
 
   constructor(private readonly society: Society, private readonly reverse: RegExp) {
-    this.scope = { arrays: this.arrays, params: society.params, rng: (c, stream) => this.rng(c, stream), version: 0 };
+    this.scope = { arrays: this.record.arrays, params: society.params, rng: (c, stream) => this.rng(c, stream), version: 0 };
   }
 
-  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>): void {
-    this.sources.set(prefix, source);
+  track(prefix: string, source: () => Readonly<Record<string, KernelArray>>, version?: () => number): void {
+    this.record.track(prefix, source, version);
   }
 
   array<T extends KernelArray>(name: string, type: KernelArrayConstructor<T>, length: number, keep = false): T {
-    return resizedArray(this.scratch, name, type, length, keep, (n) => new type(n));
+    return this.record.scratchArray(name, type, length, keep, (n) => new type(n));
   }
 
   rng(c: number, stream: string): Rng {
@@ -37,7 +35,7 @@ export class ReversedRunner implements ShardRunner {
 
   run(name: string, count: number): void {
     const kernel = this.kernels.get(name)!;
-    if (refreshArrays(this.arrays, this.sources, this.scratch)) this.scope.version++;
+    if (this.record.refresh()) this.scope.version++;
     const reversed = this.reverse.test(name);
     if (reversed) this.ran.add(name);
     for (let i = 0; i < count; i++) kernel.run(this.scope, reversed ? count - 1 - i : i);
