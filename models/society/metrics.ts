@@ -144,11 +144,11 @@ export function beginPersonsPass(society: Society): void {
 /**
  * Each community's sum of civic norms and head count into `people.sumsOut` (what ecology's
  * kernel reads there) from the pass over persons begun ahead, joined here, when it holds for
- * this step; false, writing nothing, when it does not (then the `people.sums` kernel runs). The
+ * this step; false, writing nothing, when it does not (then the `people.norms` kernel runs). The
  * pass adds each community's civic norms in member order from zero, as that kernel does, so the
  * sums are the same numbers; nothing between `splits` and ecology changes a civic norm or a
- * member. The goods, which the pass does not sum, are left NaN: only the syndicates read them,
- * and they run the kernel again next month.
+ * member. The goods, which neither sums, are left NaN: only the syndicates read them, and they
+ * sum them again next month.
  */
 export function civicNormsFromPassAhead(society: Society): boolean {
   if (society.personsPassAhead.step !== society.steps + 1) return false;

@@ -50,3 +50,21 @@ export const personSums: Kernel = {
     writePersonSums(out, c, goods, norms, end - from);
   },
 };
+
+/**
+ * The civic norms and heads alone (`personSums`' norms, added the same way), the goods left NaN:
+ * what ecology reads, as the metrics' pass begun ahead leaves them on a threaded run
+ * (`civicNormsFromPassAhead`). One column read per member instead of three.
+ */
+export const personNorms: Kernel = {
+  name: 'people.norms',
+  streams: [],
+  run(scope, c) {
+    const { out, start, rows, civicNorm } = view(scope);
+    let norms = 0;
+    const from = start[c]!;
+    const end = start[c + 1]!;
+    for (let m = from; m < end; m++) norms += civicNorm[rows[m]!]!;
+    writePersonSums(out, c, Number.NaN, norms, end - from);
+  },
+};

@@ -1,7 +1,7 @@
 import type { NamedPhase } from '../../../sim/index.js';
 import { ECOLOGY_OUT } from '../kernels/land.js';
 import { civicNormsFromPassAhead } from '../metrics.js';
-import { personSumsByCommunity } from '../services/person-sums.js';
+import { civicNormsByCommunity } from '../services/person-sums.js';
 import type { Society } from '../society.js';
 
 /**
@@ -19,7 +19,7 @@ export const ecology: NamedPhase<Society> = {
     const count = communities.length;
     // Each community's sum of civic norms and head count, from the members in member order: on a
     // threaded run the metrics' pass begun ahead has summed them already (the same numbers).
-    if (!civicNormsFromPassAhead(society)) personSumsByCommunity(society);
+    if (!civicNormsFromPassAhead(society)) civicNormsByCommunity(society);
     society.cellIndex.update(communities);
     shards.array(ECOLOGY_OUT, Float64Array, count);
     shards.run('ecology.tend', count, society.cellIndex.start);

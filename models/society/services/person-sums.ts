@@ -25,6 +25,18 @@ export function personSumsByCommunity(society: Society): Float64Array {
 }
 
 /**
+ * Each community's sum of civic norms and head count into `people.sumsOut` (the `people.norms`
+ * kernel, members in member order), the goods left NaN: what ecology reads when no pass begun
+ * ahead has summed them (see `civicNormsFromPassAhead`, which leaves the same).
+ */
+export function civicNormsByCommunity(society: Society): void {
+  const { shards, members, people } = society;
+  members.inOrder(people); // throws if the index is stale
+  shards.array('people.sumsOut', Float64Array, society.communities.length * PERSON_SUMS.stride);
+  shards.run('people.norms', society.communities.length, members.start);
+}
+
+/**
  * Sets the kernels' `people.sumsIn` (what a manufactures unit is worth in food) and sizes
  * `people.sumsOut` for every community: for the `people.sums` kernel, and for the meals kernel,
  * which adds the same sums as it goes (see `Society.personSumsAfterConsumption`).

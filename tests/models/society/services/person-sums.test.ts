@@ -3,7 +3,7 @@ import { Society } from '../../../../models/society/index.js';
 import { PERSON_SUMS } from '../../../../models/society/kernels/person-sums.js';
 import { SOCIETY_PHASES } from '../../../../models/society/phases/index.js';
 import { goodsRatio } from '../../../../models/society/services/view.js';
-import { personSumsByCommunity, sumPersons } from '../../../../models/society/services/person-sums.js';
+import { civicNormsByCommunity, personSumsByCommunity, sumPersons } from '../../../../models/society/services/person-sums.js';
 import { small } from '../helpers.js';
 
 /** Each community's goods, civic norms and heads, summed over its members in id order (the members' order). */
@@ -39,6 +39,23 @@ describe('the people.sums kernel', () => {
       expect(unpacked.norms[c]).toBe(heads[c]! > 0 ? norms[c]! / heads[c]! : 0);
     }
     expect(heads.reduce((a, b) => a + b, 0)).toBe(society.people.length);
+  });
+});
+
+describe('the people.norms kernel', () => {
+  it('gives ecology the civic norms and heads the people.sums kernel gives, to the bit, and no goods', () => {
+    const society = new Society(small('default', { population: 2000, communities: 15 }), 4);
+    society.run({ steps: 9 });
+    const { norms, heads } = sumsById(society);
+    civicNormsByCommunity(society);
+    const sums = society.shards.array('people.sumsOut', Float64Array, society.communities.length * PERSON_SUMS.stride);
+    for (let c = 0; c < society.communities.length; c++) {
+      const o = c * PERSON_SUMS.stride;
+      expect(Object.is(sums[o + PERSON_SUMS.norms], norms[c])).toBe(true);
+      expect(sums[o + PERSON_SUMS.heads]).toBe(heads[c]);
+      expect(sums[o + PERSON_SUMS.goods]).toBeNaN();
+    }
+    expect(norms.some((value) => value > 0)).toBe(true);
   });
 });
 
