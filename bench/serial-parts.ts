@@ -15,7 +15,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The phase a kernel runs in: its name's first part, but for the kernels named otherwise. */
 export function phaseOfKernel(kernel: string, phases: readonly string[]): string {
-  if (kernel === 'people.sums') return 'syndicates'; // also ecology's: see below
+  if (kernel === 'people.sums') return 'syndicates';
+  if (kernel === 'people.norms') return 'ecology';
   if (kernel.startsWith('gather.')) return 'demography';
   const head = kernel.split('.')[0]!;
   return phases.includes(head) ? head : '(outside the phases)';
@@ -55,7 +56,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`${result.population} persons, ${result.threads} thread(s): ${fmt((result.seconds / result.steps) * 1000)} ms a step, kernels ${fmt(result.kernelMs)}`);
   console.log(`${'part'.padEnd(22)}${'ms'.padStart(8)}${'kernels'.padStart(8)}${'own'.padStart(8)}`);
   for (const row of rows) console.log(`${row.part.padEnd(22)}${fmt(row.ms)}${fmt(row.kernels)}${fmt(row.own)}`);
-  console.log('(people.sums is counted in the syndicates, though ecology runs it too: theirs is the sum of both rows.)');
   if (result.threads > 1) {
     const b = result.balance;
     console.log(`in the kernels (but the pass begun ahead), ms a step: the caller ran chunks ${b.callerMs.toFixed(1)} and waited ${b.callerWaitMs.toFixed(1)}; the workers woke ${b.workerWakeMs.toFixed(1)} late, ran chunks ${b.workerMs.toFixed(1)} and idled ${b.workerIdleMs.toFixed(1)} at the ends`);

@@ -10,6 +10,7 @@ describe('serialParts', () => {
     const phases = ['demography', 'produce', 'syndicates'];
     expect(phaseOfKernel('produce.effort', phases)).toBe('produce');
     expect(phaseOfKernel('people.sums', phases)).toBe('syndicates');
+    expect(phaseOfKernel('people.norms', phases)).toBe('ecology');
     expect(phaseOfKernel('gather.pairs', phases)).toBe('demography');
     expect(phaseOfKernel('metrics.persons', phases)).toBe('(outside the phases)');
     const rows = serialParts({
