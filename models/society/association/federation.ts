@@ -13,19 +13,34 @@ export function membersOf(society: Society, federation: Federation): Community[]
 /**
  * What one member would gain from the pool, per member person and month, in food: its
  * dues against its expected share of the aid (by food shortfall; by size when nobody is
- * short), after the pool's spoilage. `with` are the other members.
+ * short), after the pool's spoilage. `others` are the other members.
  */
-export function expectedNet(society: Society, community: Community, others: Community[], dues: number): number {
+export function expectedNet(society: Society, community: Community, others: readonly Community[], dues: number): number {
+  return netOfDues(community, expectedAid(society, community, others), dues);
+}
+
+/**
+ * `expectedNet`'s share of the pool before dues: keep × pool × share. With `skip`, `others`
+ * lists the community itself at that place, passed over (a federation's members, as they are).
+ */
+export function expectedAid(society: Society, community: Community, others: readonly Community[], skip = -1): number {
   const p = society.params;
   const keep = p.federationAid / Math.max(1e-9, p.federationAid + p.foodSpoilage);
   let fund = community.fund.food, short = community.governance.shortfall, people = community.population;
-  for (const other of others) {
+  for (let k = 0; k < others.length; k++) {
+    if (k === skip) continue;
+    const other = others[k]!;
     fund += other.fund.food;
     short += other.governance.shortfall;
     people += other.population;
   }
   const share = short > 1e-9 ? community.governance.shortfall / short : community.population / Math.max(1, people);
-  return (dues * (keep * fund * share - community.fund.food)) / Math.max(1, community.population);
+  return keep * fund * share;
+}
+
+/** `expectedNet` from the community's share of the pool (`expectedAid`) and the dues. */
+export function netOfDues(community: Community, aid: number, dues: number): number {
+  return (dues * (aid - community.fund.food)) / Math.max(1, community.population);
 }
 
 /**

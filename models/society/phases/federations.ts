@@ -1,5 +1,5 @@
 import type { NamedPhase, Rng } from '../../../sim/index.js';
-import { agrees, ensureDelegate, expectedNet, join, leave, membersOf, voteToBelong } from '../association/federation.js';
+import { agrees, ensureDelegate, expectedAid, expectedNet, join, leave, membersOf, netOfDues, voteToBelong } from '../association/federation.js';
 import { confederate, poolConfederation, secedeFromConfederations } from '../association/nesting.js';
 import type { Community } from '../communities/community.js';
 import { detectionChance } from '../economy/effort.js';
@@ -97,9 +97,11 @@ function voteDues(society: Society, federation: Federation, rng: Rng): void {
   const sides: boolean[] = [];
   const cares: number[] = [];
   let yes = 0, no = 0;
-  for (const member of members) {
-    const others = members.filter((other) => other !== member);
-    const material = (expectedNet(society, member, others, to) - expectedNet(society, member, others, federation.dues)) / p.foodNeed;
+  for (let k = 0; k < members.length; k++) {
+    const member = members[k]!;
+    // The pool's share is the same at either level of dues: summed over the others once.
+    const aid = expectedAid(society, member, members, k);
+    const material = (netOfDues(member, aid, to) - netOfDues(member, aid, federation.dues)) / p.foodNeed;
     const solidarity = Math.sign(delta) * p.federationSolidarity * 0.5;
     const tally = membersView(society, member, material, solidarity);
     const majority = tally.yes > tally.no;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Society } from '../../../../models/society/index.js';
-import { join, voteToBelong } from '../../../../models/society/association/federation.js';
+import { expectedAid, expectedNet, join, netOfDues, voteToBelong } from '../../../../models/society/association/federation.js';
 import { poll } from '../../../../models/society/governance/votes.js';
 import { holdings } from '../../../../models/society/books/holdings.js';
 import { newFederation, type Federation } from '../../../../models/society/governance/state.js';
@@ -111,3 +111,25 @@ describe('the vote to belong', () => {
   });
 });
 
+describe('a member’s expected net from the pool', () => {
+  it('is the same from the members with itself passed over as from the others alone, at any dues', () => {
+    const s = new Society(small('default'), 6);
+    s.run({ steps: 3 });
+    const members = s.communities.slice(0, 6);
+    members.forEach((community, k) => {
+      community.governance.shortfall = k % 2 === 0 ? 0.5 * k : 0;
+      community.fund.food += 3 * k;
+    });
+    const nets = new Set<number>();
+    members.forEach((member, k) => {
+      const aid = expectedAid(s, member, members, k);
+      for (const dues of [0, 0.05, 0.2]) {
+        const net = netOfDues(member, aid, dues);
+        expect(Object.is(net, expectedNet(s, member, members.filter((other) => other !== member), dues))).toBe(true);
+        nets.add(net);
+      }
+    });
+    // Worth something only if the members' shares differ.
+    expect(nets.size).toBeGreaterThan(6);
+  });
+});
