@@ -126,7 +126,8 @@ export class Society extends Model {
    * Community c's own stream for a phase, through one list per phase indexed by community (the
    * same generators `communityStream` keeps on each community, which the kernels on this thread
    * also reach this way): phases that draw on the calling thread for most communities in index
-   * order (the assembly's agendas, ideas) would otherwise chase each community's objects.
+   * order (the assembly's agendas, ideas) would otherwise chase each community's objects. Only for
+   * streams no kernel declares: on threads a declared stream's state is the runner's (`shards.rng`).
    */
   readonly communityRng: (community: number, phase: string) => Rng;
   /** Months between gatherings of rows (0: never). */
