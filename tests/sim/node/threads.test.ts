@@ -140,8 +140,12 @@ describe('ThreadedRunner', () => {
     expect(balance.callerMs + balance.workerMs).toBeGreaterThanOrEqual(3 * 44);
     const callerSpan = balance.callerMs + balance.callerWaitMs;
     expect(callerSpan).toBeGreaterThanOrEqual(3 * 39);
-    // Both sides time the same jobs from post to end: the worker's clock is the caller's.
-    expect(balance.workerWakeMs + balance.workerMs + balance.workerIdleMs).toBeCloseTo(callerSpan, -1);
+    // The worker's side spans each job from its post to its end, the caller's from its join to
+    // its end: the first is the longer by the post's wake-up call alone. That call may lose the
+    // core on a loaded machine, hence the loose upper bound.
+    const workerSpan = balance.workerWakeMs + balance.workerMs + balance.workerIdleMs;
+    expect(workerSpan).toBeGreaterThanOrEqual(callerSpan - 1);
+    expect(workerSpan - callerSpan).toBeLessThan(30);
     for (const value of Object.values(balance)) expect(value).toBeGreaterThanOrEqual(0);
     expect(((await runner(2)) as ThreadedRunner).balance).toBeUndefined();
   });
