@@ -51,8 +51,18 @@ export interface Kernel {
   readonly name: string;
   /** Streams it draws from (`rng(c, name)`): declared so every thread can find them. */
   readonly streams: readonly string[];
-  /** Runs for one community. */
+  /** Runs for one community. Runners call it as a plain function, without `this`. */
   run(scope: KernelScope, community: number): void;
+  /**
+   * The function to run for each community of one job, when it is not `run` itself: a kernel
+   * built as a closure over the arrays it holds now (`closureKernel`) hands over that closure.
+   */
+  forJob?(scope: KernelScope): (scope: KernelScope, community: number) => void;
+}
+
+/** What a runner calls for each community of a job of `kernel` (see `Kernel.forJob`). */
+export function jobWork(kernel: Kernel, scope: KernelScope): (scope: KernelScope, community: number) => void {
+  return kernel.forJob ? kernel.forJob(scope) : kernel.run;
 }
 
 /** Runs kernels for every community, on one thread or several. */
@@ -173,7 +183,8 @@ export class LocalRunner implements ShardRunner {
   run(name: string, count: number): void {
     const kernel = kernelNamed(this.kernels, name);
     if (this.record.refresh()) this.scope.version++;
-    for (let c = 0; c < count; c++) kernel.run(this.scope, c);
+    const work = jobWork(kernel, this.scope);
+    for (let c = 0; c < count; c++) work(this.scope, c);
   }
 
   begin(name: string, count: number): void {

@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { Kernel, KernelScope } from '../shards.js';
+import { jobWork, type Kernel, type KernelScope } from '../shards.js';
 
 /**
  * The shared control block of a threaded run (an Int32Array on a SharedArrayBuffer): where
@@ -79,6 +79,7 @@ export function resetCursors(control: Int32Array, threads: number): void {
  * computes, since each community has its own streams and rows.
  */
 export function runChunks(control: Int32Array, threads: number, self: number, kernel: Kernel, scope: KernelScope): void {
+  const work = jobWork(kernel, scope);
   for (let k = 0; k < threads; k++) {
     const owner = (self + k) % threads;
     const cursor = cursorIndex(threads, owner);
@@ -87,7 +88,7 @@ export function runChunks(control: Int32Array, threads: number, self: number, ke
       const chunk = Atomics.add(control, cursor, 1);
       if (chunk >= end) break;
       const to = control[CONTROL.bounds + chunk + 1]!;
-      for (let c = control[CONTROL.bounds + chunk]!; c < to; c++) kernel.run(scope, c);
+      for (let c = control[CONTROL.bounds + chunk]!; c < to; c++) work(scope, c);
     }
   }
 }

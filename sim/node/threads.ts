@@ -1,7 +1,7 @@
 import type { Rng } from '../rng.js';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import {
-  balancedBounds, KernelArrays, kernelMap, kernelNamed, SharedStreams,
+  balancedBounds, jobWork, KernelArrays, kernelMap, kernelNamed, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner, type SideTask,
 } from '../shards.js';
 import { SideThread } from './side-thread.js';
@@ -156,7 +156,8 @@ export class ThreadedRunner implements ShardRunner {
   private runHere(kernel: Kernel, count: number): void {
     this.prepare(count);
     try {
-      for (let c = 0; c < count; c++) kernel.run(this.scope, c);
+      const work = jobWork(kernel, this.scope);
+      for (let c = 0; c < count; c++) work(this.scope, c);
     } catch (error) {
       this.close();
       throw error;

@@ -1,7 +1,5 @@
-import type { Kernel, KernelScope, Rng } from '../../../sim/index.js';
-import { cachedView } from '../../../sim/index.js';
-import { civicView } from './civic-view.js';
-import { personView } from './person-view.js';
+import type { Kernel, Rng } from '../../../sim/index.js';
+import { closureKernel } from '../../../sim/index.js';
 import type { SocietyParams } from '../params.js';
 
 /**
@@ -10,30 +8,80 @@ import type { SocietyParams } from '../params.js';
  * toward the mean and a few sampled peers, on the community's `culture` stream.
  */
 
-/**
- * The members' norms in bucket order (index k − start), kept equal to the column as norms
- * change: peers are read from here, a few hundred bytes in cache, instead of through the
- * bucket's rows into a column spread over the whole table. One per thread, reused.
- */
-let norms = new Float32Array(0);
-const choice = new Float64Array(3);
-
-/** The columns the kernel reads, typed; rebuilt only when the scope's arrays were replaced. */
-const view = cachedView(personView);
-
 /** Welfare, needs and shortfall summed, then every norm moved (see `conform`). Empty communities are left alone. */
-export const cultureCultivate: Kernel = {
-  name: 'culture.cultivate',
-  streams: ['culture'],
-  run(scope, c) {
-    const v = view(scope);
-    const start = v.start[c]!;
-    const n = v.start[c + 1]! - start;
+export const cultureCultivate: Kernel = closureKernel('culture.cultivate', ['culture'], {}, (arrays) => {
+  const rows = arrays['members.rows'] as Int32Array;
+  const civicNorm = arrays['people.civicNorm'] as Float32Array;
+  const utility = arrays['people.utility'] as Float32Array;
+  const needsMet = arrays['people.needsMet'] as Float32Array;
+  const age = arrays['people.age'] as Float32Array;
+  // The community's record: last month's accountability, this month's welfare, shortfall and cooperation.
+  const freeRidingOf = arrays['civic.freeRiding'] as Float64Array;
+  const unpunishedOf = arrays['civic.unpunished'] as Float64Array;
+  const welfareOf = arrays['civic.welfare'] as Float64Array;
+  const shortfallOf = arrays['civic.shortfall'] as Float64Array;
+  const cooperationOf = arrays['civic.cooperation'] as Float64Array;
+  /**
+   * The members' norms in bucket order (index k − start), kept equal to the column as norms
+   * change: peers are read from here, a few hundred bytes in cache, instead of through the
+   * bucket's rows into a column spread over the whole table. One per build (and so per thread), reused.
+   */
+  let norms = new Float32Array(0);
+  const choice = new Float64Array(3);
+
+  /**
+   * Moves each member's norm toward the mean and a few sampled peers (peers read as they stand,
+   * earlier members already moved), by at most `limit`. Touches only the bucket's rows, the
+   * norm column and the community's stream.
+   */
+  function conform(rng: Rng, start: number, n: number, mean: number, drift: number, peers: number, conformity: number, limit: number): void {
+    const local = norms;
+    // One uniform draw yields several peer indices (its successive base-n digits) while
+    // enough of its 52 bits remain: culture samples peers for every member every month.
+    const bitsPerPeer = Math.log2(Math.max(2, n));
+    const refillBelow = bitsPerPeer + 8;
+    const halfMean = 0.5 * mean;
+    let uniform = 0;
+    let bits = 0;
+    choice[1] = limit;
+    choice[2] = -limit;
+    for (let k = 0; k < n; k++) {
+      const own = local[k]!;
+      let target = mean;
+      if (peers > 0) {
+        let sampled = 0;
+        for (let s = 0; s < peers; s++) {
+          if (bits < refillBelow) {
+            uniform = rng.next();
+            bits = 52;
+          }
+          uniform *= n;
+          const index = Math.floor(uniform);
+          uniform -= index;
+          bits -= bitsPerPeer;
+          sampled += local[index]!;
+        }
+        target = halfMean + 0.5 * (sampled / peers);
+      }
+      // Clamped to ±limit by picking from `choice` (the change, limit, −limit), with no branch;
+      // a limit ≥ 0 (its range) never has both tests true.
+      const change = conformity * (target - own) + drift;
+      choice[0] = change;
+      const next = own + choice[+(change > limit) + 2 * +(change < -limit)]!;
+      const norm = next < 0 ? 0 : next > 1 ? 1 : next;
+      civicNorm[rows[start + k]!] = norm;
+      local[k] = norm;
+    }
+  }
+
+  return (scope, c) => {
+    const bounds = scope.arrays['members.start'] as Int32Array;
+    const start = bounds[c]!;
+    const n = bounds[c + 1]! - start;
     if (n === 0) return;
     const p = scope.params as unknown as SocietyParams;
     if (norms.length < n) norms = new Float32Array(Math.ceil(n * 1.25));
     const local = norms;
-    const { civicNorm, utility, needsMet, age, rows } = v;
     const foodNeed = p.foodNeed;
     const adultAge = p.adultAge;
     let normSum = 0, welfare = 0, met = 0, shortfall = 0;
@@ -49,62 +97,15 @@ export const cultureCultivate: Kernel = {
       // unpredictably along a bucket, and a mispredicted branch costs more than this sum.
       shortfall += Math.max(0, 1 - fed) * foodNeed * (1 - 0.5 * +(age[row]! < adultAge));
     }
-    // Last month's accountability record, and this month's, in the community's civic columns.
-    const record = civicView(scope);
-    const freeRiding = record.freeRiding[c]!;
-    const unpunished = record.unpunished[c]!;
+    const freeRiding = freeRidingOf[c]!;
+    const unpunished = unpunishedOf[c]!;
     const cooperation = (1 - freeRiding) * (met / n);
-    record.welfare[c] = welfare / n;
-    record.shortfall[c] = shortfall;
-    record.cooperation[c] = cooperation;
+    welfareOf[c] = welfare / n;
+    shortfallOf[c] = shortfall;
+    cooperationOf[c] = cooperation;
     const mean = normSum / n;
     // The community-wide pushes, the same for every member.
     const drift = p.normGrowth * (cooperation - p.normReference) - p.normErosion * freeRiding * unpunished;
-    conform(scope.rng(c, 'culture'), civicNorm, rows, start, n, mean, drift, Math.min(p.normPeers, n), p.normConformity, p.maxNormChange);
-  },
-};
-
-/**
- * Moves each member's norm toward the mean and a few sampled peers (peers read as they stand,
- * earlier members already moved), by at most `limit`. Touches only the bucket's rows, the
- * norm column and the community's stream.
- */
-function conform(rng: Rng, civicNorm: Float32Array, rows: Int32Array, start: number, n: number, mean: number, drift: number, peers: number, conformity: number, limit: number): void {
-  const local = norms;
-  // One uniform draw yields several peer indices (its successive base-n digits) while
-  // enough of its 52 bits remain: culture samples peers for every member every month.
-  const bitsPerPeer = Math.log2(Math.max(2, n));
-  const refillBelow = bitsPerPeer + 8;
-  const halfMean = 0.5 * mean;
-  let uniform = 0;
-  let bits = 0;
-  choice[1] = limit;
-  choice[2] = -limit;
-  for (let k = 0; k < n; k++) {
-    const own = local[k]!;
-    let target = mean;
-    if (peers > 0) {
-      let sampled = 0;
-      for (let s = 0; s < peers; s++) {
-        if (bits < refillBelow) {
-          uniform = rng.next();
-          bits = 52;
-        }
-        uniform *= n;
-        const index = Math.floor(uniform);
-        uniform -= index;
-        bits -= bitsPerPeer;
-        sampled += local[index]!;
-      }
-      target = halfMean + 0.5 * (sampled / peers);
-    }
-    // Clamped to ±limit by picking from `choice` (the change, limit, −limit), with no branch;
-    // a limit ≥ 0 (its range) never has both tests true.
-    const change = conformity * (target - own) + drift;
-    choice[0] = change;
-    const next = own + choice[+(change > limit) + 2 * +(change < -limit)]!;
-    const norm = next < 0 ? 0 : next > 1 ? 1 : next;
-    civicNorm[rows[start + k]!] = norm;
-    local[k] = norm;
-  }
-}
+    conform(scope.rng(c, 'culture'), start, n, mean, drift, Math.min(p.normPeers, n), p.normConformity, p.maxNormChange);
+  };
+});

@@ -1,5 +1,5 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
-import { cachedView, giniInPlace } from '../../../sim/index.js';
+import { cachedView, closureKernel, giniInPlace } from '../../../sim/index.js';
 import { binValues, GINI_BINS } from '../economy/inequality.js';
 import type { SocietyParams } from '../params.js';
 import { personView, type PersonView } from './person-view.js';
@@ -61,21 +61,33 @@ const view = cachedView((scope: KernelScope): MetricsView => {
  * member's income per adult-equivalent, goods at the community's prices and floored net worth
  * in the three Gini buffers, at their member place.
  */
-export const metricsPersons: Kernel = {
-  name: 'metrics.persons',
-  streams: [],
-  run(scope, c) {
-    const v = view(scope);
+export const metricsPersons: Kernel = closureKernel('metrics.persons', [], { SUMS: METRIC_SUMS, PRICES: METRIC_PRICES }, (arrays, { SUMS, PRICES }) => {
+  const rows = arrays['members.rows'] as Int32Array;
+  const food = arrays['people.food'] as Float64Array;
+  const manufactures = arrays['people.manufactures'] as Float64Array;
+  const credit = arrays['people.credit'] as Float64Array;
+  const age = arrays['people.age'] as Float32Array;
+  const income = arrays['people.income'] as Float32Array;
+  const needsMet = arrays['people.needsMet'] as Float32Array;
+  const utility = arrays['people.utility'] as Float32Array;
+  const civicNorm = arrays['people.civicNorm'] as Float32Array;
+  const effortOf = arrays['people.effort'] as Float32Array;
+  const incomeValues = arrays['metrics.income'] as Float64Array;
+  const goodsValues = arrays['metrics.goods'] as Float64Array;
+  const values = arrays['metrics.values'] as Float64Array;
+  const prices = arrays['metrics.prices'] as Float64Array;
+  const out = arrays['metrics.personsOut'] as Float64Array;
+  return (scope, c) => {
     const { adultAge, retirementAge } = scope.params as unknown as SocietyParams;
-    const { rows, food, manufactures, credit, age, income, needsMet, utility, civicNorm, effort: effortOf } = v;
-    const { incomeValues, goodsValues, values } = v;
-    const priceFood = v.prices[c * METRIC_PRICES.stride + METRIC_PRICES.food]!;
-    const priceManufactures = v.prices[c * METRIC_PRICES.stride + METRIC_PRICES.manufactures]!;
+    // The members' bucket bounds are rebuilt most months: read where they stand, not built in.
+    const start = scope.arrays['members.start'] as Int32Array;
+    const priceFood = prices[c * PRICES.stride + PRICES.food]!;
+    const priceManufactures = prices[c * PRICES.stride + PRICES.manufactures]!;
     let totalWealth = 0, positiveWealth = 0, debtors = 0, maxWealth = -Infinity, poor = 0, welfare = 0;
     let effort = 0, workers = 0, adults = 0, adultIncome = 0, norm = 0, owedSum = 0;
     let wealthLow = Infinity, wealthHigh = -Infinity, incomeLow = Infinity, incomeHigh = -Infinity, goodsLow = Infinity, goodsHigh = -Infinity;
-    const end = v.start[c + 1]!;
-    for (let m = v.start[c]!; m < end; m++) {
+    const end = start[c + 1]!;
+    for (let m = start[c]!; m < end; m++) {
       const row = rows[m]!;
       const worth = priceFood * food[row]! + priceManufactures * manufactures[row]!;
       const owed = credit[row]!;
@@ -114,28 +126,27 @@ export const metricsPersons: Kernel = {
       if (worth < goodsLow) goodsLow = worth;
       if (worth > goodsHigh) goodsHigh = worth;
     }
-    const o = c * METRIC_SUMS.stride;
-    const out = v.sums;
-    out[o + METRIC_SUMS.wealth] = totalWealth;
-    out[o + METRIC_SUMS.positiveWealth] = positiveWealth;
-    out[o + METRIC_SUMS.debtors] = debtors;
-    out[o + METRIC_SUMS.maxWealth] = maxWealth;
-    out[o + METRIC_SUMS.poor] = poor;
-    out[o + METRIC_SUMS.welfare] = welfare;
-    out[o + METRIC_SUMS.effort] = effort;
-    out[o + METRIC_SUMS.workers] = workers;
-    out[o + METRIC_SUMS.adults] = adults;
-    out[o + METRIC_SUMS.adultIncome] = adultIncome;
-    out[o + METRIC_SUMS.norm] = norm;
-    out[o + METRIC_SUMS.owed] = owedSum;
-    out[o + METRIC_SUMS.wealthLow] = wealthLow;
-    out[o + METRIC_SUMS.wealthHigh] = wealthHigh;
-    out[o + METRIC_SUMS.incomeLow] = incomeLow;
-    out[o + METRIC_SUMS.incomeHigh] = incomeHigh;
-    out[o + METRIC_SUMS.goodsLow] = goodsLow;
-    out[o + METRIC_SUMS.goodsHigh] = goodsHigh;
-  },
-};
+    const o = c * SUMS.stride;
+    out[o + SUMS.wealth] = totalWealth;
+    out[o + SUMS.positiveWealth] = positiveWealth;
+    out[o + SUMS.debtors] = debtors;
+    out[o + SUMS.maxWealth] = maxWealth;
+    out[o + SUMS.poor] = poor;
+    out[o + SUMS.welfare] = welfare;
+    out[o + SUMS.effort] = effort;
+    out[o + SUMS.workers] = workers;
+    out[o + SUMS.adults] = adults;
+    out[o + SUMS.adultIncome] = adultIncome;
+    out[o + SUMS.norm] = norm;
+    out[o + SUMS.owed] = owedSum;
+    out[o + SUMS.wealthLow] = wealthLow;
+    out[o + SUMS.wealthHigh] = wealthHigh;
+    out[o + SUMS.incomeLow] = incomeLow;
+    out[o + SUMS.incomeHigh] = incomeHigh;
+    out[o + SUMS.goodsLow] = goodsLow;
+    out[o + SUMS.goodsHigh] = goodsHigh;
+  };
+});
 
 /**
  * Each member's net worth floored at zero, into `metrics.values` at their member place (the

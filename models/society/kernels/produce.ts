@@ -1,10 +1,8 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
-import { cachedView } from '../../../sim/index.js';
+import { cachedView, closureKernel } from '../../../sim/index.js';
 import { landInCells } from '../land/cell-index.js';
 import { harvestCells } from '../land/yield.js';
 import { landView } from './land.js';
-import { accountView } from './account-view.js';
-import { civicView } from './civic-view.js';
 import { marketView, type MarketArrays } from './market-view.js';
 import { personView } from './person-view.js';
 import { chooseEffort, keptShareAt, workerDetection } from '../economy/effort.js';
@@ -38,87 +36,105 @@ const view = cachedView(personView);
  * Effort and sector choices: e* from the kept share, the norm and deterrence; free riders counted.
  * Then the community's yields: output per unit of labour by sector, into produce.outputIn.
  */
-export const produceEffort: Kernel = {
-  name: 'produce.effort',
-  streams: ['produce'],
-  run(scope, c) {
-    const input = scope.arrays['produce.effortIn'] as Float64Array;
-    const out = scope.arrays['produce.effortOut'] as Float64Array;
-    const i = c * EFFORT_IN.stride;
-    const o = c * EFFORT_OUT.stride;
-    out.fill(0, o, o + EFFORT_OUT.stride);
-    if (input[i + EFFORT_IN.active] === 0) return;
-    const p = scope.params as unknown as SocietyParams;
-    const v = view(scope);
-    const rng = scope.rng(c, 'produce');
-    const { adultAge, retirementAge, switchRate, normWeight, effortCost, shirkingRatio } = p;
-    const marginalFood = 1 - p.foodElasticity;
-    const marginalManufactures = 1 - p.manufacturesElasticity;
-    const civic = civicView(scope);
-    const tau = civic.sharing[c]!;
-    const sharingFactor = 1 - tau + tau / (v.start[c + 1]! - v.start[c]!);
-    // The chance of being named comes from the monitors accountability put in place; members
-    // expect a sanction only as often as named acts were in fact punished, and a heavier one
-    // for each strike already on their record (the graduated ladder).
-    const detection = civic.detection[c]!;
-    const sanctionIfNamed = civic.enforcement[c]! * p.sanction;
-    const expectedMember = workerDetection(p, detection, false) * sanctionIfNamed;
-    const expectedProprietor = workerDetection(p, detection, true) * sanctionIfNamed;
-    // Kept shares by sector and ownership (2 × sector + proprietor), computed once per community.
-    for (let k = 0; k < 4; k++) kept[k] = keptShareAt(p, civic.commonsRate[c]!, k >> 1, (k & 1) === 1);
-    // What an hour of skill earns in each sector at last month's prices and productivity.
-    const markets = marketView(scope);
-    const foodValue = markets.price[2 * c]! * markets.productivity[2 * c]!;
-    const manufacturesValue = markets.price[2 * c + 1]! * markets.productivity[2 * c + 1]!;
-    let labourFood = 0;
-    let labourManufactures = 0;
-    let freeRiders = 0;
-    let workers = 0;
-    const end = v.start[c + 1]!;
-    for (let m = v.start[c]!; m < end; m++) {
-      const row = v.rows[m]!;
-      v.shirked[row] = 0;
-      if (v.age[row]! < adultAge || v.age[row]! >= retirementAge || v.auditor[row] === 1) {
-        v.effort[row] = 0;
-        continue;
+export const produceEffort: Kernel = closureKernel(
+  'produce.effort',
+  ['produce'],
+  { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, chooseEffort, keptShareAt, workerDetection, betterSector, landInCells, foodYield, manufacturesYield },
+  (arrays, lib) => {
+    const { EFFORT_IN: IN, EFFORT_OUT: OUT, OUTPUT_IN: YIELD } = lib;
+    const input = arrays['produce.effortIn'] as Float64Array;
+    const out = arrays['produce.effortOut'] as Float64Array;
+    const outputIn = arrays['produce.outputIn'] as Float64Array;
+    const rows = arrays['members.rows'] as Int32Array;
+    const { age, auditor, shirked, effort: effortOf, sector: sectorOf, skillFood, skillManufactures, proprietor, strikes, civicNorm } = {
+      age: arrays['people.age'] as Float32Array, auditor: arrays['people.auditor'] as Uint8Array, shirked: arrays['people.shirked'] as Uint8Array,
+      effort: arrays['people.effort'] as Float32Array, sector: arrays['people.sector'] as Uint8Array, skillFood: arrays['people.skillFood'] as Float32Array,
+      skillManufactures: arrays['people.skillManufactures'] as Float32Array, proprietor: arrays['people.proprietor'] as Uint8Array,
+      strikes: arrays['people.strikes'] as Float32Array, civicNorm: arrays['people.civicNorm'] as Float32Array,
+    };
+    const sharingOf = arrays['civic.sharing'] as Float64Array;
+    const detectionOf = arrays['civic.detection'] as Float64Array;
+    const enforcementOf = arrays['civic.enforcement'] as Float64Array;
+    const commonsRateOf = arrays['civic.commonsRate'] as Float64Array;
+    const price = arrays['markets.price'] as Float64Array;
+    const productivity = arrays['markets.productivity'] as Float64Array;
+    const capitalOf = arrays['accounts.capital'] as Float64Array;
+    const land = { fertility: arrays['land.fertility'] as Float32Array, water: arrays['land.water'] as Float32Array, resource: arrays['land.resource'] as Float32Array, capacity: arrays['land.capacity'] as Float32Array };
+    const cellStart = arrays['land.cellStart'] as Int32Array;
+    const cells = arrays['land.cells'] as Int32Array;
+    /** Kept shares by sector and ownership (2 × sector + proprietor), for the community at hand. */
+    const kept = new Float64Array(4);
+    return (scope, c) => {
+      const i = c * IN.stride;
+      const o = c * OUT.stride;
+      out.fill(0, o, o + OUT.stride);
+      if (input[i + IN.active] === 0) return;
+      const p = scope.params as unknown as SocietyParams;
+      const start = scope.arrays['members.start'] as Int32Array;
+      const rng = scope.rng(c, 'produce');
+      const { adultAge, retirementAge, switchRate, normWeight, effortCost, shirkingRatio } = p;
+      const marginalFood = 1 - p.foodElasticity;
+      const marginalManufactures = 1 - p.manufacturesElasticity;
+      const tau = sharingOf[c]!;
+      const sharingFactor = 1 - tau + tau / (start[c + 1]! - start[c]!);
+      // The chance of being named comes from the monitors accountability put in place; members
+      // expect a sanction only as often as named acts were in fact punished, and a heavier one
+      // for each strike already on their record (the graduated ladder).
+      const detection = detectionOf[c]!;
+      const sanctionIfNamed = enforcementOf[c]! * p.sanction;
+      const expectedMember = lib.workerDetection(p, detection, false) * sanctionIfNamed;
+      const expectedProprietor = lib.workerDetection(p, detection, true) * sanctionIfNamed;
+      // Kept shares by sector and ownership (2 × sector + proprietor), computed once per community.
+      for (let k = 0; k < 4; k++) kept[k] = lib.keptShareAt(p, commonsRateOf[c]!, k >> 1, (k & 1) === 1);
+      // What an hour of skill earns in each sector at last month's prices and productivity.
+      const foodValue = price[2 * c]! * productivity[2 * c]!;
+      const manufacturesValue = price[2 * c + 1]! * productivity[2 * c + 1]!;
+      let labourFood = 0;
+      let labourManufactures = 0;
+      let freeRiders = 0;
+      let workers = 0;
+      const end = start[c + 1]!;
+      for (let m = start[c]!; m < end; m++) {
+        const row = rows[m]!;
+        shirked[row] = 0;
+        if (age[row]! < adultAge || age[row]! >= retirementAge || auditor[row] === 1) {
+          effortOf[row] = 0;
+          continue;
+        }
+        if (rng.next() < switchRate) sectorOf[row] = lib.betterSector(foodValue, manufacturesValue, skillFood[row]!, skillManufactures[row]!);
+        const sector = sectorOf[row]!;
+        const skill = sector === 0 ? skillFood[row]! : skillManufactures[row]!;
+        const owner = proprietor[row]!;
+        const keep = kept[2 * sector + owner]!;
+        // The marginal product of an hour, in labour-hours at cost: (1 − a) × skill.
+        const w = (sector === 0 ? marginalFood : marginalManufactures) * skill;
+        const deterrence = (owner === 1 ? expectedProprietor : expectedMember) * (1 + strikes[row]!);
+        const effort = lib.chooseEffort(keep * sharingFactor, w, civicNorm[row]!, normWeight, deterrence, effortCost);
+        if (effort < shirkingRatio * lib.chooseEffort(keep, w, civicNorm[row]!, normWeight, deterrence, effortCost)) {
+          freeRiders++;
+          shirked[row] = 1;
+        }
+        workers++;
+        effortOf[row] = effort;
+        if (sector === 0) labourFood += skill * effort;
+        else labourManufactures += skill * effort;
       }
-      if (rng.next() < switchRate) v.sector[row] = betterSector(foodValue, manufacturesValue, v.skillFood[row]!, v.skillManufactures[row]!);
-      const sector = v.sector[row]!;
-      const skill = sector === 0 ? v.skillFood[row]! : v.skillManufactures[row]!;
-      const owner = v.proprietor[row]!;
-      const keep = kept[2 * sector + owner]!;
-      // The marginal product of an hour, in labour-hours at cost: (1 − a) × skill.
-      const w = (sector === 0 ? marginalFood : marginalManufactures) * skill;
-      const deterrence = (owner === 1 ? expectedProprietor : expectedMember) * (1 + v.strikes[row]!);
-      const effort = chooseEffort(keep * sharingFactor, w, v.civicNorm[row]!, normWeight, deterrence, effortCost);
-      if (effort < shirkingRatio * chooseEffort(keep, w, v.civicNorm[row]!, normWeight, deterrence, effortCost)) {
-        freeRiders++;
-        v.shirked[row] = 1;
-      }
-      workers++;
-      v.effort[row] = effort;
-      if (sector === 0) labourFood += skill * effort;
-      else labourManufactures += skill * effort;
-    }
-    out[o + EFFORT_OUT.labourFood] = labourFood;
-    out[o + EFFORT_OUT.labourManufactures] = labourManufactures;
-    out[o + EFFORT_OUT.freeRiders] = freeRiders;
-    out[o + EFFORT_OUT.workers] = workers;
-    out[o + EFFORT_OUT.detection] = detection;
-    // The food land the yield needs, where anyone farms.
-    const land = labourFood > 0 ? communityLand(scope, c) : 0;
-    out[o + EFFORT_OUT.land] = land;
-    const outputIn = scope.arrays['produce.outputIn'] as Float64Array;
-    const food = foodYield(p, land / input[i + EFFORT_IN.landUnit]!, labourFood) * input[i + EFFORT_IN.factorFood]!;
-    const equipment = accountView(scope).capital[c]! / Math.max(1e-9, p.capitalPerWorker);
-    const manufactures = manufacturesYield(p, equipment, labourManufactures) * input[i + EFFORT_IN.factorManufactures]!;
-    outputIn[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitFood] = food / Math.max(1e-12, labourFood);
-    outputIn[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitManufactures] = manufactures / Math.max(1e-12, labourManufactures);
+      out[o + OUT.labourFood] = labourFood;
+      out[o + OUT.labourManufactures] = labourManufactures;
+      out[o + OUT.freeRiders] = freeRiders;
+      out[o + OUT.workers] = workers;
+      out[o + OUT.detection] = detection;
+      // The food land the yield needs, where anyone farms (land/cell-index.ts: the community's cells in the flat index).
+      const landHeld = labourFood > 0 ? lib.landInCells(land, cells, cellStart[c]!, cellStart[c + 1]!) : 0;
+      out[o + OUT.land] = landHeld;
+      const food = lib.foodYield(p, landHeld / input[i + IN.landUnit]!, labourFood) * input[i + IN.factorFood]!;
+      const equipment = capitalOf[c]! / Math.max(1e-9, p.capitalPerWorker);
+      const manufactures = lib.manufacturesYield(p, equipment, labourManufactures) * input[i + IN.factorManufactures]!;
+      outputIn[c * YIELD.stride + YIELD.perUnitFood] = food / Math.max(1e-12, labourFood);
+      outputIn[c * YIELD.stride + YIELD.perUnitManufactures] = manufactures / Math.max(1e-12, labourManufactures);
+    };
   },
-};
-
-/** The effort kernel's kept shares for one community (one per thread). */
-const kept = new Float64Array(4);
+);
 
 /** Food from h hours on `land` units of land: Y = A·h·(land/h)^a. */
 function foodYield(p: SocietyParams, land: number, h: number): number {
@@ -130,12 +146,6 @@ function foodYield(p: SocietyParams, land: number, h: number): number {
 function manufacturesYield(p: SocietyParams, equipment: number, h: number): number {
   if (h <= 0) return 0;
   return p.manufacturesProductivity * h * Math.pow((equipment + 0.5 * h) / h, p.manufacturesElasticity);
-}
-
-/** Community c's food land (`landInCells` over its cells in the flat index; see land/cell-index.ts). */
-function communityLand(scope: KernelScope, c: number): number {
-  const land = landView(scope);
-  return landInCells(land, land.cells, land.start[c]!, land.start[c + 1]!);
 }
 
 /** The sector where an hour earns more at today's prices (ties and a dead market go by skill). */

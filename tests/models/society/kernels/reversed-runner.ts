@@ -1,4 +1,4 @@
-import { KernelArrays, kernelMap, type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner } from '../../../../sim/shards.js';
+import { jobWork, KernelArrays, kernelMap, type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner } from '../../../../sim/shards.js';
 import type { Rng } from '../../../../sim/index.js';
 import type { Society } from '../../../../models/society/index.js';
 import { communityStream } from '../../../../models/society/communities/community.js';
@@ -38,7 +38,8 @@ export class ReversedRunner implements ShardRunner {
     if (this.record.refresh()) this.scope.version++;
     const reversed = this.reverse.test(name);
     if (reversed) this.ran.add(name);
-    for (let i = 0; i < count; i++) kernel.run(this.scope, reversed ? count - 1 - i : i);
+    const work = jobWork(kernel, this.scope);
+    for (let i = 0; i < count; i++) work(this.scope, reversed ? count - 1 - i : i);
   }
 
   begin(name: string, count: number): void {
