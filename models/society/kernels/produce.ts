@@ -1,10 +1,7 @@
-import type { Kernel, KernelScope } from '../../../sim/index.js';
-import { cachedView, closureKernel } from '../../../sim/index.js';
+import type { Kernel } from '../../../sim/index.js';
+import { closureKernel } from '../../../sim/index.js';
 import { landInCells } from '../land/cell-index.js';
 import { harvestCells } from '../land/yield.js';
-import { landView } from './land.js';
-import { marketView, type MarketArrays } from './market-view.js';
-import { personView } from './person-view.js';
 import { chooseEffort, keptShareAt, workerDetection } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 
@@ -28,9 +25,6 @@ export const EFFORT_OUT = { stride: 6, labourFood: 0, labourManufactures: 1, fre
 export const OUTPUT_IN = { stride: 2, perUnitFood: 0, perUnitManufactures: 1 } as const;
 /** produce.outputOut, per community: goods produced by sector, and the resource the harvest took. */
 export const OUTPUT_OUT = { stride: 3, producedFood: 0, producedManufactures: 1, harvested: 2 } as const;
-
-/** The columns both kernels read, typed; rebuilt only when the scope's arrays were replaced. */
-const view = cachedView(personView);
 
 /**
  * Effort and sector choices: e* from the kept share, the norm and deterrence; free riders counted.
@@ -156,79 +150,90 @@ function betterSector(foodValue: number, manufacturesValue: number, skillFood: n
   return food >= manufactures ? 0 : 1;
 }
 
-/** The output kernel's normal draws for one community (grown to the largest; one per thread). */
-let normals = new Float64Array(256);
-
-/** One market's output, productivity, (slowly moving) labour cost and hours for the month. */
-function recordMarket(markets: MarketArrays, slot: number, produced: number, labour: number, hours: number): void {
-  markets.output[slot] = produced;
-  if (labour > 0) markets.productivity[slot] = produced / labour;
-  // Labour cost moves slowly: one month's luck should not reprice the goods.
-  if (produced > 0) markets.labourCost[slot] = 0.8 * markets.labourCost[slot]! + 0.2 * (hours / produced);
-  markets.hours[slot] = hours;
-}
-
 /** Each worker's output: their share of the sector's yield times a mean-one lognormal shock. */
-export const produceOutput: Kernel = {
-  name: 'produce.output',
-  streams: ['produce'],
-  run(scope, c) {
-    const input = scope.arrays['produce.outputIn'] as Float64Array;
-    const active = scope.arrays['produce.effortIn'] as Float64Array;
-    const out = scope.arrays['produce.outputOut'] as Float64Array;
-    const o = c * OUTPUT_OUT.stride;
-    out.fill(0, o, o + OUTPUT_OUT.stride);
-    if (active[c * EFFORT_IN.stride + EFFORT_IN.active] === 0) return;
+export const produceOutput: Kernel = closureKernel('produce.output', ['produce'], { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, OUTPUT_OUT, harvestCells }, (arrays, lib) => {
+  const { EFFORT_IN: ACTIVE, EFFORT_OUT: LABOUR, OUTPUT_IN: IN, OUTPUT_OUT: OUT } = lib;
+  const input = arrays['produce.outputIn'] as Float64Array;
+  const active = arrays['produce.effortIn'] as Float64Array;
+  const out = arrays['produce.outputOut'] as Float64Array;
+  const labour = arrays['produce.effortOut'] as Float64Array;
+  const rows = arrays['members.rows'] as Int32Array;
+  const effortOf = arrays['people.effort'] as Float32Array;
+  const sectorOf = arrays['people.sector'] as Uint8Array;
+  const skillFood = arrays['people.skillFood'] as Float32Array;
+  const skillManufactures = arrays['people.skillManufactures'] as Float32Array;
+  const output = arrays['people.output'] as Float32Array;
+  const marketOutput = arrays['markets.output'] as Float64Array;
+  const productivity = arrays['markets.productivity'] as Float64Array;
+  const labourCost = arrays['markets.labourCost'] as Float64Array;
+  const marketHours = arrays['markets.hours'] as Float64Array;
+  const resource = arrays['land.resource'] as Float32Array;
+  const user = arrays['land.user'] as Int32Array;
+  const cellStart = arrays['land.cellStart'] as Int32Array;
+  const cells = arrays['land.cells'] as Int32Array;
+  /** The community's normal draws (grown to the largest; one per build, and so per thread). */
+  let normals = new Float64Array(256);
+
+  /** One market's output, productivity, (slowly moving) labour cost and hours for the month. */
+  function recordMarket(slot: number, produced: number, labourUsed: number, hours: number): void {
+    marketOutput[slot] = produced;
+    if (labourUsed > 0) productivity[slot] = produced / labourUsed;
+    // Labour cost moves slowly: one month's luck should not reprice the goods.
+    if (produced > 0) labourCost[slot] = 0.8 * labourCost[slot]! + 0.2 * (hours / produced);
+    marketHours[slot] = hours;
+  }
+
+  return (scope, c) => {
+    const o = c * OUT.stride;
+    out.fill(0, o, o + OUT.stride);
+    if (active[c * ACTIVE.stride + ACTIVE.active] === 0) return;
     const p = scope.params as unknown as SocietyParams;
-    const v = view(scope);
+    const start = scope.arrays['members.start'] as Int32Array;
     const rng = scope.rng(c, 'produce');
     const sigma = p.shockSpread;
     const hoursPerMonth = p.hoursPerMonth;
-    const perUnitFood = input[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitFood]!;
-    const perUnitManufactures = input[c * OUTPUT_IN.stride + OUTPUT_IN.perUnitManufactures]!;
+    const perUnitFood = input[c * IN.stride + IN.perUnitFood]!;
+    const perUnitManufactures = input[c * IN.stride + IN.perUnitManufactures]!;
     let producedFood = 0;
     let producedManufactures = 0;
     let hoursFood = 0;
     let hoursManufactures = 0;
-    const first = v.start[c]!;
-    const end = v.start[c + 1]!;
+    const first = start[c]!;
+    const end = start[c + 1]!;
     // One normal draw per worker, in member order: drawn together first, the same numbers.
     let draws = 0;
     if (sigma > 0) {
-      for (let m = first; m < end; m++) if (v.effort[v.rows[m]!]! > 0) draws++;
+      for (let m = first; m < end; m++) if (effortOf[rows[m]!]! > 0) draws++;
       if (normals.length < draws) normals = new Float64Array(Math.max(draws, 2 * normals.length));
       rng.fillNormals(normals, draws);
     }
     const drift = (sigma * sigma) / 2;
     let d = 0;
     for (let m = first; m < end; m++) {
-      const row = v.rows[m]!;
-      const effort = v.effort[row]!;
+      const row = rows[m]!;
+      const effort = effortOf[row]!;
       if (effort <= 0) {
-        v.output[row] = 0;
+        output[row] = 0;
         continue;
       }
-      const sector = v.sector[row]!;
-      const skill = sector === 0 ? v.skillFood[row]! : v.skillManufactures[row]!;
+      const sector = sectorOf[row]!;
+      const skill = sector === 0 ? skillFood[row]! : skillManufactures[row]!;
       const shock = sigma > 0 ? Math.exp(sigma * normals[d++]! - drift) : 1;
-      v.output[row] = (sector === 0 ? perUnitFood : perUnitManufactures) * skill * effort * shock;
+      output[row] = (sector === 0 ? perUnitFood : perUnitManufactures) * skill * effort * shock;
       if (sector === 0) {
-        producedFood += v.output[row]!;
+        producedFood += output[row]!;
         hoursFood += effort * hoursPerMonth;
       } else {
-        producedManufactures += v.output[row]!;
+        producedManufactures += output[row]!;
         hoursManufactures += effort * hoursPerMonth;
       }
     }
-    out[o + OUTPUT_OUT.producedFood] = producedFood;
-    out[o + OUTPUT_OUT.producedManufactures] = producedManufactures;
-    const labour = scope.arrays['produce.effortOut'] as Float64Array;
-    const markets = marketView(scope);
-    const e = c * EFFORT_OUT.stride;
-    recordMarket(markets, 2 * c, producedFood, labour[e + EFFORT_OUT.labourFood]!, hoursFood);
-    recordMarket(markets, 2 * c + 1, producedManufactures, labour[e + EFFORT_OUT.labourManufactures]!, hoursManufactures);
+    out[o + OUT.producedFood] = producedFood;
+    out[o + OUT.producedManufactures] = producedManufactures;
+    const e = c * LABOUR.stride;
+    recordMarket(2 * c, producedFood, labour[e + LABOUR.labourFood]!, hoursFood);
+    recordMarket(2 * c + 1, producedManufactures, labour[e + LABOUR.labourManufactures]!, hoursManufactures);
     // The harvest draws the food's share of the resource down from the cells the community holds.
-    const land = landView(scope);
-    out[o + OUTPUT_OUT.harvested] = harvestCells(land.resource, land.user, land.cells, land.start[c]!, land.start[c + 1]!, c, producedFood * p.harvestPerFood);
-  },
-};
+    out[o + OUT.harvested] = lib.harvestCells(resource, user, cells, cellStart[c]!, cellStart[c + 1]!, c, producedFood * p.harvestPerFood);
+  };
+});
