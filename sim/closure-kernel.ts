@@ -18,9 +18,15 @@ export type CommunityWork = (scope: KernelScope, c: number) => void;
  *
  * So `build` must be self-contained: it may use its parameters, `lib` (the helpers and
  * constants it needs, handed over as they are) and the language's globals, and nothing else of
- * its module — a name from outside fails with a ReferenceError on its first run. It reads its
- * arrays from `arrays` while it builds (those names are what is watched) and anything that may
- * change between runs, such as `members.start` and the parameters, from the scope at each call.
+ * its module — a name from outside fails with a ReferenceError on its first run. It reads from
+ * `arrays`, while it builds, the arrays its loops walk (those names are what is watched); arrays
+ * that are replaced now and then it reads from the scope at each call instead, as it does the
+ * parameters: every build starts as new code, and V8 takes several jobs' worth of calls to
+ * optimise it again. In the society that means building over the person columns and per-member
+ * scratch (replaced only when the table outgrows its capacity) and reading the arrays indexed by
+ * community (replaced whenever communities outgrow theirs) and `members.start` (most months) at
+ * each call: built over both, seven kernels ran 10% slower in the benchmark's early window,
+ * where communities are founded, than the plain kernels they replaced.
  */
 export function closureKernel<L>(name: string, streams: readonly string[], lib: L, build: (arrays: ArraysByName, lib: L) => CommunityWork): Kernel {
   const source = `return (${build.toString()});`;

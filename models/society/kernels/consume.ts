@@ -1,5 +1,5 @@
-import type { Kernel } from '../../../sim/index.js';
-import { closureKernel } from '../../../sim/index.js';
+import type { Kernel, KernelScope } from '../../../sim/index.js';
+import { cachedView, closureKernel } from '../../../sim/index.js';
 import { utility } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 import { CARERS } from './distribute.js';
@@ -14,10 +14,25 @@ import { heldInFood, writePersonSums } from './person-sums.js';
 /** consume.out, per community: food eaten and spoiled, manufactures used and worn, in its members' holdings. */
 export const CONSUME_OUT = { stride: 5, eaten: 0, spoiled: 1, used: 2, worn: 3, depreciation: 4 } as const;
 
+/** The arrays indexed by community (and the members' bucket bounds), replaced as communities are founded. */
+const communityArrays = cachedView((scope: KernelScope) => {
+  const a = scope.arrays;
+  return {
+    start: a['members.start'] as Int32Array,
+    out: a['consume.out'] as Float64Array,
+    /** `people.sumsIn` and `people.sumsOut` (kernels/person-sums.ts): the meals write the sums that kernel would. */
+    sumsIn: a['people.sumsIn'] as Float64Array,
+    sumsOut: a['people.sumsOut'] as Float64Array,
+    fundFood: a['accounts.food'] as Float64Array,
+    fundManufactures: a['accounts.manufactures'] as Float64Array,
+    stock: a['accounts.stock'] as Float64Array,
+    capital: a['accounts.capital'] as Float64Array,
+  };
+});
+
 /** Dependants fed, then each member's consumption, spoilage and wear. */
-export const consumeMeals: Kernel = closureKernel('consume.meals', [], { CONSUME_OUT, CARERS, utility, heldInFood, writePersonSums }, (arrays, lib) => {
+export const consumeMeals: Kernel = closureKernel('consume.meals', [], { CONSUME_OUT, CARERS, utility, heldInFood, writePersonSums, perCommunity: communityArrays }, (arrays, lib) => {
   const OUT = lib.CONSUME_OUT;
-  const out = arrays['consume.out'] as Float64Array;
   const rows = arrays['members.rows'] as Int32Array;
   const carers = arrays[lib.CARERS] as Int32Array;
   const age = arrays['people.age'] as Float32Array;
@@ -28,13 +43,8 @@ export const consumeMeals: Kernel = closureKernel('consume.meals', [], { CONSUME
   const satisfaction = arrays['people.satisfaction'] as Float32Array;
   const effort = arrays['people.effort'] as Float32Array;
   const civicNorm = arrays['people.civicNorm'] as Float32Array;
-  /** `people.sumsIn` and `people.sumsOut` (kernels/person-sums.ts): the meals write the sums that kernel would. */
-  const sumsIn = arrays['people.sumsIn'] as Float64Array;
-  const sumsOut = arrays['people.sumsOut'] as Float64Array;
-  const fundFood = arrays['accounts.food'] as Float64Array;
-  const fundManufactures = arrays['accounts.manufactures'] as Float64Array;
-  const stock = arrays['accounts.stock'] as Float64Array;
-  const capital = arrays['accounts.capital'] as Float64Array;
+  /** The arrays indexed by community, replaced as communities are founded: set at each call. */
+  let community = undefined as unknown as ReturnType<typeof lib.perCommunity>;
 
   /**
    * Dependants short of food take it from their carer's holding, beyond the carer's own need.
@@ -65,6 +75,7 @@ export const consumeMeals: Kernel = closureKernel('consume.meals', [], { CONSUME
    */
   function eat(p: SocietyParams, start: Int32Array, c: number): void {
     const { adultAge, foodNeed, manufacturesUse, foodSpoilage, manufacturesWear, foodPreference, effortCost } = p;
+    const { out, sumsIn, sumsOut } = community;
     const ratio = sumsIn[0]!;
     let eaten = 0;
     let used = 0;
@@ -108,6 +119,7 @@ export const consumeMeals: Kernel = closureKernel('consume.meals', [], { CONSUME
 
   /** Spoilage and wear of the community's fund and collective (in the accounts' columns), added to what its members lost. */
   function wearStocks(p: SocietyParams, c: number): void {
+    const { out, fundFood, fundManufactures, stock, capital } = community;
     const o = c * OUT.stride;
     const fundSpoil = fundFood[2 * c]! * p.foodSpoilage;
     const fundWear = fundManufactures[2 * c]! * p.manufacturesWear;
@@ -124,7 +136,8 @@ export const consumeMeals: Kernel = closureKernel('consume.meals', [], { CONSUME
 
   return (scope, c) => {
     const p = scope.params as unknown as SocietyParams;
-    const start = scope.arrays['members.start'] as Int32Array;
+    community = lib.perCommunity(scope);
+    const start = community.start;
     feedDependants(p, start, c);
     eat(p, start, c);
     wearStocks(p, c);

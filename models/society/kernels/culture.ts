@@ -1,5 +1,6 @@
 import type { Kernel, Rng } from '../../../sim/index.js';
 import { closureKernel } from '../../../sim/index.js';
+import { civicView } from './civic-view.js';
 import type { SocietyParams } from '../params.js';
 
 /**
@@ -9,18 +10,12 @@ import type { SocietyParams } from '../params.js';
  */
 
 /** Welfare, needs and shortfall summed, then every norm moved (see `conform`). Empty communities are left alone. */
-export const cultureCultivate: Kernel = closureKernel('culture.cultivate', ['culture'], {}, (arrays) => {
+export const cultureCultivate: Kernel = closureKernel('culture.cultivate', ['culture'], { civicView }, (arrays, lib) => {
   const rows = arrays['members.rows'] as Int32Array;
   const civicNorm = arrays['people.civicNorm'] as Float32Array;
   const utility = arrays['people.utility'] as Float32Array;
   const needsMet = arrays['people.needsMet'] as Float32Array;
   const age = arrays['people.age'] as Float32Array;
-  // The community's record: last month's accountability, this month's welfare, shortfall and cooperation.
-  const freeRidingOf = arrays['civic.freeRiding'] as Float64Array;
-  const unpunishedOf = arrays['civic.unpunished'] as Float64Array;
-  const welfareOf = arrays['civic.welfare'] as Float64Array;
-  const shortfallOf = arrays['civic.shortfall'] as Float64Array;
-  const cooperationOf = arrays['civic.cooperation'] as Float64Array;
   /**
    * The members' norms in bucket order (index k − start), kept equal to the column as norms
    * change: peers are read from here, a few hundred bytes in cache, instead of through the
@@ -97,12 +92,14 @@ export const cultureCultivate: Kernel = closureKernel('culture.cultivate', ['cul
       // unpredictably along a bucket, and a mispredicted branch costs more than this sum.
       shortfall += Math.max(0, 1 - fed) * foodNeed * (1 - 0.5 * +(age[row]! < adultAge));
     }
-    const freeRiding = freeRidingOf[c]!;
-    const unpunished = unpunishedOf[c]!;
+    // Last month's accountability record, and this month's, in the community's civic columns.
+    const record = lib.civicView(scope);
+    const freeRiding = record.freeRiding[c]!;
+    const unpunished = record.unpunished[c]!;
     const cooperation = (1 - freeRiding) * (met / n);
-    welfareOf[c] = welfare / n;
-    shortfallOf[c] = shortfall;
-    cooperationOf[c] = cooperation;
+    record.welfare[c] = welfare / n;
+    record.shortfall[c] = shortfall;
+    record.cooperation[c] = cooperation;
     const mean = normSum / n;
     // The community-wide pushes, the same for every member.
     const drift = p.normGrowth * (cooperation - p.normReference) - p.normErosion * freeRiding * unpunished;

@@ -2,6 +2,9 @@ import type { Kernel } from '../../../sim/index.js';
 import type { SocietyParams } from '../params.js';
 import { closureKernel } from '../../../sim/index.js';
 import { ownersPart } from '../economy/effort.js';
+import { accountView } from './account-view.js';
+import { civicView } from './civic-view.js';
+import { marketView } from './market-view.js';
 
 /**
  * Distribution's per-person work, one community at a time, from the communities' columns
@@ -28,9 +31,8 @@ export const CARERS = 'distribute.carers';
 export const FOUND_CARER = -3;
 
 /** One community's month, in as few passes over its members as the order of operations allows. */
-export const distributeIncome: Kernel = closureKernel('distribute.income', [], { DISTRIBUTE_OUT, FOUND_CARER, ownersPart }, (arrays, lib) => {
+export const distributeIncome: Kernel = closureKernel('distribute.income', [], { DISTRIBUTE_OUT, FOUND_CARER, ownersPart, accountView, civicView, marketView }, (arrays, lib) => {
   const OUT = lib.DISTRIBUTE_OUT;
-  const out = arrays['distribute.out'] as Float64Array;
   /** The columns and arrays the passes read and write. */
   const v = {
     rows: arrays['members.rows'] as Int32Array,
@@ -53,14 +55,8 @@ export const distributeIncome: Kernel = closureKernel('distribute.income', [], {
     rowOfId: arrays['ids.rowOfId'] as Int32Array,
     idOfRow: arrays['ids.idOfRow'] as Int32Array,
   };
-  const accounts = {
-    food: arrays['accounts.food'] as Float64Array, manufactures: arrays['accounts.manufactures'] as Float64Array,
-    stock: arrays['accounts.stock'] as Float64Array, loan: arrays['accounts.loan'] as Float64Array,
-  };
-  const commonsRate = arrays['civic.commonsRate'] as Float64Array;
-  const sharingOf = arrays['civic.sharing'] as Float64Array;
-  const fundPayout = arrays['civic.fundPayout'] as Float64Array;
-  const price = arrays['markets.price'] as Float64Array;
+  /** The communities' accounts, replaced as communities are founded: set at each call. */
+  let accounts = undefined as unknown as ReturnType<typeof lib.accountView>;
   /** The members' bucket bounds, read from the scope at each call (they are rebuilt most months). */
   let bounds: Int32Array = new Int32Array(0);
 
@@ -427,7 +423,10 @@ export const distributeIncome: Kernel = closureKernel('distribute.income', [], {
   return (scope, c) => {
     const p = scope.params as unknown as SocietyParams;
     bounds = scope.arrays['members.start'] as Int32Array;
-    const owned = resetCuts(p, commonsRate[c]!, sharingOf[c]!);
+    accounts = lib.accountView(scope);
+    const civic = lib.civicView(scope);
+    const out = scope.arrays['distribute.out'] as Float64Array;
+    const owned = resetCuts(p, civic.commonsRate[c]!, civic.sharing[c]!);
     splitOutputs(p, c, owned);
     const fund = 2 * c;
     // The fund's food as it is booked below: its share of output, then the owners' part
@@ -435,8 +434,9 @@ export const distributeIncome: Kernel = closureKernel('distribute.income', [], {
     let fundFood = accounts.food[fund]! + cuts.fundedFood;
     if (owned && (cuts.ownedFood !== 0 || cuts.ownedManufactures !== 0) && cuts.proprietors === 0) fundFood += cuts.ownedFood;
     if (owned) payOwners(p, c);
-    const budget = fundPayout[c]! * fundFood;
-    const fundShortfall = shareSettleAndFindNeed(p, c, budget, price[2 * c]!, price[2 * c + 1]!);
+    const budget = civic.fundPayout[c]! * fundFood;
+    const markets = lib.marketView(scope);
+    const fundShortfall = shareSettleAndFindNeed(p, c, budget, markets.price[2 * c]!, markets.price[2 * c + 1]!);
     const o = c * OUT.stride;
     const paying = budget > 0 && fundShortfall > 0;
     const paid = payFundAndFindCarers(p, c, paying ? Math.min(1, budget / fundShortfall) : 0, paying);

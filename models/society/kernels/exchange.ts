@@ -1,5 +1,7 @@
 import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { closureKernel } from '../../../sim/index.js';
+import { accountView } from './account-view.js';
+import { marketView } from './market-view.js';
 import { personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
 
@@ -44,9 +46,8 @@ export function ordersView(scope: KernelScope) {
 }
 
 /** Orders, matching (the short side served in full, the long side pro rata) and settlement. */
-export const exchangeMarket: Kernel = closureKernel('exchange.market', [], { EXCHANGE_OUT, ORDERS, UNION_PACE }, (arrays, lib) => {
+export const exchangeMarket: Kernel = closureKernel('exchange.market', [], { EXCHANGE_OUT, ORDERS, UNION_PACE, marketView, accountView }, (arrays, lib) => {
   const OUT = lib.EXCHANGE_OUT;
-  const out = arrays['exchange.out'] as Float64Array;
   const v = {
     rows: arrays['members.rows'] as Int32Array,
     age: arrays['people.age'] as Float32Array,
@@ -60,14 +61,9 @@ export const exchangeMarket: Kernel = closureKernel('exchange.market', [], { EXC
     orderFood: arrays[lib.ORDERS[0]] as Float64Array,
     orderManufactures: arrays[lib.ORDERS[1]] as Float64Array,
   };
-  const markets = {
-    price: arrays['markets.price'] as Float64Array, markup: arrays['markets.markup'] as Float64Array, labourCost: arrays['markets.labourCost'] as Float64Array,
-    unmet: arrays['markets.unmet'] as Float64Array, unsold: arrays['markets.unsold'] as Float64Array,
-  };
-  const accounts = {
-    stock: arrays['accounts.stock'] as Float64Array, capital: arrays['accounts.capital'] as Float64Array, loan: arrays['accounts.loan'] as Float64Array,
-    credit: arrays['accounts.credit'] as Float64Array,
-  };
+  // The arrays indexed by community are replaced as communities are founded: these are set at each call.
+  let markets = undefined as unknown as ReturnType<typeof lib.marketView>;
+  let accounts = undefined as unknown as ReturnType<typeof lib.accountView>;
   /** The members' bucket bounds, read from the scope at each call (they are rebuilt most months). */
   let start: Int32Array = new Int32Array(0);
 
@@ -209,6 +205,9 @@ export const exchangeMarket: Kernel = closureKernel('exchange.market', [], { EXC
   return (scope, c) => {
     const p = scope.params as unknown as SocietyParams;
     start = scope.arrays['members.start'] as Int32Array;
+    markets = lib.marketView(scope);
+    accounts = lib.accountView(scope);
+    const out = scope.arrays['exchange.out'] as Float64Array;
     const o = c * OUT.stride;
     const priceFood = markets.price[2 * c]!;
     const priceManufactures = markets.price[2 * c + 1]!;

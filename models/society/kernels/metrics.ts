@@ -55,13 +55,20 @@ const view = cachedView((scope: KernelScope): MetricsView => {
   return Object.assign(personView(scope), { incomeValues: income!, goodsValues: goods!, values: values!, prices: a['metrics.prices'] as Float64Array, sums: a['metrics.personsOut'] as Float64Array });
 });
 
+/** The arrays indexed by community (and the members' bucket bounds), replaced as communities are founded: read at each call. */
+const communityArrays = cachedView((scope: KernelScope) => ({
+  start: scope.arrays['members.start'] as Int32Array,
+  prices: scope.arrays['metrics.prices'] as Float64Array,
+  out: scope.arrays['metrics.personsOut'] as Float64Array,
+}));
+
 /**
  * The pass over a community's members, in member order: its sums for the means and shares, its
  * persons' debts and the extremes of wealth, income and goods (for the binned Ginis); leaves each
  * member's income per adult-equivalent, goods at the community's prices and floored net worth
  * in the three Gini buffers, at their member place.
  */
-export const metricsPersons: Kernel = closureKernel('metrics.persons', [], { SUMS: METRIC_SUMS, PRICES: METRIC_PRICES }, (arrays, { SUMS, PRICES }) => {
+export const metricsPersons: Kernel = closureKernel('metrics.persons', [], { SUMS: METRIC_SUMS, PRICES: METRIC_PRICES, perCommunity: communityArrays }, (arrays, { SUMS, PRICES, perCommunity }) => {
   const rows = arrays['members.rows'] as Int32Array;
   const food = arrays['people.food'] as Float64Array;
   const manufactures = arrays['people.manufactures'] as Float64Array;
@@ -75,12 +82,9 @@ export const metricsPersons: Kernel = closureKernel('metrics.persons', [], { SUM
   const incomeValues = arrays['metrics.income'] as Float64Array;
   const goodsValues = arrays['metrics.goods'] as Float64Array;
   const values = arrays['metrics.values'] as Float64Array;
-  const prices = arrays['metrics.prices'] as Float64Array;
-  const out = arrays['metrics.personsOut'] as Float64Array;
   return (scope, c) => {
     const { adultAge, retirementAge } = scope.params as unknown as SocietyParams;
-    // The members' bucket bounds are rebuilt most months: read where they stand, not built in.
-    const start = scope.arrays['members.start'] as Int32Array;
+    const { start, prices, out } = perCommunity(scope);
     const priceFood = prices[c * PRICES.stride + PRICES.food]!;
     const priceManufactures = prices[c * PRICES.stride + PRICES.manufactures]!;
     let totalWealth = 0, positiveWealth = 0, debtors = 0, maxWealth = -Infinity, poor = 0, welfare = 0;

@@ -2,6 +2,10 @@ import type { Kernel } from '../../../sim/index.js';
 import { closureKernel } from '../../../sim/index.js';
 import { landInCells } from '../land/cell-index.js';
 import { harvestCells } from '../land/yield.js';
+import { accountView } from './account-view.js';
+import { civicView } from './civic-view.js';
+import { landView } from './land.js';
+import { marketView, type MarketArrays } from './market-view.js';
 import { chooseEffort, keptShareAt, workerDetection } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
 
@@ -33,12 +37,9 @@ export const OUTPUT_OUT = { stride: 3, producedFood: 0, producedManufactures: 1,
 export const produceEffort: Kernel = closureKernel(
   'produce.effort',
   ['produce'],
-  { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, chooseEffort, keptShareAt, workerDetection, betterSector, landInCells, foodYield, manufacturesYield },
+  { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, chooseEffort, keptShareAt, workerDetection, betterSector, landInCells, foodYield, manufacturesYield, civicView, marketView, accountView, landView },
   (arrays, lib) => {
     const { EFFORT_IN: IN, EFFORT_OUT: OUT, OUTPUT_IN: YIELD } = lib;
-    const input = arrays['produce.effortIn'] as Float64Array;
-    const out = arrays['produce.effortOut'] as Float64Array;
-    const outputIn = arrays['produce.outputIn'] as Float64Array;
     const rows = arrays['members.rows'] as Int32Array;
     const { age, auditor, shirked, effort: effortOf, sector: sectorOf, skillFood, skillManufactures, proprietor, strikes, civicNorm } = {
       age: arrays['people.age'] as Float32Array, auditor: arrays['people.auditor'] as Uint8Array, shirked: arrays['people.shirked'] as Uint8Array,
@@ -46,19 +47,12 @@ export const produceEffort: Kernel = closureKernel(
       skillManufactures: arrays['people.skillManufactures'] as Float32Array, proprietor: arrays['people.proprietor'] as Uint8Array,
       strikes: arrays['people.strikes'] as Float32Array, civicNorm: arrays['people.civicNorm'] as Float32Array,
     };
-    const sharingOf = arrays['civic.sharing'] as Float64Array;
-    const detectionOf = arrays['civic.detection'] as Float64Array;
-    const enforcementOf = arrays['civic.enforcement'] as Float64Array;
-    const commonsRateOf = arrays['civic.commonsRate'] as Float64Array;
-    const price = arrays['markets.price'] as Float64Array;
-    const productivity = arrays['markets.productivity'] as Float64Array;
-    const capitalOf = arrays['accounts.capital'] as Float64Array;
-    const land = { fertility: arrays['land.fertility'] as Float32Array, water: arrays['land.water'] as Float32Array, resource: arrays['land.resource'] as Float32Array, capacity: arrays['land.capacity'] as Float32Array };
-    const cellStart = arrays['land.cellStart'] as Int32Array;
-    const cells = arrays['land.cells'] as Int32Array;
     /** Kept shares by sector and ownership (2 × sector + proprietor), for the community at hand. */
     const kept = new Float64Array(4);
     return (scope, c) => {
+      // The arrays indexed by community are replaced as communities are founded: read at each call.
+      const input = scope.arrays['produce.effortIn'] as Float64Array;
+      const out = scope.arrays['produce.effortOut'] as Float64Array;
       const i = c * IN.stride;
       const o = c * OUT.stride;
       out.fill(0, o, o + OUT.stride);
@@ -69,20 +63,22 @@ export const produceEffort: Kernel = closureKernel(
       const { adultAge, retirementAge, switchRate, normWeight, effortCost, shirkingRatio } = p;
       const marginalFood = 1 - p.foodElasticity;
       const marginalManufactures = 1 - p.manufacturesElasticity;
-      const tau = sharingOf[c]!;
+      const civic = lib.civicView(scope);
+      const tau = civic.sharing[c]!;
       const sharingFactor = 1 - tau + tau / (start[c + 1]! - start[c]!);
       // The chance of being named comes from the monitors accountability put in place; members
       // expect a sanction only as often as named acts were in fact punished, and a heavier one
       // for each strike already on their record (the graduated ladder).
-      const detection = detectionOf[c]!;
-      const sanctionIfNamed = enforcementOf[c]! * p.sanction;
+      const detection = civic.detection[c]!;
+      const sanctionIfNamed = civic.enforcement[c]! * p.sanction;
       const expectedMember = lib.workerDetection(p, detection, false) * sanctionIfNamed;
       const expectedProprietor = lib.workerDetection(p, detection, true) * sanctionIfNamed;
       // Kept shares by sector and ownership (2 × sector + proprietor), computed once per community.
-      for (let k = 0; k < 4; k++) kept[k] = lib.keptShareAt(p, commonsRateOf[c]!, k >> 1, (k & 1) === 1);
+      for (let k = 0; k < 4; k++) kept[k] = lib.keptShareAt(p, civic.commonsRate[c]!, k >> 1, (k & 1) === 1);
       // What an hour of skill earns in each sector at last month's prices and productivity.
-      const foodValue = price[2 * c]! * productivity[2 * c]!;
-      const manufacturesValue = price[2 * c + 1]! * productivity[2 * c + 1]!;
+      const markets = lib.marketView(scope);
+      const foodValue = markets.price[2 * c]! * markets.productivity[2 * c]!;
+      const manufacturesValue = markets.price[2 * c + 1]! * markets.productivity[2 * c + 1]!;
       let labourFood = 0;
       let labourManufactures = 0;
       let freeRiders = 0;
@@ -119,11 +115,13 @@ export const produceEffort: Kernel = closureKernel(
       out[o + OUT.workers] = workers;
       out[o + OUT.detection] = detection;
       // The food land the yield needs, where anyone farms (land/cell-index.ts: the community's cells in the flat index).
-      const landHeld = labourFood > 0 ? lib.landInCells(land, cells, cellStart[c]!, cellStart[c + 1]!) : 0;
+      const land = lib.landView(scope);
+      const landHeld = labourFood > 0 ? lib.landInCells(land, land.cells, land.start[c]!, land.start[c + 1]!) : 0;
       out[o + OUT.land] = landHeld;
       const food = lib.foodYield(p, landHeld / input[i + IN.landUnit]!, labourFood) * input[i + IN.factorFood]!;
-      const equipment = capitalOf[c]! / Math.max(1e-9, p.capitalPerWorker);
+      const equipment = lib.accountView(scope).capital[c]! / Math.max(1e-9, p.capitalPerWorker);
       const manufactures = lib.manufacturesYield(p, equipment, labourManufactures) * input[i + IN.factorManufactures]!;
+      const outputIn = scope.arrays['produce.outputIn'] as Float64Array;
       outputIn[c * YIELD.stride + YIELD.perUnitFood] = food / Math.max(1e-12, labourFood);
       outputIn[c * YIELD.stride + YIELD.perUnitManufactures] = manufactures / Math.max(1e-12, labourManufactures);
     };
@@ -151,39 +149,31 @@ function betterSector(foodValue: number, manufacturesValue: number, skillFood: n
 }
 
 /** Each worker's output: their share of the sector's yield times a mean-one lognormal shock. */
-export const produceOutput: Kernel = closureKernel('produce.output', ['produce'], { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, OUTPUT_OUT, harvestCells }, (arrays, lib) => {
+export const produceOutput: Kernel = closureKernel('produce.output', ['produce'], { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, OUTPUT_OUT, harvestCells, marketView, landView }, (arrays, lib) => {
   const { EFFORT_IN: ACTIVE, EFFORT_OUT: LABOUR, OUTPUT_IN: IN, OUTPUT_OUT: OUT } = lib;
-  const input = arrays['produce.outputIn'] as Float64Array;
-  const active = arrays['produce.effortIn'] as Float64Array;
-  const out = arrays['produce.outputOut'] as Float64Array;
-  const labour = arrays['produce.effortOut'] as Float64Array;
   const rows = arrays['members.rows'] as Int32Array;
   const effortOf = arrays['people.effort'] as Float32Array;
   const sectorOf = arrays['people.sector'] as Uint8Array;
   const skillFood = arrays['people.skillFood'] as Float32Array;
   const skillManufactures = arrays['people.skillManufactures'] as Float32Array;
   const output = arrays['people.output'] as Float32Array;
-  const marketOutput = arrays['markets.output'] as Float64Array;
-  const productivity = arrays['markets.productivity'] as Float64Array;
-  const labourCost = arrays['markets.labourCost'] as Float64Array;
-  const marketHours = arrays['markets.hours'] as Float64Array;
-  const resource = arrays['land.resource'] as Float32Array;
-  const user = arrays['land.user'] as Int32Array;
-  const cellStart = arrays['land.cellStart'] as Int32Array;
-  const cells = arrays['land.cells'] as Int32Array;
   /** The community's normal draws (grown to the largest; one per build, and so per thread). */
   let normals = new Float64Array(256);
 
   /** One market's output, productivity, (slowly moving) labour cost and hours for the month. */
-  function recordMarket(slot: number, produced: number, labourUsed: number, hours: number): void {
-    marketOutput[slot] = produced;
-    if (labourUsed > 0) productivity[slot] = produced / labourUsed;
+  function recordMarket(markets: MarketArrays, slot: number, produced: number, labourUsed: number, hours: number): void {
+    markets.output[slot] = produced;
+    if (labourUsed > 0) markets.productivity[slot] = produced / labourUsed;
     // Labour cost moves slowly: one month's luck should not reprice the goods.
-    if (produced > 0) labourCost[slot] = 0.8 * labourCost[slot]! + 0.2 * (hours / produced);
-    marketHours[slot] = hours;
+    if (produced > 0) markets.labourCost[slot] = 0.8 * markets.labourCost[slot]! + 0.2 * (hours / produced);
+    markets.hours[slot] = hours;
   }
 
   return (scope, c) => {
+    // The arrays indexed by community are replaced as communities are founded: read at each call.
+    const input = scope.arrays['produce.outputIn'] as Float64Array;
+    const active = scope.arrays['produce.effortIn'] as Float64Array;
+    const out = scope.arrays['produce.outputOut'] as Float64Array;
     const o = c * OUT.stride;
     out.fill(0, o, o + OUT.stride);
     if (active[c * ACTIVE.stride + ACTIVE.active] === 0) return;
@@ -230,10 +220,13 @@ export const produceOutput: Kernel = closureKernel('produce.output', ['produce']
     }
     out[o + OUT.producedFood] = producedFood;
     out[o + OUT.producedManufactures] = producedManufactures;
+    const labour = scope.arrays['produce.effortOut'] as Float64Array;
+    const markets = lib.marketView(scope);
     const e = c * LABOUR.stride;
-    recordMarket(2 * c, producedFood, labour[e + LABOUR.labourFood]!, hoursFood);
-    recordMarket(2 * c + 1, producedManufactures, labour[e + LABOUR.labourManufactures]!, hoursManufactures);
+    recordMarket(markets, 2 * c, producedFood, labour[e + LABOUR.labourFood]!, hoursFood);
+    recordMarket(markets, 2 * c + 1, producedManufactures, labour[e + LABOUR.labourManufactures]!, hoursManufactures);
     // The harvest draws the food's share of the resource down from the cells the community holds.
-    out[o + OUT.harvested] = lib.harvestCells(resource, user, cells, cellStart[c]!, cellStart[c + 1]!, c, producedFood * p.harvestPerFood);
+    const land = lib.landView(scope);
+    out[o + OUT.harvested] = lib.harvestCells(land.resource, land.user, land.cells, land.start[c]!, land.start[c + 1]!, c, producedFood * p.harvestPerFood);
   };
 });
