@@ -2,6 +2,7 @@ import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView, closureKernel } from '../../../sim/index.js';
 import { utility } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
+import { personColumns } from './person-view.js';
 import { CARERS } from './distribute.js';
 import { heldInFood, writePersonSums } from './person-sums.js';
 
@@ -31,18 +32,10 @@ const communityArrays = cachedView((scope: KernelScope) => {
 });
 
 /** Dependants fed, then each member's consumption, spoilage and wear. */
-export const consumeMeals: Kernel = closureKernel('consume.meals', [], { CONSUME_OUT, CARERS, utility, heldInFood, writePersonSums, perCommunity: communityArrays }, (arrays, lib) => {
+export const consumeMeals: Kernel = closureKernel('consume.meals', [], { CONSUME_OUT, CARERS, utility, heldInFood, writePersonSums, perCommunity: communityArrays, personColumns }, (arrays, lib) => {
   const OUT = lib.CONSUME_OUT;
-  const rows = arrays['members.rows'] as Int32Array;
+  const { rows, age, food, manufactures, needsMet, utility: utilityOf, satisfaction, effort, civicNorm } = lib.personColumns(arrays);
   const carers = arrays[lib.CARERS] as Int32Array;
-  const age = arrays['people.age'] as Float32Array;
-  const food = arrays['people.food'] as Float64Array;
-  const manufactures = arrays['people.manufactures'] as Float64Array;
-  const needsMet = arrays['people.needsMet'] as Float32Array;
-  const utilityOf = arrays['people.utility'] as Float32Array;
-  const satisfaction = arrays['people.satisfaction'] as Float32Array;
-  const effort = arrays['people.effort'] as Float32Array;
-  const civicNorm = arrays['people.civicNorm'] as Float32Array;
   /** The arrays indexed by community, replaced as communities are founded: set at each call. */
   let community = undefined as unknown as ReturnType<typeof lib.perCommunity>;
 

@@ -2,6 +2,7 @@ import type { Kernel, Rng } from '../../../sim/index.js';
 import { closureKernel } from '../../../sim/index.js';
 import { civicView } from './civic-view.js';
 import type { SocietyParams } from '../params.js';
+import { personColumns } from './person-view.js';
 
 /**
  * Culture's per-person work, one community at a time: the month's welfare, cooperation and food
@@ -10,12 +11,8 @@ import type { SocietyParams } from '../params.js';
  */
 
 /** Welfare, needs and shortfall summed, then every norm moved (see `conform`). Empty communities are left alone. */
-export const cultureCultivate: Kernel = closureKernel('culture.cultivate', ['culture'], { civicView }, (arrays, lib) => {
-  const rows = arrays['members.rows'] as Int32Array;
-  const civicNorm = arrays['people.civicNorm'] as Float32Array;
-  const utility = arrays['people.utility'] as Float32Array;
-  const needsMet = arrays['people.needsMet'] as Float32Array;
-  const age = arrays['people.age'] as Float32Array;
+export const cultureCultivate: Kernel = closureKernel('culture.cultivate', ['culture'], { civicView, personColumns }, (arrays, lib) => {
+  const { rows, civicNorm, utility, needsMet, age } = lib.personColumns(arrays);
   /**
    * The members' norms in bucket order (index k − start), kept equal to the column as norms
    * change: peers are read from here, a few hundred bytes in cache, instead of through the

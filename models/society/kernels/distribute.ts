@@ -1,5 +1,6 @@
 import type { Kernel } from '../../../sim/index.js';
 import type { SocietyParams } from '../params.js';
+import { personColumns } from './person-view.js';
 import { closureKernel } from '../../../sim/index.js';
 import { ownersPart } from '../economy/effort.js';
 import { accountView } from './account-view.js';
@@ -31,30 +32,15 @@ export const CARERS = 'distribute.carers';
 export const FOUND_CARER = -3;
 
 /** One community's month, in as few passes over its members as the order of operations allows. */
-export const distributeIncome: Kernel = closureKernel('distribute.income', [], { DISTRIBUTE_OUT, FOUND_CARER, ownersPart, accountView, civicView, marketView }, (arrays, lib) => {
+export const distributeIncome: Kernel = closureKernel('distribute.income', [], { DISTRIBUTE_OUT, FOUND_CARER, ownersPart, accountView, civicView, marketView, personColumns }, (arrays, lib) => {
   const OUT = lib.DISTRIBUTE_OUT;
   /** The columns and arrays the passes read and write. */
-  const v = {
-    rows: arrays['members.rows'] as Int32Array,
-    community: arrays['people.community'] as Int32Array,
-    family: arrays['people.family'] as Int32Array,
-    age: arrays['people.age'] as Float32Array,
-    sector: arrays['people.sector'] as Uint8Array,
-    food: arrays['people.food'] as Float64Array,
-    manufactures: arrays['people.manufactures'] as Float64Array,
-    credit: arrays['people.credit'] as Float64Array,
-    output: arrays['people.output'] as Float32Array,
-    income: arrays['people.income'] as Float32Array,
-    lifetimeIncome: arrays['people.lifetimeIncome'] as Float32Array,
-    proprietor: arrays['people.proprietor'] as Uint8Array,
-    carer: arrays['people.carer'] as Int32Array,
-    carerRow: arrays['people.carerRow'] as Int32Array,
-    dependants: arrays['people.dependants'] as Float32Array,
+  const v = Object.assign(lib.personColumns(arrays), {
     carers: arrays['distribute.carers'] as Int32Array,
     /** The person table's id → row map and row → id map (`Table.idColumns`), to find recorded carers. */
     rowOfId: arrays['ids.rowOfId'] as Int32Array,
     idOfRow: arrays['ids.idOfRow'] as Int32Array,
-  };
+  });
   /** The communities' accounts, replaced as communities are founded: set at each call. */
   let accounts = undefined as unknown as ReturnType<typeof lib.accountView>;
   /** The members' bucket bounds, read from the scope at each call (they are rebuilt most months). */

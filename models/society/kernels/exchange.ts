@@ -2,7 +2,7 @@ import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { closureKernel } from '../../../sim/index.js';
 import { accountView } from './account-view.js';
 import { marketView } from './market-view.js';
-import { personView } from './person-view.js';
+import { personColumns, personView } from './person-view.js';
 import type { SocietyParams } from '../params.js';
 
 /**
@@ -46,21 +46,9 @@ export function ordersView(scope: KernelScope) {
 }
 
 /** Orders, matching (the short side served in full, the long side pro rata) and settlement. */
-export const exchangeMarket: Kernel = closureKernel('exchange.market', [], { EXCHANGE_OUT, ORDERS, UNION_PACE, marketView, accountView }, (arrays, lib) => {
+export const exchangeMarket: Kernel = closureKernel('exchange.market', [], { EXCHANGE_OUT, ORDERS, UNION_PACE, marketView, accountView, personColumns }, (arrays, lib) => {
   const OUT = lib.EXCHANGE_OUT;
-  const v = {
-    rows: arrays['members.rows'] as Int32Array,
-    age: arrays['people.age'] as Float32Array,
-    sector: arrays['people.sector'] as Uint8Array,
-    effort: arrays['people.effort'] as Float32Array,
-    dependants: arrays['people.dependants'] as Float32Array,
-    food: arrays['people.food'] as Float64Array,
-    manufactures: arrays['people.manufactures'] as Float64Array,
-    credit: arrays['people.credit'] as Float64Array,
-    proprietor: arrays['people.proprietor'] as Uint8Array,
-    orderFood: arrays[lib.ORDERS[0]] as Float64Array,
-    orderManufactures: arrays[lib.ORDERS[1]] as Float64Array,
-  };
+  const v = Object.assign(lib.personColumns(arrays), { orderFood: arrays[lib.ORDERS[0]] as Float64Array, orderManufactures: arrays[lib.ORDERS[1]] as Float64Array });
   // The arrays indexed by community are replaced as communities are founded: these are set at each call.
   let markets = undefined as unknown as ReturnType<typeof lib.marketView>;
   let accounts = undefined as unknown as ReturnType<typeof lib.accountView>;

@@ -2,7 +2,7 @@ import type { Kernel, KernelScope } from '../../../sim/index.js';
 import { cachedView, closureKernel, giniInPlace } from '../../../sim/index.js';
 import { binValues, GINI_BINS } from '../economy/inequality.js';
 import type { SocietyParams } from '../params.js';
-import { personView, type PersonView } from './person-view.js';
+import { personColumns, personView, type PersonView } from './person-view.js';
 
 /**
  * The metrics' per-person work, one community at a time (metrics.ts adds the communities'
@@ -68,17 +68,8 @@ const communityArrays = cachedView((scope: KernelScope) => ({
  * member's income per adult-equivalent, goods at the community's prices and floored net worth
  * in the three Gini buffers, at their member place.
  */
-export const metricsPersons: Kernel = closureKernel('metrics.persons', [], { SUMS: METRIC_SUMS, PRICES: METRIC_PRICES, perCommunity: communityArrays }, (arrays, { SUMS, PRICES, perCommunity }) => {
-  const rows = arrays['members.rows'] as Int32Array;
-  const food = arrays['people.food'] as Float64Array;
-  const manufactures = arrays['people.manufactures'] as Float64Array;
-  const credit = arrays['people.credit'] as Float64Array;
-  const age = arrays['people.age'] as Float32Array;
-  const income = arrays['people.income'] as Float32Array;
-  const needsMet = arrays['people.needsMet'] as Float32Array;
-  const utility = arrays['people.utility'] as Float32Array;
-  const civicNorm = arrays['people.civicNorm'] as Float32Array;
-  const effortOf = arrays['people.effort'] as Float32Array;
+export const metricsPersons: Kernel = closureKernel('metrics.persons', [], { SUMS: METRIC_SUMS, PRICES: METRIC_PRICES, perCommunity: communityArrays, personColumns }, (arrays, { SUMS, PRICES, perCommunity, personColumns }) => {
+  const { rows, food, manufactures, credit, age, income, needsMet, utility, civicNorm, effort: effortOf } = personColumns(arrays);
   const incomeValues = arrays['metrics.income'] as Float64Array;
   const goodsValues = arrays['metrics.goods'] as Float64Array;
   const values = arrays['metrics.values'] as Float64Array;

@@ -4,12 +4,15 @@ import type { People } from '../people/people.js';
 /** Every person column under its own name, and the members index (`start`, `rows`). */
 export type PersonView = People['cols'] & { start: Int32Array; rows: Int32Array };
 
+/** Every person column under its own name, and the members' rows (`members.start`, rebuilt most months, is not among them). */
+export type PersonColumns = People['cols'] & { rows: Int32Array };
+
 /**
- * The person columns and members index from a kernel's scope, typed: the part every kernel's view
- * shares (kernels add their own scratch arrays beside it; wrap the whole in `cachedView`).
+ * The person columns and the members' rows from a scope's arrays: what a closure kernel's build
+ * holds (sim/closure-kernel.ts), which must not hold `members.start`.
  */
-export function personView(scope: KernelScope): PersonView {
-  const a = scope.arrays as Record<string, never>;
+export function personColumns(arrays: Readonly<Record<string, KernelArray>>): PersonColumns {
+  const a = arrays as Record<string, never>;
   // One object literal, not properties added in a loop: V8 then gives every view the same
   // hidden class, and the kernels' optimised code, which checks it, survives a rebuilt view.
   return {
@@ -40,7 +43,15 @@ export function personView(scope: KernelScope): PersonView {
     auditor: a['people.auditor'],
     shirked: a['people.shirked'],
     reputation: a['people.reputation'],
-    start: a['members.start'],
     rows: a['members.rows'],
   };
+}
+
+/**
+ * The person columns and members index from a kernel's scope, typed: the part every kernel's view
+ * shares (kernels add their own scratch arrays beside it; wrap the whole in `cachedView`).
+ */
+export function personView(scope: KernelScope): PersonView {
+  // The same properties added in the same order every time: every view keeps one hidden class.
+  return Object.assign(personColumns(scope.arrays), { start: scope.arrays['members.start'] as Int32Array });
 }

@@ -8,6 +8,7 @@ import { landView } from './land.js';
 import { marketView, type MarketArrays } from './market-view.js';
 import { chooseEffort, keptShareAt, workerDetection } from '../economy/effort.js';
 import type { SocietyParams } from '../params.js';
+import { personColumns } from './person-view.js';
 
 /**
  * Production's per-person work, one community at a time (phases/produce.ts prepares the
@@ -37,16 +38,10 @@ export const OUTPUT_OUT = { stride: 3, producedFood: 0, producedManufactures: 1,
 export const produceEffort: Kernel = closureKernel(
   'produce.effort',
   ['produce'],
-  { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, chooseEffort, keptShareAt, workerDetection, betterSector, landInCells, foodYield, manufacturesYield, civicView, marketView, accountView, landView },
+  { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, chooseEffort, keptShareAt, workerDetection, betterSector, landInCells, foodYield, manufacturesYield, civicView, marketView, accountView, landView, personColumns },
   (arrays, lib) => {
     const { EFFORT_IN: IN, EFFORT_OUT: OUT, OUTPUT_IN: YIELD } = lib;
-    const rows = arrays['members.rows'] as Int32Array;
-    const { age, auditor, shirked, effort: effortOf, sector: sectorOf, skillFood, skillManufactures, proprietor, strikes, civicNorm } = {
-      age: arrays['people.age'] as Float32Array, auditor: arrays['people.auditor'] as Uint8Array, shirked: arrays['people.shirked'] as Uint8Array,
-      effort: arrays['people.effort'] as Float32Array, sector: arrays['people.sector'] as Uint8Array, skillFood: arrays['people.skillFood'] as Float32Array,
-      skillManufactures: arrays['people.skillManufactures'] as Float32Array, proprietor: arrays['people.proprietor'] as Uint8Array,
-      strikes: arrays['people.strikes'] as Float32Array, civicNorm: arrays['people.civicNorm'] as Float32Array,
-    };
+    const { rows, age, auditor, shirked, effort: effortOf, sector: sectorOf, skillFood, skillManufactures, proprietor, strikes, civicNorm } = lib.personColumns(arrays);
     /** Kept shares by sector and ownership (2 × sector + proprietor), for the community at hand. */
     const kept = new Float64Array(4);
     return (scope, c) => {
@@ -149,14 +144,9 @@ function betterSector(foodValue: number, manufacturesValue: number, skillFood: n
 }
 
 /** Each worker's output: their share of the sector's yield times a mean-one lognormal shock. */
-export const produceOutput: Kernel = closureKernel('produce.output', ['produce'], { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, OUTPUT_OUT, harvestCells, marketView, landView }, (arrays, lib) => {
+export const produceOutput: Kernel = closureKernel('produce.output', ['produce'], { EFFORT_IN, EFFORT_OUT, OUTPUT_IN, OUTPUT_OUT, harvestCells, marketView, landView, personColumns }, (arrays, lib) => {
   const { EFFORT_IN: ACTIVE, EFFORT_OUT: LABOUR, OUTPUT_IN: IN, OUTPUT_OUT: OUT } = lib;
-  const rows = arrays['members.rows'] as Int32Array;
-  const effortOf = arrays['people.effort'] as Float32Array;
-  const sectorOf = arrays['people.sector'] as Uint8Array;
-  const skillFood = arrays['people.skillFood'] as Float32Array;
-  const skillManufactures = arrays['people.skillManufactures'] as Float32Array;
-  const output = arrays['people.output'] as Float32Array;
+  const { rows, effort: effortOf, sector: sectorOf, skillFood, skillManufactures, output } = lib.personColumns(arrays);
   /** The community's normal draws (grown to the largest; one per build, and so per thread). */
   let normals = new Float64Array(256);
 

@@ -3,6 +3,7 @@ import { closureKernel } from '../../../sim/index.js';
 import { detectionChance } from '../economy/effort.js';
 import { turnsOut } from '../governance/votes.js';
 import type { SocietyParams } from '../params.js';
+import { personColumns } from './person-view.js';
 
 /**
  * Splits' per-person work, one community at a time (phases/splits.ts picks the communities
@@ -22,12 +23,9 @@ export function factionSharing(ideal: number, policyStep: number): number {
 }
 
 /** Clusters the adults of an assembling community and, when the faction is large enough, polls it on leaving. */
-export const splitsFaction: Kernel = closureKernel('splits.faction', [], { SPLIT_IN, SPLIT_OUT, factionSharing, detectionChance, turnsOut }, (arrays, lib) => {
+export const splitsFaction: Kernel = closureKernel('splits.faction', [], { SPLIT_IN, SPLIT_OUT, factionSharing, detectionChance, turnsOut, personColumns }, (arrays, lib) => {
   const { SPLIT_IN: IN, SPLIT_OUT: OUT } = lib;
-  const rows = arrays['members.rows'] as Int32Array;
-  const age = arrays['people.age'] as Float32Array;
-  const idealSharing = arrays['people.idealSharing'] as Float32Array;
-  const civicNorm = arrays['people.civicNorm'] as Float32Array;
+  const { rows, age, idealSharing, civicNorm } = lib.personColumns(arrays);
   const side = arrays['splits.side'] as Uint8Array;
   /** The members' bucket bounds and the communities' inputs and outputs, replaced now and then: set at each call. */
   let start: Int32Array = new Int32Array(0);
