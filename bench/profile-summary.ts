@@ -42,6 +42,16 @@ function readTree(profile: CpuProfile) {
     const known = frames.get(id);
     if (known) return known;
     const { functionName, url } = byId.get(id)!.callFrame;
+    // A closure kernel's build is named closure-kernel/NAME/COUNT (sim/closure-kernel.ts): its
+    // functions are the kernel's, whichever build they came from, and its nameless one its work.
+    const built = /^closure-kernel\/([^/]+)\/\d+$/.exec(url);
+    if (built) {
+      const where = `closure-kernel/${built[1]}`;
+      const name = functionName || `(work of ${built[1]})`;
+      const frame = { name, where, key: `${name}@${where}` };
+      frames.set(id, frame);
+      return frame;
+    }
     const file = url.startsWith('file://') ? fileURLToPath(url).replace(ROOT, '') : url;
     const parent = parentOf.get(id);
     const caller = !functionName && file && parent !== undefined ? frameOf(parent) : undefined;

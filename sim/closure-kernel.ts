@@ -81,8 +81,9 @@ function compile(source: string, name: string): (arrays: ArraysByName, lib: unkn
   let made: unknown;
   try {
     // V8 keeps the code of a source it has compiled and hands the same function back for the
-    // same text: the count makes every build's text, and so its function, its own.
-    made = new Function('__name', `${source}\n// build ${++builds}`)(keepName);
+    // same text: the count makes every build's text, and so its function, its own. The source's
+    // name is what profiles and stack traces show for the build's functions.
+    made = new Function('__name', `${source}\n//# sourceURL=closure-kernel/${name}/${++builds}`)(keepName);
   } catch (error) {
     throw new Error(`kernel '${name}': its build function could not be compiled from its source (${(error as Error).message})`);
   }

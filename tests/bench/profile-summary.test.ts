@@ -36,6 +36,24 @@ describe('the CPU profile summary', () => {
     expect(inside[0]!.share).toBeCloseTo(7 / 8);
   });
 
+  it("names a closure kernel's functions by the kernel, whichever build they came from, its nameless work as the kernel's work", () => {
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 }, children: [2, 3, 4] },
+        { id: 2, callFrame: { functionName: '', url: 'closure-kernel/produce.effort/3', lineNumber: 5 } },
+        { id: 3, callFrame: { functionName: '', url: 'closure-kernel/produce.effort/11', lineNumber: 5 } },
+        { id: 4, callFrame: { functionName: 'conform', url: 'closure-kernel/culture.cultivate/4', lineNumber: 9 } },
+      ],
+      samples: [2, 3, 4, 1],
+      timeDeltas: [1000, 2000, 4000, 1000],
+    };
+    expect(selfTimes(profile).map((r) => [r.name, r.where, r.selfMs])).toEqual([
+      ['conform', 'closure-kernel/culture.cultivate', 4],
+      ['(work of produce.effort)', 'closure-kernel/produce.effort', 3],
+      ['(root)', '(runtime)', 1],
+    ]);
+  });
+
   it('splits a function\'s self time by line, in proportion to its ticks, with the line\'s text', () => {
     // Lines of this very file: 1 is its first import, 2 the second.
     const profile = {
