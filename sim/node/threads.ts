@@ -1,9 +1,10 @@
 import type { Rng } from '../rng.js';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import {
-  balancedBounds, jobWork, KernelArrays, kernelMap, kernelNamed, SharedStreams,
+  balancedBounds, jobWork, kernelMap, kernelNamed, SharedStreams,
   type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner, type SideTask,
 } from '../shards.js';
+import { KernelArrays } from '../kernel-arrays.js';
 import { SideThread } from './side-thread.js';
 import { startWorker } from './start-worker.js';
 import { CHUNKS_PER_THREAD, chunkCuts, CLOCK, CONTROL, controlLength, resetCursors, runChunks, sharedClock, type JobBalance, type ShardWorkerData, type WorkerReply } from './thread-protocol.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KernelArrays, LocalRunner, type Kernel } from '../../sim/shards.js';
+import { KernelArrays } from '../../sim/kernel-arrays.js';
+import { LocalRunner, type Kernel } from '../../sim/shards.js';
 
 describe('KernelArrays', () => {
   it('names a source’s arrays by prefix and reads a source without a version at every refresh', () => {

@@ -1,4 +1,5 @@
-import { jobWork, KernelArrays, kernelMap, type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner } from '../../../../sim/shards.js';
+import { KernelArrays } from '../../../../sim/kernel-arrays.js';
+import { jobWork, kernelMap, type Kernel, type KernelArray, type KernelArrayConstructor, type KernelScope, type ShardRunner } from '../../../../sim/shards.js';
 import type { Rng } from '../../../../sim/index.js';
 import type { Society } from '../../../../models/society/index.js';
 import { communityStream } from '../../../../models/society/communities/community.js';
