@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Simulation } from '../sim/index.js';
 import { createSimulation } from '../scenarios/create.js';
 import { scaledScenario, writeAwayAsARunDoes } from './society-child.js';
+import { settleCompilerForKernels } from '../sim/node/compiler-settings.js';
 
 /** What the window measured. */
 export interface ProfileWindow {
@@ -61,6 +62,7 @@ function parseArgs(argv: string[]): [number, number, number, string, number] {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [population, warmUp, steps, out, interval] = parseArgs(process.argv.slice(2));
+  settleCompilerForKernels(); // as a run from the CLI has it
   console.log(JSON.stringify(await profileWindow(population, warmUp, steps, out, interval)));
   process.exit(0);
 }

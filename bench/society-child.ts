@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Model } from '../sim/index.js';
 import { loadScenario } from '../scenarios/load.js';
 import { createSimulation } from '../scenarios/create.js';
+import { settleCompilerForKernels } from '../sim/node/compiler-settings.js';
 
 /** What one child measured; bench/society.ts reads it. */
 export interface SocietyChildResult {
@@ -173,5 +174,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error('usage: node --expose-gc --import tsx bench/society-child.ts <population> <warm-up steps> <timed steps> [compiler warm-up person-steps]');
     process.exit(2);
   }
+  settleCompilerForKernels(); // as a run from the CLI has it
   console.log(JSON.stringify(measure(population!, warmUp!, steps!, compilerWarmUp!)));
 }

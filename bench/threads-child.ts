@@ -9,6 +9,7 @@ import { ThreadedRunner } from '../sim/node/threads.js';
 import type { JobBalance } from '../sim/node/thread-protocol.js';
 import { createSimulation } from '../scenarios/create.js';
 import { scaledScenario, timeSteps, writeAwayAsARunDoes, type Society as SocietyModel } from './society-child.js';
+import { settleCompilerForKernels } from '../sim/node/compiler-settings.js';
 
 /** What one child measured; bench/threads.ts reads it. */
 export interface ThreadsChildResult {
@@ -79,5 +80,6 @@ async function measure(population: number, threads: number, warmUp: number, step
 }
 
 const [population, threads, warmUp, steps] = process.argv.slice(2).map(Number);
+settleCompilerForKernels(); // as a run from the CLI has it
 console.log(JSON.stringify(await measure(population!, threads!, warmUp!, steps!)));
 process.exit(0);
